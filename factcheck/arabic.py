@@ -1,0 +1,147 @@
+"""Arabic normalisation that keeps offsets into the original text.
+
+CAMeL Tools' normalisers are the source of truth for what counts as the same
+letter (alef forms, alef maksura, teh marbuta, diacritics).  They change the
+length of a string, and CAMeL's `arclean` map turns the decimal separator
+(U+066B) into a comma, so numbers cannot be parsed on their output.  Here the
+same rules are compiled, once, into a per-character table: every character
+either maps to one character or is dropped, and `Normalised.offsets` maps each
+normalised index back to the original, so every span we report is a span of
+the text the editor sees.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+# Digits of every script we meet, to ASCII.  The Arabic decimal separator and
+# percent sign get ASCII stand-ins that mean exactly one thing.
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
+_DIGITS.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_SYMBOLS = {
+    "\u066b": "\u066b",  # Arabic decimal separator: kept, the number parser knows it
+    "\u066c": "\u066c",  # Arabic thousands separator: kept
+    "\u066a": "%",       # Arabic percent sign
+    "\u060c": "\u060c",  # Arabic comma: kept (both a comma and, in translated text, a thousands separator)
+    "\u061f": "?",
+    "\u0640": "",        # tatweel
+    "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "", "\u061c": "",  # joiners and bidi marks
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u2013": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+}
+
+
+def _camel(ch: str) -> str:
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in list(range(0x0600, 0x0700)) + list(range(0x0750, 0x0780)):
+        ch = chr(cp)
+        out = _camel(ch)
+        if out != ch and len(out) <= 1:
+            table[cp] = out
+    for src, dst in {**_DIGITS, **_SYMBOLS}.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _build_table()
+_DROP = "".join(chr(cp) for cp, v in _TABLE.items() if v == "")
+_DROP_RE = re.compile("[" + re.escape(_DROP) + "]") if _DROP else None
+_ONE_TO_ONE = {cp: v for cp, v in _TABLE.items() if v != ""}
+
+
+class Normalised:
+    """A normalised text and the map from its indices back to the original."""
+
+    __slots__ = ("text", "offsets", "original")
+
+    def __init__(self, original: str):
+        self.original = original
+        mapped = original.translate(_ONE_TO_ONE)
+        if _DROP_RE is None or not _DROP_RE.search(mapped):
+            self.text, self.offsets = mapped, None
+            return
+        keep: list[int] = []
+        pieces: list[str] = []
+        pos = 0
+        for m in _DROP_RE.finditer(mapped):
+            pieces.append(mapped[pos:m.start()])
+            keep.extend(range(pos, m.start()))
+            pos = m.end()
+        pieces.append(mapped[pos:])
+        keep.extend(range(pos, len(mapped)))
+        self.text = "".join(pieces)
+        self.offsets = keep
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised [start, end)."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            o = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalise(text: str) -> str:
+    """Normalised form of a string (for lexicon keys and matching)."""
+    return Normalised(text).text
+
+
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(word: str) -> tuple[str, ...]:
+    """A normalised word and the forms left when a leading conjunction,
+    preposition or article is taken off (longest first).  Lexicon lookups try
+    each, so "وبالجنود" finds "جنود" without a morphological analyser."""
+    out = [word]
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p):])
+    return tuple(out)
+
+
+_SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "ه": ""})
+_SKELETON_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ظ": "ض", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """A consonant skeleton under which transliteration variants of one name
+    meet (زيلنسكي/زيلينسكي, بيونغ/بيونج).  A key for blocking, confirmed
+    afterwards by rapidfuzz on the full forms."""
+    w = normalise(word)
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    return w[:1] + w[1:].translate(_SKELETON_DROP).translate(_SKELETON_MAP)
+
+
+def normal_set(*words: str) -> frozenset[str]:
+    """Words written naturally in code, normalised like the text they are compared with."""
+    return frozenset(normalise(w) for w in words)
+
+
+_NUMBER_PREFIXES = ("وبال", "وال", "بال", "لل", "ال", "وب", "ول", "و", "ب", "ل")
+
+
+@lru_cache(maxsize=200_000)
+def strip_number_prefixes(word: str) -> tuple[str, ...]:
+    """Like strip_clitics, for number words: only و، ب، ل and the article
+    (كمية is not ك + مية, فست is not ف + ست)."""
+    out = [word]
+    for p in _NUMBER_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p):])
+    return tuple(out)

@@ -1,0 +1,292 @@
+"""Claims: each quantity with its frame, as far as its sentence tells.
+
+The frame is what alignment needs to know that two figures speak of the
+same thing: what is counted (and its concept: جندي/جنود/القوات are one), the
+event (killed, wounded, sent...), the entities of the sentence and the one
+the counted noun belongs to (جندي أمريكي / جندي من كوريا الشمالية), the time
+scope (a total, a daily rate, a new batch) and who is quoted.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Iterator
+
+from .arabic import Normalised, normal_set, strip_clitics
+from .documents import Document
+from .entities import EntityFinder
+from .lexicon import Lexicon, load
+from .numbers import Parser, Quantity
+from .tokens import sentences, tokenize
+
+_ANAPHORS = normal_set("منهم", "منها", "منهن", "بينهم", "منهما")
+_SKIP_BEFORE_NOUN = normal_set("من", "بين")
+_STOP_NOUN = normal_set("في", "على", "الى", "عن", "او", "ان", "قد", "لقد", "ثم", "حتى", "مع", "عند", "منذ", "بعد", "قبل",
+              "كما", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وفقا", "بحسب",
+              "حسب", "خلال", "اخرين", "فقط", "بينما", "وهو", "وهي", "ما", "لا", "لم", "لن", "إلا", "الا")
+_COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
+_PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
+
+COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
+           "kind", "unit", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
+           "attribution_entity", "years", "in_title", "sentence"]
+
+
+@dataclass
+class Claim:
+    id: str
+    doc: str
+    source: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    kind: str
+    unit: str | None
+    counted: str | None
+    concept: str | None
+    event: str | None
+    entities: list[str] = field(default_factory=list)
+    owner: str | None = None
+    scope: str | None = None
+    attribution: str | None = None
+    attribution_entity: str | None = None
+    years: list[int] = field(default_factory=list)
+    in_title: bool = False
+    sentence: str = ""
+
+    def row(self) -> dict:
+        d = asdict(self)
+        d["entities"] = ";".join(self.entities)
+        d["years"] = ";".join(str(y) for y in self.years)
+        return d
+
+
+def claim_id(doc: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
+
+
+def _stem(word: str) -> str:
+    forms = strip_clitics(word)
+    w = forms[-1] if len(forms) > 1 and forms[-1] != word else word
+    for suf in _PLURAL_ENDINGS:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+class Extractor:
+    """Turns documents into claims.  One instance per process: it holds the
+    lexicon and the caches."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lx = lexicon or load()
+        self.parser = Parser(self.lx)
+        self.entities = EntityFinder(self.lx)
+
+    def extract(self, doc: Document) -> list[Claim]:
+        norm = Normalised(doc.text)
+        text = norm.text
+        claims: list[Claim] = []
+        antecedent: Claim | None = None
+        for s, e in sentences(text):
+            toks = tokenize(text[s:e], offset=s)
+            if not toks:
+                continue
+            qs = self.parser.parse(toks)
+            if not qs:
+                continue
+            words = [t.text for t in toks]
+            ents = self.entities.find(words)
+            sent_entities = sorted({eid for _, _, eid in ents})
+            years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
+            os_, oe = norm.span(toks[0].start, toks[-1].end)
+            sentence = doc.text[os_:oe]
+            for k, q in enumerate(qs):
+                start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
+                c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
+                          start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
+                          qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
+                          entities=sent_entities, years=years, in_title=start < doc.title_end, sentence=sentence)
+                if q.is_quantity:
+                    prev_end = qs[k - 1].i1 if k else 0
+                    next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
+                    self._frame(c, q, toks, words, ents, prev_end, next_start, norm, doc, antecedent)
+                    if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
+                        antecedent = c
+                claims.append(c)
+        return claims
+
+    # -- the frame ---------------------------------------------------------------
+    def _frame(self, c: Claim, q: Quantity, toks, words, ents, prev_end, next_start, norm, doc, antecedent):
+        lx = self.lx
+        n = len(words)
+        noun_at, noun_len, concept = self._counted(q, words, prev_end)
+        if q.unit:
+            c.counted = self._original(toks, norm, doc, q.n1, q.i1)
+        elif noun_at is not None:
+            if words[noun_at] in _ANAPHORS:
+                if antecedent is not None:
+                    c.concept, c.owner = antecedent.concept, antecedent.owner
+                    concept = c.concept
+                c.counted = self._original(toks, norm, doc, noun_at, noun_at + 1)
+            else:
+                c.counted = self._original(toks, norm, doc, noun_at, noun_at + noun_len)
+        if concept and c.concept is None:
+            c.concept = concept
+        elif c.concept is None and c.counted and not q.unit and noun_at is not None:
+            c.concept = "~" + _stem(words[noun_at])
+        if q.unit and q.kind == "money":
+            c.concept = "money:" + q.unit
+        # an event carried by the noun (قتيل = killed): the concept is its whole
+        own_event = lx.concepts.get(c.concept or "", {}).get("event")
+        if own_event:
+            c.event = own_event
+            c.concept = lx.concepts[c.concept].get("part_of", c.concept)
+        else:
+            c.event = self._event(words, q, prev_end, next_start, noun_at)
+        # owner: the entity the counted noun belongs to
+        if c.owner is None and noun_at is not None and words[noun_at] not in _ANAPHORS:
+            c.owner = self._owner(ents, noun_at, noun_len, q)
+        c.scope = self._scope(words, q, noun_at, noun_len, next_start)
+        c.attribution, c.attribution_entity = self._attribution(toks, words, ents, q, norm, doc)
+
+    def _original(self, toks, norm, doc, a, b) -> str:
+        s, e = norm.span(toks[a].start, toks[b - 1].end)
+        return doc.text[s:e]
+
+    def _counted(self, q: Quantity, words, prev_end):
+        """(token index, length, concept) of the counted noun, or (None, 0, None)."""
+        lx = self.lx
+        n = len(words)
+        k = q.i1
+        if k < n and words[k] in _SKIP_BEFORE_NOUN and k + 1 < n:
+            k += 1
+        if k < n and words[k] in _ANAPHORS:
+            return k, 1, None
+        if k < n and words[k][0].isalpha() and words[k] not in _STOP_NOUN:
+            m = lx.counted.match(words, k)
+            if m:
+                return k, m[0], m[1]
+            if not lx.triggers.match(words, k) or q.i1 == k - 1:
+                return k, 1, None
+        # the noun before the figure: شخص واحد، القوات ... البالغ عددها 14000
+        before = q.i0 - 1
+        if before >= prev_end and before >= 0:
+            single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
+            look = range(before, max(prev_end, before - 7) - 1, -1) if (
+                single or any(w in _COUNT_WORDS for w in words[max(0, before - 2):before + 1])) else ()
+            for b in look:
+                m = lx.counted.match(words, b)
+                if m:
+                    return b, m[0], m[1]
+        return None, 0, None
+
+    def _event(self, words, q: Quantity, prev_end, next_start, noun_at) -> str | None:
+        lx = self.lx
+        lo = max(prev_end, q.i0 - 8)
+        hi = min(next_start, q.i1 + 8)
+        found: list[tuple[int, int, str]] = []  # (distance, position, event)
+        k = lo
+        while k < hi:
+            if q.i0 <= k < q.i1:
+                k += 1
+                continue
+            m = lx.triggers.match(words, k)
+            if m:
+                dist = q.i0 - (k + m[0]) if k < q.i0 else k - q.i1
+                found.append((max(dist, 0), k, m[1]))
+                k += m[0]
+                continue
+            k += 1
+        if not found:
+            return None
+        found.sort()
+        events = [e for _, _, e in found]
+        best = events[0]
+        # killed and wounded side by side: "قتلوا أو أصيبوا", "قتيل وجريح"
+        if best in ("killed", "wounded"):
+            other = "wounded" if best == "killed" else "killed"
+            for dist, pos, ev in found[1:]:
+                if ev == other and abs(pos - found[0][1]) <= 3:
+                    return "killed_or_wounded"
+        return best
+
+    def _owner(self, ents, noun_at, noun_len, q: Quantity) -> str | None:
+        end = noun_at + noun_len
+        for a, b, eid in ents:
+            # جندي أمريكي / جندي من كوريا الشمالية / القوات الكورية الشمالية البالغ عددها
+            if end <= a <= end + 2 and self.lx.entities.get(eid, {}).get("type") in ("country", "org", "place"):
+                return eid
+            if noun_at > q.i1 and end <= a <= end + 2:
+                return eid
+        return None
+
+    def _scope(self, words, q: Quantity, noun_at, noun_len, next_start) -> str | None:
+        lx = self.lx
+        after = q.i1 if noun_at is None or noun_at < q.i0 else noun_at + noun_len
+        hi = min(next_start, after + 4, len(words))
+        for k in range(q.i1, hi):
+            m = lx.scope_after.match(words, k)
+            if m:
+                return m[1]
+        for n in range(1, 4):
+            if q.i0 - n < 0:
+                break
+            m = lx.scope_before.match(words, q.i0 - n)
+            if m and q.i0 - n + m[0] >= q.i0 - 1:
+                return m[1]
+        return None
+
+    def _attribution(self, toks, words, ents, q: Quantity, norm, doc):
+        lx = self.lx
+        n = len(words)
+        best = None
+        k = 0
+        while k < n:
+            m = lx.attribution.match(words, k)
+            if m:
+                a = k + m[0]
+                b = a
+                while b < n and b - a < lx.attribution_max and words[b][0].isalpha() and \
+                        words[b] not in lx.attribution_stop and not (q.i0 <= b < q.i1):
+                    b += 1
+                if b > a:
+                    dist = q.i0 - b if b <= q.i0 else (k - q.i1) + 2
+                    if dist >= 0 and (best is None or dist < best[0]):
+                        best = (dist, a, b)
+                k += m[0]
+                continue
+            k += 1
+        if best is None:
+            return None, None
+        _, a, b = best
+        entity = next((eid for x, y, eid in ents if a <= x < b), None)
+        return self._original(toks, norm, doc, a, b), entity
+
+
+_default: Extractor | None = None
+
+
+def extractor() -> Extractor:
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default
+
+
+def extract_claims(docs: Iterable[Document]) -> Iterator[Claim]:
+    ex = extractor()
+    for d in docs:
+        yield from ex.extract(d)
+
+
+def claims_frame(docs: Iterable[Document]):
+    """All claims of the documents as a pandas DataFrame, one row a quantity."""
+    import pandas as pd
+    rows = [c.row() for c in extract_claims(docs)]
+    return pd.DataFrame(rows, columns=COLUMNS)

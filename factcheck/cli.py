@@ -1,0 +1,97 @@
+"""The command line: each command a thin shell over a library function.
+
+Exit codes (for cron and scripts):
+  0  ran; warnings about bad input, if any, were printed
+  1  nothing could be read (no document in any input)
+  2  usage error (bad option or argument)
+  3  new high-severity discrepancies found (nightly only)
+  4  the run failed (a database or output problem, see the message)
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from . import __version__
+from .documents import Problem, ReadStats, iter_documents
+from .progress import Progress
+
+EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_ALERT, EXIT_FAILED = 0, 1, 2, 3, 4
+
+
+def _warn(p: Problem) -> None:
+    click.echo(f"warning: {p}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="factcheck")
+def main():
+    """Find where Arabic news reports disagree about the same figure.
+
+    \b
+    Inputs are folders or files: .txt (first line is the headline, the id is
+    the file name; a NAME.meta.json sidecar may give source/published/url),
+    .jsonl / .jsonl.gz / .json records with id, source, title, text and
+    optionally published and url.
+
+    \b
+    Typical use:
+      factcheck extract seeds/ --format csv -o claims.csv   every figure, as a table
+      factcheck check seeds/ -o reports/                    contradictions + HTML report
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output table format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write here instead of standard output (required for parquet).")
+@click.option("--source", help="Outlet name for .txt files without a sidecar (never guessed).")
+@click.option("--quantities-only", is_flag=True,
+              help="Leave out years, dates, times, ordinals and specs (kept by default, with their kind).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def extract(paths, fmt, output, source, quantities_only, progress):
+    """Extract every figure from PATHS with its frame.
+
+    One row a figure: doc, source, start, end (offsets into the document
+    text), text, value, low/high (the interval the wording allows),
+    qualifier (exact, approx, at_least, more_than, less_than, up_to, range,
+    vague), kind (count, percent, money, duration, distance, measure, or the
+    non-counts year, date, time, ordinal, spec), unit, counted (the noun),
+    concept, event, entities, owner, scope, attribution, sentence.
+
+    \b
+    Examples:
+      factcheck extract seeds/ --format csv -o claims.csv
+      factcheck extract corpus.jsonl.gz --format parquet -o claims.parquet
+    """
+    from .claims import extractor
+    from .tables import write_table
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE")
+    stats = ReadStats()
+    bar = Progress(paths, enabled=progress, label="extracting")
+    ex = extractor()
+
+    def claims():
+        for doc in iter_documents(paths, source=source, warn=_warn, stats=stats):
+            bar.advance()
+            for c in ex.extract(doc):
+                if quantities_only and c.kind not in ("count", "percent", "money", "duration", "distance", "measure"):
+                    continue
+                yield c
+    t0 = time.perf_counter()
+    n = write_table(claims(), fmt, output)
+    bar.close()
+    click.echo(f"{stats.documents} documents, {n} figures in {time.perf_counter() - t0:.1f}s"
+               f"{f'; {len(stats.problems)} warnings' if stats.problems else ''}", err=True)
+    if stats.documents == 0:
+        click.echo("error: no document could be read", err=True)
+        sys.exit(EXIT_NO_INPUT)
+
+
+if __name__ == "__main__":
+    main()

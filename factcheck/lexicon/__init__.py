@@ -1,0 +1,234 @@
+"""Domain knowledge, loaded from the TOML files beside this module.
+
+Editors extend the checker by editing these files (or by pointing
+FACTCHECK_LEXICON at a folder of files with the same names, whose entries
+are merged over the built-in ones); no code changes.  Every form is
+normalised here exactly as document text is, so lookups are plain dict hits.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic import normalise, strip_clitics
+
+HERE = Path(__file__).parent
+FILES = ("numbers", "qualifiers", "units", "nonquantity", "scope", "counted", "events",
+         "attribution", "entities")
+
+
+class LexiconError(Exception):
+    """A lexicon file is missing or malformed; the message names the file."""
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        elif isinstance(v, list) and isinstance(out.get(k), list) and v and not isinstance(v[0], dict):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
+
+
+def _read(name: str, extra_dirs: tuple[str, ...]) -> dict:
+    path = HERE / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise LexiconError(f"{path}: {e}") from None
+    for d in extra_dirs:
+        p = Path(d) / f"{name}.toml"
+        if p.exists():
+            try:
+                data = _merge(data, tomllib.loads(p.read_text(encoding="utf-8")))
+            except (OSError, tomllib.TOMLDecodeError) as e:
+                raise LexiconError(f"{p}: {e}") from None
+    return data
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """A lexicon form as a tuple of normalised tokens."""
+    from ..tokens import tokenize  # local: tokens imports nothing from here
+    return tuple(t.text for t in tokenize(normalise(text)))
+
+
+class PhraseTable:
+    """Multi-word phrases, found by their first token (with clitics stripped)."""
+
+    def __init__(self, items: list[tuple[tuple[str, ...], object]]):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for words, payload in items:
+            if words:
+                self.by_first.setdefault(words[0], []).append((words, payload))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda x: -len(x[0]))
+        self.max_len = max((len(w) for w, _ in items if w), default=0)
+
+    def match(self, words: list[str], i: int, clitics: bool = True):
+        """(length, payload) of the longest phrase starting at words[i], or None."""
+        if i >= len(words):
+            return None
+        firsts = strip_clitics(words[i]) if clitics else (words[i],)
+        for first in firsts:
+            for phr, payload in self.by_first.get(first, ()):
+                n = len(phr)
+                if i + n <= len(words) and all(words[i + k] == phr[k] for k in range(1, n)):
+                    return n, payload
+        return None
+
+    def match_ending(self, words: list[str], end: int, clitics: bool = True):
+        """(length, payload) of the longest phrase ending just before words[end]."""
+        best = None
+        for n in range(min(self.max_len, end), 0, -1):
+            m = self.match(words, end - n, clitics)
+            if m and m[0] == n:
+                best = m
+                break
+        return best
+
+
+@dataclass
+class Lexicon:
+    number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
+    vague: PhraseTable = None
+    qualifiers_before: PhraseTable = None
+    qualifiers_after: PhraseTable = None
+    tolerance: dict[str, float] = field(default_factory=dict)
+    range_open: set[str] = field(default_factory=set)
+    range_join: set[str] = field(default_factory=set)
+    units: PhraseTable = None           # payload (kind, unit)
+    unit_singulars: set[str] = field(default_factory=set)  # first form of each unit: "نحو ساعة" = 1 hour
+    calibre_units: set[str] = field(default_factory=set)
+    calibre_context: set[str] = field(default_factory=set)
+    months: PhraseTable = None
+    year_before: PhraseTable = None
+    year_after: set[str] = field(default_factory=set)
+    ordinal_before: set[str] = field(default_factory=set)
+    spec_before: set[str] = field(default_factory=set)
+    time_before: set[str] = field(default_factory=set)
+    time_after: set[str] = field(default_factory=set)
+    scope_after: PhraseTable = None
+    scope_before: PhraseTable = None
+    concepts: dict[str, dict] = field(default_factory=dict)
+    counted: PhraseTable = None         # payload concept id
+    events: dict[str, dict] = field(default_factory=dict)
+    triggers: PhraseTable = None        # payload event id
+    attribution: PhraseTable = None
+    attribution_stop: set[str] = field(default_factory=set)
+    attribution_max: int = 4
+    entities: dict[str, dict] = field(default_factory=dict)
+    entity_forms: PhraseTable = None    # payload entity id
+
+    def concept_ancestors(self, concept: str | None) -> list[str]:
+        out, seen = [], set()
+        while concept and concept not in seen:
+            seen.add(concept)
+            out.append(concept)
+            concept = self.concepts.get(concept, {}).get("part_of")
+        return out
+
+    def event_ancestors(self, event: str | None) -> list[str]:
+        out, seen = [], set()
+        while event and event not in seen:
+            seen.add(event)
+            out.append(event)
+            event = self.events.get(event, {}).get("part_of")
+        return out
+
+
+def _nisba_forms(stem: str) -> list[str]:
+    return [stem, stem + "ة", stem + "ين", stem + "ون", stem + "ا", stem + "ان", stem + "تان", stem + "تين"]
+
+
+@lru_cache(maxsize=8)
+def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
+    """The lexicon: built-in files, merged with FACTCHECK_LEXICON folders."""
+    if extra_dirs is None:
+        env = os.environ.get("FACTCHECK_LEXICON", "")
+        extra_dirs = tuple(d for d in env.split(os.pathsep) if d)
+    raw = {name: _read(name, extra_dirs) for name in FILES}
+    lx = Lexicon()
+
+    num = raw["numbers"]
+    words: dict[str, tuple[str, float]] = {}
+
+    def add(forms, typ, value):
+        for f in forms:
+            words[normalise(f)] = (typ, float(value))
+    for v, forms in num["ones"].items():
+        add(forms, "one", int(v))
+    add(num["ten"]["forms"], "ten", 10)
+    for v, forms in num["tens"].items():
+        add(forms, "tens", int(v))
+    for v, forms in num["hundreds"].items():
+        add(forms, "hundred", int(v))
+    for v, d in num["scales"].items():
+        add(d.get("multiplier", []), "scale", int(v))
+        add(d.get("dual", []), "dual_scale", 2 * int(v))
+    for v, forms in num.get("fractions", {}).items():
+        add(forms, "fraction", float(v))
+    lx.number_words = words
+    lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
+                            for v in num.get("vague", []) for f in v["forms"]])
+
+    q = raw["qualifiers"]
+    before, after = [], []
+    for name in ("approx", "at_least", "more_than", "less_than", "up_to"):
+        before += [(phrase(f), name) for f in q.get(name, {}).get("before", [])]
+        after += [(phrase(f), name) for f in q.get(name, {}).get("after", [])]
+    lx.qualifiers_before = PhraseTable(before)
+    lx.qualifiers_after = PhraseTable(after)
+    lx.tolerance = {"exact": float(q.get("exact_tolerance", 0.0)),
+                    "approx": float(q.get("approx_tolerance", 0.1))}
+    lx.range_open = {normalise(f) for f in q.get("range", {}).get("open", [])}
+    lx.range_join = {normalise(f) for f in q.get("range", {}).get("join", [])}
+
+    u = raw["units"]
+    items = [(phrase(f), ("percent", "%")) for f in u.get("percent", {}).get("forms", [])]
+    for kind in ("money", "duration", "distance", "measure"):
+        for unit, forms in u.get(kind, {}).items():
+            items += [(phrase(f), (kind, unit)) for f in forms]
+            if forms and kind in ("duration", "distance", "measure"):
+                lx.unit_singulars.add(normalise(forms[0]))
+    lx.units = PhraseTable(items)
+    lx.calibre_units = {normalise(f) for f in u.get("calibre", {}).get("units", [])}
+    lx.calibre_context = {normalise(f) for f in u.get("calibre", {}).get("context", [])}
+
+    nq = raw["nonquantity"]
+    lx.months = PhraseTable([(phrase(f), "month") for f in nq.get("months", [])])
+    lx.year_before = PhraseTable([(phrase(f), "year") for f in nq.get("year_before", [])])
+    lx.year_after = {normalise(f) for f in nq.get("year_after", [])}
+    lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
+    lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
+    lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
+    lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
+
+    sc = raw["scope"]
+    lx.scope_after = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("after", [])])
+    lx.scope_before = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("before", [])])
+
+    lx.concepts = raw["counted"]
+    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items() for f in d.get("forms", [])])
+    lx.events = raw["events"]
+    lx.triggers = PhraseTable([(phrase(f), eid) for eid, d in lx.events.items() for f in d.get("triggers", [])])
+
+    at = raw["attribution"]
+    lx.attribution = PhraseTable([(phrase(f), "source") for f in at.get("before", [])])
+    lx.attribution_stop = {normalise(f) for f in at.get("stop", [])}
+    lx.attribution_max = int(at.get("max_words", 4))
+
+    lx.entities = raw["entities"]
+    ent_items = []
+    for eid, d in lx.entities.items():
+        forms = list(d.get("names", []))
+        for stem in d.get("nisba", []):
+            forms += _nisba_forms(stem)
+        ent_items += [(phrase(f), eid) for f in forms]
+    lx.entity_forms = PhraseTable(ent_items)
+    return lx

@@ -1,0 +1,450 @@
+"""Quantities in Arabic text: figures in any digits or in words, with the
+interval their wording allows, and what kind of figure they are.
+
+Works on the tokens of one normalised sentence (factcheck.tokens); every
+quantity keeps the token indices of its number, so the claim frame
+(factcheck.claims) can look around it.  All language knowledge comes from the
+lexicon files; this module only knows Arabic number grammar:
+ones before tens (خمسة وعشرون), scale words multiply what precedes them
+(ثلاثة آلاف), duals stand for two (ألفين), hundreds may be split (ثلاث مئة).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .arabic import normal_set, strip_clitics, strip_number_prefixes
+from .lexicon import Lexicon, load
+from .tokens import Tok, tokenize
+
+QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
+NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
+_DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
+_LATIN = re.compile(r"^[A-Za-z]+$")
+_STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
+_NEEDS_CONTEXT = normal_set("واحد", "واحدة")
+_NO_ARTICLE = normal_set("اثنين", "اثنان")  # الاثنين is Monday
+_FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
+                              "هي", "هذا", "هذه", "قد", "لم", "لن")
+_JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
+_JOIN_TO = normal_set("إلى", "حتى")
+_FROM = normal_set("من")
+_AND = normal_set("و")
+_RISE = normal_set("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "زاد", "زادت", "قفز", "قفزت", "تراجع", "تراجعت", "انخفض",
+                   "انخفضت", "هبط", "هبطت", "ليرتفع", "لترتفع", "يرفع", "رفع", "رفعت", "تضاعف")
+
+
+@dataclass
+class Quantity:
+    """One figure.  i0/i1: its token span (qualifier and unit included);
+    n0/n1: the tokens of the number itself."""
+    i0: int
+    i1: int
+    n0: int
+    n1: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    kind: str
+    unit: str | None = None
+    scope_hint: str | None = None
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind in QUANTITY_KINDS
+
+
+def digits_value(tok: str) -> float | None:
+    """The value of a figure written in digits, with its separators."""
+    if tok.isdigit():
+        return float(tok)
+    if _THOUSANDS.match(tok):
+        m = re.search(r"[.\u066b](\d+)$", tok)
+        head = tok[:m.start()] if m else tok
+        return float(re.sub(r"\D", "", head) + ("." + m.group(1) if m else ""))
+    m = _DECIMAL.match(tok)
+    if m:
+        return float(m.group(1) + "." + m.group(2))
+    return None
+
+
+def _clean(v: float) -> float:
+    r = round(v)
+    return float(r) if abs(v - r) < 1e-6 else round(v, 6)
+
+
+class Parser:
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lx = lexicon or load()
+
+    # -- number cores -------------------------------------------------------------
+    def word_number(self, w: str):
+        """(type, value, bare form, had_article) for a number word, else None."""
+        for form in strip_number_prefixes(w):
+            hit = self.lx.number_words.get(form)
+            if hit:
+                return hit[0], hit[1], form, w != form and w.endswith(form) and "ال" in w[: len(w) - len(form)]
+        return None
+
+    def core(self, toks: list[Tok], words: list[str], i: int):
+        """Parse the number starting at token i: (value, end, scale, by_words) or None."""
+        n = len(words)
+        w = words[i]
+        if w[0].isdigit():
+            v = digits_value(w)
+            if v is None:
+                return None
+            j = i + 1
+            scale = None
+            if j < n:
+                hit = self.word_number(words[j])
+                if hit and hit[0] == "scale" and not words[j].startswith("و"):
+                    scale = hit[1]
+                    v *= scale
+                    j += 1
+                    frac = self.word_number(words[j]) if j < n else None
+                    if frac and frac[0] == "fraction" and words[j].startswith("و"):
+                        v += frac[1] * scale
+                        j += 1
+            return v, j, scale, False
+        hit = self.word_number(w)
+        if not hit:
+            return None
+        typ, val, form, article = hit
+        if typ == "scale" and form not in _STANDALONE_SCALES:
+            return None
+        if typ == "fraction":
+            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
+            if not (nxt and nxt[0] == "scale"):
+                return None
+        if form in _NO_ARTICLE and article:
+            return None
+        total = cur = 0.0
+        last_type = None
+        last_val = 0.0
+        last_scale = None
+        j = i
+        while j < n:
+            hit = self.word_number(words[j]) if j == i or words[j] else None
+            if not hit:
+                break
+            typ, val, form, _ = hit
+            joined = words[j].startswith("و") and j > i
+            if j > i and toks[j].start - toks[j - 1].end > 2:
+                break
+            if j > i and not joined:
+                ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
+                    or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
+                    or (typ == "scale" and last_type == "fraction")
+                if not ok:
+                    break
+            if typ in ("one", "tens"):
+                cur += val
+            elif typ == "ten":
+                cur += 10
+            elif typ == "hundred":
+                if val == 100 and last_type == "one" and not joined:
+                    cur = cur - last_val + last_val * 100
+                else:
+                    cur += val
+            elif typ == "scale":
+                total += (cur if cur else 1) * val
+                cur = 0.0
+                last_scale = val
+            elif typ == "dual_scale":
+                if cur:
+                    break
+                total += val
+                last_scale = val / 2
+            elif typ == "fraction":
+                if joined and last_type in ("scale", "dual_scale") and last_scale:
+                    total += val * last_scale
+                elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
+                    cur += val
+                else:
+                    break
+            last_type, last_val = typ, val
+            j += 1
+        value = total + cur
+        if value <= 0:
+            return None
+        return value, j, last_scale, True
+
+    # -- whole quantities ---------------------------------------------------------
+    def parse(self, toks: list[Tok]) -> list[Quantity]:
+        words = [t.text for t in toks]
+        out: list[Quantity] = []
+        floor = 0  # tokens before this belong to an earlier quantity
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i]
+            q = None
+            if w[0].isdigit() or w in self.lx.vague.by_first or self._maybe_word_start(w):
+                q = self.quantity_at(toks, words, i, floor)
+            elif w[0].isalpha():
+                q = self.bare_unit_at(words, i)
+            if q is None:
+                i += 1
+                continue
+            out.append(q)
+            floor = q.i1
+            i = q.i1
+        return out
+
+    def _maybe_word_start(self, w: str) -> bool:
+        return any(f in self.lx.number_words or f in self.lx.vague.by_first for f in strip_number_prefixes(w))
+
+    def quantity_at(self, toks, words, i, floor) -> Quantity | None:
+        lx = self.lx
+        n = len(words)
+        # vague amounts (عشرات، عدة آلاف، الآلاف)
+        vm = lx.vague.match(words, i)
+        if vm is None and i > floor:
+            vm0 = lx.vague.match(words, i - 1)
+            if vm0 and vm0[0] >= 2:  # "عدة آلاف" starting on the word before
+                return None
+        if vm:
+            length, (low, high) = vm
+            j = i + length
+            # "عشرات الآلاف" is in the table; "آلاف" after a figure is not vague
+            q = Quantity(i, j, i, j, None, float(low) if low is not None else None,
+                         float(high) if high is not None else None, "vague", "count")
+            return self._finish(toks, words, q, floor)
+        c = self.core(toks, words, i)
+        if c is None:
+            return None
+        value, j, scale, by_words = c
+        if by_words and not self._word_number_ok(words, i, j):
+            return None
+        q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
+        # a qualifier or a range opener before the number
+        i0 = i
+        qm = lx.qualifiers_before.match_ending(words, i)
+        if qm and i - qm[0] >= floor:
+            q.qualifier = qm[1]
+            i0 = i - qm[0]
+        opener = None
+        if i - 1 >= floor and words[i - 1] in lx.range_open:
+            opener = i - 1
+        elif i - 1 >= floor and i0 == i and words[i - 1].startswith("و") and words[i - 1][1:] in lx.range_open:
+            opener = i - 1
+        # a range: 50-80، بين 50 و80 ألف، من 10 إلى 30، 3 أو 4
+        if j < n and words[j] in lx.range_join and j + 1 < n:
+            join = words[j]
+            allowed = join in _JOIN_ALWAYS or (join in _AND and opener is not None)
+            if join in _JOIN_TO and opener is not None and words[opener] in _FROM and \
+                    any(w in _RISE for w in words[max(0, i - 12):i]):
+                allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
+            c2 = self.core(toks, words, j + 1) if allowed else None
+            if c2 is not None:
+                v2, j2, scale2, _ = c2
+                v1 = value
+                if scale2 and not scale and v1 * scale2 <= v2:
+                    v1 *= scale2
+                if v2 > v1 or (join == "-" and self._year_like(v1) and v2 < 100):
+                    q = Quantity(i0, j2, i, j2, None, _clean(v1), _clean(v2), "range", "count")
+                    if opener is not None and opener < i0:
+                        q.i0 = opener
+                    return self._finish(toks, words, q, floor, range_parts=(v1, v2, toks[j].start - toks[j - 1].end))
+        if q.qualifier:
+            q.i0 = i0
+        return self._finish(toks, words, q, floor)
+
+    def bare_unit_at(self, words, i) -> Quantity | None:
+        """A qualifier before a singular unit: "لنحو ساعة" is about one hour."""
+        qm = self.lx.qualifiers_before.match(words, i)
+        if not qm:
+            return None
+        k = i + qm[0]
+        if k >= len(words) or words[k] not in self.lx.unit_singulars:
+            return None
+        um = self.lx.units.match(words, k, clitics=False)
+        if not um or um[0] != 1:
+            return None
+        q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
+        self._bounds(q)
+        return q
+
+    def _word_number_ok(self, words, i, j) -> bool:
+        """Single number words that often are not numbers need context."""
+        if j - i > 1:
+            return True
+        hit = self.word_number(words[i])
+        form = hit[2]
+        if form in _NEEDS_CONTEXT:
+            prev = words[i - 1] if i > 0 else ""
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if nxt == "من" or words[i].startswith("ال") or not prev or not prev[0].isalpha() or \
+                    prev in _FUNCTION_WORDS:
+                return False
+        return True
+
+    @staticmethod
+    def _year_like(v: float) -> bool:
+        return 1800 <= v <= 2100 and v == int(v)
+
+    # -- kind, unit, post-qualifier -------------------------------------------------
+    def _finish(self, toks, words, q: Quantity, floor: int, range_parts=None) -> Quantity:
+        lx = self.lx
+        n = len(words)
+        j = q.i1
+        # unit right after the number: %، في المئة، دولار، ساعة، كيلومتر ...
+        um = lx.units.match(words, j) if j < n else None
+        if um:
+            kind, unit = um[1]
+            if words[j] in lx.calibre_units or unit == "mm":
+                lo, hi = max(0, q.i0 - 6), min(n, j + 8)
+                if any(f in lx.calibre_context for w in words[lo:hi] for f in strip_clitics(w)):
+                    kind, unit = "spec", "mm"
+                elif unit == "mm":
+                    kind = "distance"
+            q.kind, q.unit = kind, unit
+            q.i1 = j + um[0]
+            if kind == "spec":
+                q.qualifier = None
+        # qualifier after the number (3000 على الأقل، 50 تقريبا)
+        pm = lx.qualifiers_after.match(words, q.i1, clitics=True) if q.i1 < n else None
+        if pm and q.qualifier in (None, "exact"):
+            q.qualifier = pm[1]
+            q.i1 += pm[0]
+        if q.kind != "spec":
+            nk = self._nonquantity(toks, words, q, floor, range_parts)
+            if nk:
+                q.kind = nk
+                q.qualifier = None
+                q.unit = None
+        if q.kind in NONQUANTITY_KINDS:
+            if q.value is None and q.low is not None and q.kind == "year":
+                q.value = q.low
+            return q
+        self._bounds(q)
+        return q
+
+    def _bounds(self, q: Quantity) -> None:
+        v = q.value
+        t = self.lx.tolerance
+        if q.qualifier == "exact":
+            q.low, q.high = v * (1 - t["exact"]), v * (1 + t["exact"])
+        elif q.qualifier == "approx":
+            q.low, q.high = v * (1 - t["approx"]), v * (1 + t["approx"])
+        elif q.qualifier in ("at_least", "more_than"):
+            q.low, q.high = v, None
+        elif q.qualifier in ("less_than", "up_to"):
+            q.low, q.high = 0.0, v
+        if q.low is not None:
+            q.low = _clean(q.low)
+        if q.high is not None:
+            q.high = _clean(q.high)
+
+    def _nonquantity(self, toks, words, q: Quantity, floor, range_parts) -> str | None:
+        """year / date / time / ordinal / spec, or None for a quantity."""
+        lx = self.lx
+        n = len(words)
+        i, j = q.n0, q.n1
+        w = words[i]
+        if not w[0].isdigit():
+            return None
+        prev = words[i - 1] if i > 0 else ""
+        nxt = words[j] if j < n else ""
+        glued_prev = i > 0 and toks[i - 1].end == toks[i].start
+        glued_next = j < n and toks[j - 1].end == toks[j].start
+        # times: 10:30, الساعة 10
+        if nxt == ":" and j + 1 < n and words[j + 1].isdigit() and len(words[j + 1]) == 2 and glued_next:
+            q.i1 = max(q.i1, j + 2)
+            return "time"
+        if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
+            return "time"
+        # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
+        if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
+                                                  and words[i - 2][0].isalpha())):
+            q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
+            if glued_next and _LATIN.match(nxt):
+                q.i1 = max(q.i1, j + 1)
+            return "spec"
+        if glued_next and _LATIN.match(nxt):
+            q.i1 = max(q.i1, j + 1)
+            return "spec"
+        if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
+            return "spec"
+        if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
+            return "spec"
+        # ordinals: الدورة 71، الـ20
+        if q.qualifier in (None, "exact") and prev in lx.ordinal_before and (glued_prev or prev not in ("ال", "الـ")):
+            return "ordinal"
+        # dates: 15 مايو 2018، 2018/5/15
+        if nxt == "/" and glued_next and j + 1 < n and words[j + 1].isdigit():
+            k = j + 1
+            while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
+                k += 2
+            q.i1 = max(q.i1, k + 1)
+            return "date"
+        value = q.value if q.value is not None else q.low
+        mm = lx.months.match(words, j) if j < n else None
+        if mm and value is not None and 1 <= value <= 31 and value == int(value) and q.qualifier in (None, "exact") \
+                and q.kind == "count":
+            k = j + mm[0]
+            if k < n and words[k].isdigit() and len(words[k]) == 4:
+                k += 1
+            q.i1 = max(q.i1, k)
+            return "date"
+        # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018
+        if range_parts:
+            v1, v2, _gap = range_parts
+            if self._year_like(v1) and (self._year_like(v2) or v2 < 100) and q.kind == "count":
+                if not self._counted_follows(words, q.i1):
+                    return "year"
+        if value is not None and self._year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
+                and q.kind == "count" and q.qualifier in (None, "exact"):
+            ym = lx.year_before.match_ending(words, i)
+            k = i - 1
+            while k >= 0 and words[k] in ("(", ")", "/", "-", "،", ","):
+                k -= 1
+            month_before = k >= 0 and lx.months.match_ending(words, k + 1) is not None
+            if ym or month_before or nxt in lx.year_after:
+                return "year"
+            if self._counted_follows(words, q.i1):
+                return None
+            return "year"
+        return None
+
+    def _counted_follows(self, words, j) -> bool:
+        """Does a noun that could be counted follow (so 2000 جندي is a count)?"""
+        if j >= len(words):
+            return False
+        w = words[j]
+        if not w[0].isalpha():
+            return False
+        lx = self.lx
+        if lx.counted.match(words, j) or lx.units.match(words, j):
+            return True
+        if w in ("من", "منهم", "منها"):
+            return True
+        return False
+
+
+_default: Parser | None = None
+
+
+def parser() -> Parser:
+    global _default
+    if _default is None:
+        _default = Parser()
+    return _default
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a numeral written alone ("60،000", "ثلاثة آلاف وخمسمئة")."""
+    from .arabic import normalise
+    toks = tokenize(normalise(text).strip())
+    if not toks:
+        return None
+    p = parser()
+    words = [t.text for t in toks]
+    c = p.core(toks, words, 0)
+    if c is None or c[1] != len(toks):
+        return None
+    return _clean(c[0])

@@ -1,0 +1,47 @@
+"""Tokens and sentences of normalised text, with their offsets.
+
+Numbers are single tokens with their separators ("60،000", "2,5", "1٬500"),
+so the parser sees a figure as the writer wrote it.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+TOKEN_RE = re.compile(
+    r"\d{1,3}(?:[,\u060c\u066c'’]\d{3}(?!\d))+(?:[.\u066b]\d+)?"  # 10,000  60،000  1٬500.5
+    r"|\d{1,3}(?: \d{3}(?!\d))+(?![.,\u060c\u066b]\d)"           # 12 000
+    r"|\d+(?:[.,\u060c\u066b]\d+)?"                              # 2,5  1.5  2٫5  397
+    r"|[^\W\d_]+"                                                # a word
+    r"|[^\s\w]",                                                 # one punctuation mark
+    re.UNICODE)
+
+SENTENCE_RE = re.compile(r"[^.!?؟\n؛]+(?:[.!?؟؛]+|$)|[^\n]+", re.MULTILINE)
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans.  A full stop between digits (1.5) does not end one."""
+    spans = []
+    start = 0
+    n = len(text)
+    for m in re.finditer(r"[.!?؟؛\n]", text):
+        i = m.start()
+        ch = text[i]
+        if ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        if i + 1 > start:
+            spans.append((start, i + 1))
+        start = i + 1
+    if start < n:
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
