@@ -24,6 +24,8 @@ _SKIP_BEFORE_NOUN = normal_set("من", "بين")
 _STOP_NOUN = normal_set("في", "على", "الى", "عن", "او", "ان", "قد", "لقد", "ثم", "حتى", "مع", "عند", "منذ", "بعد", "قبل",
               "كما", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وفقا", "بحسب",
               "حسب", "خلال", "اخرين", "فقط", "بينما", "وهو", "وهي", "ما", "لا", "لم", "لن", "إلا", "الا")
+_OF = normal_set("من", "التابعين", "التابعة", "التابع")
+_JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
@@ -151,8 +153,9 @@ class Extractor:
             c.event = self._event(words, q, prev_end, next_start, noun_at)
         # owner: the entity the counted noun belongs to
         if c.owner is None and noun_at is not None and words[noun_at] not in _ANAPHORS:
-            c.owner = self._owner(ents, noun_at, noun_len, q)
-        c.scope = self._scope(words, q, noun_at, noun_len, next_start)
+            c.owner = self._owner(words, ents, noun_at, noun_len)
+        c.scope = self._scope(words, q, noun_at, noun_len, next_start) or \
+            lx.concepts.get(concept or "", {}).get("scope")
         c.attribution, c.attribution_entity = self._attribution(toks, words, ents, q, norm, doc)
 
     def _original(self, toks, norm, doc, a, b) -> str:
@@ -190,7 +193,7 @@ class Extractor:
         lx = self.lx
         lo = max(prev_end, q.i0 - 8)
         hi = min(next_start, q.i1 + 8)
-        found: list[tuple[int, int, str]] = []  # (distance, position, event)
+        found: list[tuple[int, int, int, str]] = []  # (distance, position, end, event)
         k = lo
         while k < hi:
             if q.i0 <= k < q.i1:
@@ -199,30 +202,33 @@ class Extractor:
             m = lx.triggers.match(words, k)
             if m:
                 dist = q.i0 - (k + m[0]) if k < q.i0 else k - q.i1
-                found.append((max(dist, 0), k, m[1]))
+                found.append((max(dist, 0), k, k + m[0], m[1]))
                 k += m[0]
                 continue
             k += 1
         if not found:
             return None
         found.sort()
-        events = [e for _, _, e in found]
-        best = events[0]
-        # killed and wounded side by side: "قتلوا أو أصيبوا", "قتيل وجريح"
+        _, pos, end, best = found[0]
+        # killed and wounded side by side: "قتلوا أو أصيبوا", "قتل وإصابة"
         if best in ("killed", "wounded"):
             other = "wounded" if best == "killed" else "killed"
-            for dist, pos, ev in found[1:]:
-                if ev == other and abs(pos - found[0][1]) <= 3:
+            for _, p2, e2, ev in found[1:]:
+                if ev != other:
+                    continue
+                lo, hi = (end, p2) if p2 >= end else (e2, pos)
+                if hi - lo <= 1 and all(w in _JOINERS for w in words[lo:hi]) and \
+                        (hi > lo or words[max(p2, pos)].startswith("و")):
                     return "killed_or_wounded"
         return best
 
-    def _owner(self, ents, noun_at, noun_len, q: Quantity) -> str | None:
+    def _owner(self, words, ents, noun_at, noun_len) -> str | None:
+        """جندي أمريكي / جندي من كوريا الشمالية / القوات الكورية الشمالية البالغ عددها"""
         end = noun_at + noun_len
         for a, b, eid in ents:
-            # جندي أمريكي / جندي من كوريا الشمالية / القوات الكورية الشمالية البالغ عددها
-            if end <= a <= end + 2 and self.lx.entities.get(eid, {}).get("type") in ("country", "org", "place"):
-                return eid
-            if noun_at > q.i1 and end <= a <= end + 2:
+            if self.lx.entities.get(eid, {}).get("type") not in ("country", "org", "place"):
+                continue
+            if a == end or (a == end + 1 and words[end] in _OF):
                 return eid
         return None
 

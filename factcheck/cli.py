@@ -93,5 +93,53 @@ def extract(paths, fmt, output, source, quantities_only, progress):
         sys.exit(EXIT_NO_INPUT)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default="reports", show_default=True,
+              help="Folder for discrepancies.json, claims.csv and report.html.")
+@click.option("--source", help="Outlet name for .txt files without a sidecar (never guessed).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def check(paths, out_dir, source, progress):
+    """Find figures that disagree across the documents in PATHS.
+
+    Groups documents into stories, aligns figures that speak of the same
+    quantity (same counted thing, event, owner and time scope, names matched
+    across spellings), compares them as intervals and writes, in OUTPUT:
+
+    \b
+      discrepancies.json  every discrepancy, most severe first, with stable ids
+      claims.csv          every figure found (the table behind the report)
+      report.html         the editors' report (one self-contained file)
+
+    \b
+    Example:
+      factcheck check seeds/ -o reports/
+    """
+    from pathlib import Path
+
+    from .check import run_check, write_outputs
+    stats = ReadStats()
+    bar = Progress(paths, enabled=progress, label="checking")
+    t0 = time.perf_counter()
+    result = run_check(iter_documents(paths, source=source, warn=_warn, stats=stats),
+                       on_document=lambda d: bar.advance())
+    bar.close()
+    if stats.documents == 0:
+        click.echo("error: no document could be read", err=True)
+        sys.exit(EXIT_NO_INPUT)
+    try:
+        written = write_outputs(result, Path(out_dir))
+    except OSError as e:
+        click.echo(f"error: cannot write to {out_dir}: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+    sev = {}
+    for d in result.discrepancies:
+        sev[d.severity] = sev.get(d.severity, 0) + 1
+    click.echo(f"{stats.documents} documents, {len(result.claims)} figures, {len(result.discrepancies)} discrepancies "
+               f"({', '.join(f'{k} {v}' for k, v in sorted(sev.items())) or 'none'}) in {time.perf_counter() - t0:.1f}s"
+               f"{f'; {len(stats.problems)} warnings' if stats.problems else ''}", err=True)
+    click.echo(f"report: {written['html']}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,122 @@
+"""Aligning claims across sources: which figures speak of the same quantity.
+
+Two claims are aligned when their documents are story neighbours, they
+count the same concept (or one is part of the other), their events are the
+same (or one is part of the other), their scopes agree (a daily rate is
+never aligned with a total; a new batch is never aligned at all), their
+owners do not differ (American troops are not North Korean troops), they
+share an entity, and they do not refer to different years.  A headline and
+its body repeating a figure become one claim first.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime
+
+from rapidfuzz import fuzz
+
+from .claims import Claim
+from .lexicon import Lexicon
+from .stories import Stories
+
+COMPARABLE_KINDS = ("count", "money", "percent")
+RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
+SAME_SOURCE_MIN = 85.0  # rapidfuzz ratio for two spellings of one attribution
+
+
+def comparable(c: Claim) -> bool:
+    return (c.kind in COMPARABLE_KINDS and c.concept is not None and c.event is not None
+            and c.scope != "additional" and (c.value is not None or c.low is not None))
+
+
+def _year(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00")).year
+    except ValueError:
+        return None
+
+
+def background(c: Claim) -> bool:
+    """A figure whose sentence dates it to an earlier year is background."""
+    y = _year(c.published)
+    return bool(y and c.years and max(c.years) < y)
+
+
+def merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim per figure per document: a headline repeating a body figure
+    (or a figure repeated in the body) is kept once, the body's span first,
+    with the frame fields the other copy adds."""
+    out: list[Claim] = []
+    by_key: dict[tuple, int] = {}
+    for c in sorted(claims, key=lambda c: (c.doc, c.in_title, c.start)):
+        key = (c.doc, c.concept, c.value, c.low, c.high)
+        k = by_key.get(key)
+        if k is None:
+            by_key[key] = len(out)
+            out.append(c)
+            continue
+        kept = out[k]
+        out[k] = replace(kept, event=kept.event or c.event, owner=kept.owner or c.owner,
+                         scope=kept.scope or c.scope, attribution=kept.attribution or c.attribution,
+                         attribution_entity=kept.attribution_entity or c.attribution_entity,
+                         entities=sorted(set(kept.entities) | set(c.entities)))
+    return out
+
+
+def same_attribution(a: Claim, b: Claim) -> bool | None:
+    """True when both quote the same primary source, False when different
+    ones, None when either is unattributed."""
+    if a.attribution_entity and b.attribution_entity:
+        return a.attribution_entity == b.attribution_entity
+    if a.attribution and b.attribution:
+        return fuzz.token_set_ratio(a.attribution, b.attribution) >= SAME_SOURCE_MIN
+    return None
+
+
+class Aligner:
+    def __init__(self, lexicon: Lexicon, stories: Stories):
+        self.lx = lexicon
+        self.stories = stories
+
+    def relation(self, a: Claim, b: Claim) -> str | None:
+        """'same' when a and b measure the same quantity, 'part' when a is a
+        part of b, 'whole' when b is a part of a, None when unrelated."""
+        if a.doc == b.doc or a.kind != b.kind or a.unit != b.unit:
+            return None
+        if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope:
+            return None
+        if a.owner and b.owner and a.owner != b.owner:
+            return None
+        if (a.owner and not b.owner and a.owner not in b.entities) or \
+                (b.owner and not a.owner and b.owner not in a.entities):
+            return None
+        if a.years and b.years and not set(a.years) & set(b.years):
+            return None
+        if not (set(a.entities) & set(b.entities)) and not (a.owner and a.owner == b.owner):
+            return None
+        if not self.stories.related(a.doc, b.doc):
+            return None
+        if a.concept == b.concept and a.event == b.event:
+            return "same"
+        ca, cb = self.lx.concept_ancestors(a.concept), self.lx.concept_ancestors(b.concept)
+        ea, eb = self.lx.event_ancestors(a.event), self.lx.event_ancestors(b.event)
+        if b.concept in ca and b.event in ea:
+            return "part"
+        if a.concept in cb and a.event in eb:
+            return "whole"
+        return None
+
+    def buckets(self, claims: list[Claim]) -> dict[tuple, list[Claim]]:
+        """Claims that could align, grouped by story and by the root concept
+        and event, so that only claims within a bucket are compared."""
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            root_c = self.lx.concept_ancestors(c.concept)[-1]
+            root_e = self.lx.event_ancestors(c.event)[-1]
+            story = self.stories.story.get(c.doc, c.doc)
+            groups[(story, root_c, root_e, c.scope if c.scope in RATE_SCOPES else "total", c.kind, c.unit)].append(c)
+        return {k: sorted(v, key=lambda c: (c.published or "", c.doc, c.start)) for k, v in groups.items()
+                if len({c.doc for c in v}) >= 2}

@@ -1,0 +1,124 @@
+"""Grouping documents into stories: the same event told by several outlets.
+
+Each document is described by a few features (the entities it names, the
+rare words of its headline and lead, in a spelling-tolerant skeleton form).
+An inverted index over those features finds, for each document, the others
+that share rare features and were published within a few days; no pair is
+compared unless it shares one, so cost grows with the number of documents,
+not its square.  Two documents are neighbours when their idf-weighted
+overlap is high enough; a story is a connected set of neighbours.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from .arabic import normal_set, normalise, skeleton
+from .tokens import TOKEN_RE
+
+LEAD_CHARS = 600
+MAX_DAYS = 3.0          # reports further apart than this are rarely the same story
+MIN_SIMILARITY = 0.18   # cosine of idf-weighted feature sets
+MAX_NEIGHBOURS = 25
+MIN_POSTINGS = 40       # a feature in fewer documents than this is always indexed
+MAX_DF_SHARE = 0.01     # beyond this share of documents a feature says nothing about the story
+_STOP = normal_set(
+    "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان",
+    "كانت", "قال", "قالت", "وقال", "وقالت", "بعد", "قبل", "خلال", "حول", "بين", "عند", "منذ", "حتى", "أو", "ثم", "قد",
+    "لقد", "كما", "لكن", "غير", "أكثر", "أمس", "اليوم", "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "العام", "عام", "الماضي", "الأول", "أيضا", "وفي", "ومن", "فيه", "فيها", "عليه", "عليها",
+    "له", "لها", "هو", "هي", "هم", "كل", "بعض", "أي", "ما", "لا", "لم", "لن", "إلا", "وهو", "وهي", "أنه", "أنها",
+    "إنه", "جديد", "جديدة", "الجديد", "رئيس", "الرئيس", "وزير", "عدد", "مقتل", "خبر", "فيديو", "صور", "بالصور")
+
+
+@dataclass
+class DocFeatures:
+    doc: str
+    when: float | None          # days since epoch, or None
+    features: dict[str, float]  # feature -> weight (filled with idf later)
+
+
+def parse_time(published: str | None) -> float | None:
+    if not published:
+        return None
+    try:
+        dt = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt.timestamp() / 86400.0
+
+
+def features(doc_id: str, title: str, lead: str, entities: set[str], published: str | None) -> DocFeatures:
+    feats: dict[str, float] = {}
+    for e in entities:
+        feats["E:" + e] = 1.0
+    text = normalise(title + " " + title + " " + lead[:LEAD_CHARS])
+    for m in TOKEN_RE.finditer(text):
+        w = m.group()
+        if len(w) < 3 or not w[0].isalpha() or w in _STOP:
+            continue
+        feats["W:" + skeleton(w)] = 1.0
+    return DocFeatures(doc_id, parse_time(published), feats)
+
+
+class Stories:
+    """Neighbours and story ids for a set of documents."""
+
+    def __init__(self, docs: list[DocFeatures]):
+        self.docs = sorted(docs, key=lambda d: d.doc)
+        n = max(len(self.docs), 1)
+        df: dict[str, int] = defaultdict(int)
+        for d in self.docs:
+            for f in d.features:
+                df[f] += 1
+        max_df = max(MIN_POSTINGS, int(MAX_DF_SHARE * n))
+        self.idf = {f: math.log(1 + n / c) for f, c in df.items()}
+        index: dict[str, list[int]] = defaultdict(list)
+        norms = []
+        for k, d in enumerate(self.docs):
+            for f in d.features:
+                d.features[f] = self.idf[f]
+                if df[f] <= max_df and df[f] >= 2:
+                    index[f].append(k)
+            # features no other document has can never be shared: they do not dilute similarity
+            norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if df[f] >= 2)) or 1.0)
+        self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
+        for k, d in enumerate(self.docs):
+            shared: dict[int, float] = defaultdict(float)
+            for f, w in d.features.items():
+                for other in index.get(f, ()):
+                    if other != k:
+                        shared[other] += w * w
+            scored = []
+            for other, dot in shared.items():
+                o = self.docs[other]
+                if d.when is not None and o.when is not None and abs(d.when - o.when) > MAX_DAYS:
+                    continue
+                sim = dot / (norms[k] * norms[other])
+                if sim >= MIN_SIMILARITY:
+                    scored.append((-sim, o.doc))
+            scored.sort()
+            for neg, other_id in scored[:MAX_NEIGHBOURS]:
+                self.neighbours[d.doc][other_id] = -neg
+                self.neighbours[other_id].setdefault(d.doc, -neg)
+        self.story = self._components()
+
+    def _components(self) -> dict[str, str]:
+        parent = {d.doc: d.doc for d in self.docs}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+        for a, ns in self.neighbours.items():
+            for b in ns:
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+        return {d.doc: find(d.doc) for d in self.docs}
+
+    def related(self, a: str, b: str) -> bool:
+        return b in self.neighbours.get(a, ())
