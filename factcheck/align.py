@@ -20,14 +20,22 @@ from .claims import Claim
 from .lexicon import Lexicon
 from .stories import Stories
 
-COMPARABLE_KINDS = ("count", "money", "percent")
+COMPARABLE_KINDS = ("count", "percent")  # money: one story names many different sums (see README)
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
+SEPARATE_SCOPES = RATE_SCOPES + ("since",)  # compared only with claims of the same scope
 SAME_SOURCE_MIN = 85.0  # rapidfuzz ratio for two spellings of one attribution
 
 
 def comparable(c: Claim) -> bool:
+    """Can this claim raise an alarm?  Vague amounts (عشرات القتلى) cannot: they
+    agree with any precise figure an editor would accept."""
     return (c.kind in COMPARABLE_KINDS and c.concept is not None and c.event is not None
-            and c.scope != "additional" and (c.value is not None or c.low is not None))
+            and c.scope not in ("additional", "background", "subset") and c.qualifier != "vague" and (c.value is not None or c.low is not None))
+
+
+def outlet(c: Claim) -> str:
+    """The outlet behind a claim; a document of unknown source stands alone."""
+    return c.source or "doc:" + c.doc
 
 
 def _year(published: str | None) -> int | None:
@@ -76,6 +84,10 @@ def same_attribution(a: Claim, b: Claim) -> bool | None:
     return None
 
 
+def raises_alarm(c: Claim, lexicon: Lexicon) -> bool:
+    return lexicon.events.get(c.event or "", {}).get("alarm", True)
+
+
 class Aligner:
     def __init__(self, lexicon: Lexicon, stories: Stories):
         self.lx = lexicon
@@ -84,9 +96,11 @@ class Aligner:
     def relation(self, a: Claim, b: Claim) -> str | None:
         """'same' when a and b measure the same quantity, 'part' when a is a
         part of b, 'whole' when b is a part of a, None when unrelated."""
-        if a.doc == b.doc or a.kind != b.kind or a.unit != b.unit:
+        if a.doc == b.doc or outlet(a) == outlet(b) or a.kind != b.kind or a.unit != b.unit:
             return None
-        if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope:
+        if (a.scope in SEPARATE_SCOPES or b.scope in SEPARATE_SCOPES) and a.scope != b.scope:
+            return None
+        if a.days and b.days and not set(a.days) & set(b.days):
             return None
         if a.owner and b.owner and a.owner != b.owner:
             return None
@@ -101,11 +115,15 @@ class Aligner:
             return None
         if a.concept == b.concept and a.event == b.event:
             return "same"
-        ca, cb = self.lx.concept_ancestors(a.concept), self.lx.concept_ancestors(b.concept)
-        ea, eb = self.lx.event_ancestors(a.event), self.lx.event_ancestors(b.event)
-        if b.concept in ca and b.event in ea:
+        # Part and whole only by event, for one counted thing: the killed are part
+        # of the killed-or-wounded.  Civilians within people are never flagged: a
+        # story's civilian toll and another figure of people are too often
+        # different incidents.
+        if a.concept != b.concept:
+            return None
+        if b.event in self.lx.event_ancestors(a.event):
             return "part"
-        if a.concept in cb and a.event in eb:
+        if a.event in self.lx.event_ancestors(b.event):
             return "whole"
         return None
 
@@ -117,6 +135,7 @@ class Aligner:
             root_c = self.lx.concept_ancestors(c.concept)[-1]
             root_e = self.lx.event_ancestors(c.event)[-1]
             story = self.stories.story.get(c.doc, c.doc)
-            groups[(story, root_c, root_e, c.scope if c.scope in RATE_SCOPES else "total", c.kind, c.unit)].append(c)
+            scope = c.scope if c.scope in SEPARATE_SCOPES else "total"
+            groups[(story, root_c, root_e, scope, c.kind, c.unit)].append(c)
         return {k: sorted(v, key=lambda c: (c.published or "", c.doc, c.start)) for k, v in groups.items()
                 if len({c.doc for c in v}) >= 2}

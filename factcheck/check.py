@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .arabic import normalise
-from .align import COMPARABLE_KINDS, Aligner, background, comparable, merge_repeats
+from .align import COMPARABLE_KINDS, Aligner, background, comparable, merge_repeats, raises_alarm
 from .claims import COLUMNS, Claim, extractor
 from .compare import Discrepancy, discrepancies, figure_en
 from .documents import Document
@@ -48,7 +48,7 @@ def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] 
                                   ents | title_ents, doc.published))
     stories = Stories(feats)
     candidates = [c for c in merge_repeats([c for c in all_claims if c.kind in COMPARABLE_KINDS])
-                  if comparable(c) and not background(c)]
+                  if comparable(c) and not background(c) and raises_alarm(c, ex.lx)]
     found = discrepancies(Aligner(ex.lx, stories), candidates)
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)

@@ -9,6 +9,7 @@ scope (a total, a daily rate, a new batch) and who is quoted.
 from __future__ import annotations
 
 import hashlib
+from datetime import date, datetime, timedelta
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Iterator
 
@@ -24,6 +25,9 @@ _SKIP_BEFORE_NOUN = normal_set("من", "بين")
 _STOP_NOUN = normal_set("في", "على", "الى", "عن", "او", "ان", "قد", "لقد", "ثم", "حتى", "مع", "عند", "منذ", "بعد", "قبل",
               "كما", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وفقا", "بحسب",
               "حسب", "خلال", "اخرين", "فقط", "بينما", "وهو", "وهي", "ما", "لا", "لم", "لن", "إلا", "الا")
+_RECENT = normal_set("ساعات", "ساعة", "أيام", "يومين", "أسبوع", "الصباح", "صباح", "مساء", "الليلة", "ليلة", "فترة",
+                     "دقائق", "قليل", "وقت")
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _OF = normal_set("من", "التابعين", "التابعة", "التابع")
 _JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
@@ -31,7 +35,7 @@ _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
 COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
            "kind", "unit", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
-           "attribution_entity", "years", "in_title", "sentence"]
+           "attribution_entity", "years", "days", "in_title", "sentence"]
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Claim:
     attribution: str | None = None
     attribution_entity: str | None = None
     years: list[int] = field(default_factory=list)
+    days: list[str] = field(default_factory=list)
     in_title: bool = False
     sentence: str = ""
 
@@ -65,6 +70,7 @@ class Claim:
         d = asdict(self)
         d["entities"] = ";".join(self.entities)
         d["years"] = ";".join(str(y) for y in self.years)
+        d["days"] = ";".join(self.days)
         return d
 
 
@@ -106,6 +112,9 @@ class Extractor:
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
+            days = self._days(words, doc.published)
+            off_day = self._dated_elsewhere(words, doc.published)
+
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
             for k, q in enumerate(qs):
@@ -113,15 +122,90 @@ class Extractor:
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
-                          entities=sent_entities, years=years, in_title=start < doc.title_end, sentence=sentence)
+                          entities=sent_entities, years=years, days=days, in_title=start < doc.title_end, sentence=sentence)
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
                     self._frame(c, q, toks, words, ents, prev_end, next_start, norm, doc, antecedent)
+                    if c.scope is None:
+                        c.scope = self._clause_scope(words, q) or ("background" if off_day else None)
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
                         antecedent = c
                 claims.append(c)
         return claims
+
+    def _days(self, words, published: str | None) -> list[str]:
+        """Days the sentence speaks of, as dates when the publication date is
+        known (Saturday in a Sunday paper is yesterday), else as weekday names."""
+        pub: date | None = None
+        if published:
+            try:
+                pub = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+            except ValueError:
+                pub = None
+        out = set()
+        k = 0
+        while k < len(words):
+            m = self.lx.days.match(words, k)
+            if not m:
+                k += 1
+                continue
+            kind, n = m[1]
+            if pub is None:
+                out.add(f"{kind}:{n}")
+            elif kind == "weekday":
+                out.add((pub - timedelta(days=(pub.weekday() - n) % 7)).isoformat())
+            else:
+                out.add((pub + timedelta(days=n)).isoformat())
+            k += m[0]
+        return sorted(out)
+
+    def _dated_elsewhere(self, words, published: str | None) -> bool:
+        """Does the sentence date itself to another month, or to a day more than
+        one day from publication ("في 30 مارس" in an April report)?"""
+        if not published:
+            return False
+        try:
+            pub = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+        except ValueError:
+            return False
+        for k in range(len(words)):
+            m = self.lx.months.match(words, k, clitics=True)
+            if not m:
+                continue
+            month = m[1]
+            day = words[k - 1] if k and words[k - 1].isdigit() else None
+            if day and 1 <= int(day) <= 31:
+                try:
+                    when = date(pub.year if month <= pub.month else pub.year - 1, month, int(day))
+                except ValueError:
+                    continue
+                if abs((pub - when).days) > 1:
+                    return True
+            elif month != pub.month:
+                return True
+        return False
+
+    def _clause_scope(self, words, q: Quantity) -> str | None:
+        """A running total ("منذ" a start that is not a few hours or days ago) or
+        a background figure ("وكان ...", "الأسبوع الماضي") in the figure's own
+        clause (between commas)."""
+        lo = q.i0
+        while lo > 0 and words[lo - 1] not in _CLAUSE_BREAKS:
+            lo -= 1
+        hi = q.i1
+        while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
+            hi += 1
+        for k in range(lo, hi):
+            for table in (self.lx.scope_after, self.lx.scope_before):
+                m = table.match(words, k)
+                if m and m[1] == "since":
+                    nxt = words[k + m[0]] if k + m[0] < len(words) else ""
+                    if nxt not in _RECENT:
+                        return "since"
+                elif m and m[1] == "background":
+                    return "background"
+        return None
 
     # -- the frame ---------------------------------------------------------------
     def _frame(self, c: Claim, q: Quantity, toks, words, ents, prev_end, next_start, norm, doc, antecedent):
@@ -217,8 +301,13 @@ class Extractor:
                 if ev != other:
                     continue
                 lo, hi = (end, p2) if p2 >= end else (e2, pos)
+                second_end = max(e2, end)
+                # "قتلوا وأصيب 184": the second verb has a figure of its own
+                owns_figure = any(w[0].isdigit() for w in words[second_end:second_end + 2]) or \
+                    (second_end < len(words) and (self.parser.word_number(words[second_end]) is not None
+                                                  or self.lx.vague.match(words, second_end) is not None))
                 if hi - lo <= 1 and all(w in _JOINERS for w in words[lo:hi]) and \
-                        (hi > lo or words[max(p2, pos)].startswith("و")):
+                        (hi > lo or words[max(p2, pos)].startswith("و")) and not owns_figure:
                     return "killed_or_wounded"
         return best
 

@@ -20,7 +20,7 @@ from .align import Aligner, same_attribution
 from .claims import Claim
 
 MIN_GAP = 0.02            # figures closer than 2% are rounding, not disagreement
-UPDATE_HOURS = 12.0       # reports this far apart may carry a revised figure
+UPDATE_HOURS = 6.0        # reports this far apart may carry a revised figure
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
                      "evacuated", "rescued", "lost", "protested")
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
@@ -230,7 +230,12 @@ def discrepancies(aligner: Aligner, claims: list[Claim]) -> list[Discrepancy]:
     out = []
     for ks in groups.values():
         members = {c.id: c for k in ks for c in (k.a, k.b)}
-        cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
+        cl, seen = [], set()
+        for c in sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start)):
+            copy = (c.source, c.text, c.sentence)  # the same outlet's near-duplicate article
+            if copy not in seen:
+                seen.add(copy)
+                cl.append(c)
         if any(k.relation == "part" for k in ks):
             kind = "part_exceeds_whole"
         elif _is_update(ks):

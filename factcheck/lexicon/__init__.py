@@ -113,6 +113,7 @@ class Lexicon:
     spec_before: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
+    days: PhraseTable = None            # payload ("weekday", 0-6) or ("relative", offset)
     scope_after: PhraseTable = None
     scope_before: PhraseTable = None
     concepts: dict[str, dict] = field(default_factory=dict)
@@ -201,13 +202,16 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.calibre_context = {normalise(f) for f in u.get("calibre", {}).get("context", [])}
 
     nq = raw["nonquantity"]
-    lx.months = PhraseTable([(phrase(f), "month") for f in nq.get("months", [])])
+    lx.months = PhraseTable([(phrase(f), int(n)) for n, forms in nq.get("months", {}).items() for f in forms])
     lx.year_before = PhraseTable([(phrase(f), "year") for f in nq.get("year_before", [])])
     lx.year_after = {normalise(f) for f in nq.get("year_after", [])}
     lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
+
+    lx.days = PhraseTable([(phrase(f), ("weekday", int(n))) for f, n in nq.get("weekdays", {}).items()] +
+                          [(phrase(f), ("relative", int(n))) for f, n in nq.get("relative_days", {}).items()])
 
     sc = raw["scope"]
     lx.scope_after = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("after", [])])
