@@ -224,6 +224,14 @@ class Extractor:
                 c.counted = self._original(toks, norm, doc, noun_at, noun_at + noun_len)
         if concept and c.concept is None:
             c.concept = concept
+        # "100 شخص على الأقل": a qualifier after the counted noun
+        if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
+            after = noun_at + noun_len
+            pm = lx.qualifiers_after.match(words, after) if after < n else None
+            if pm:
+                q.qualifier = pm[1]
+                self.parser._bounds(q)
+                c.qualifier, c.low, c.high = q.qualifier, q.low, q.high
         elif c.concept is None and c.counted and not q.unit and noun_at is not None:
             c.concept = "~" + _stem(words[noun_at])
         if q.unit and q.kind == "money":
@@ -250,6 +258,12 @@ class Extractor:
         """(token index, length, concept) of the counted noun, or (None, 0, None)."""
         lx = self.lx
         n = len(words)
+        # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
+        single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
+        b = q.i0 - 1
+        if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in _STOP_NOUN:
+            m = lx.counted.match(words, b)
+            return b, 1, (m[1] if m and m[0] == 1 else None)
         k = q.i1
         if k < n and words[k] in _SKIP_BEFORE_NOUN and k + 1 < n:
             k += 1
@@ -264,7 +278,6 @@ class Extractor:
         # the noun before the figure: شخص واحد، القوات ... البالغ عددها 14000
         before = q.i0 - 1
         if before >= prev_end and before >= 0:
-            single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
             look = range(before, max(prev_end, before - 7) - 1, -1) if (
                 single or any(w in _COUNT_WORDS for w in words[max(0, before - 2):before + 1])) else ()
             for b in look:

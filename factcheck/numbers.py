@@ -26,6 +26,7 @@ _LATIN = re.compile(r"^[A-Za-z]+$")
 _STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
 _NEEDS_CONTEXT = normal_set("واحد", "واحدة")
 _NO_ARTICLE = normal_set("اثنين", "اثنان")  # الاثنين is Monday
+_TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
 _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
@@ -122,6 +123,10 @@ class Parser:
                 return None
         if form in _NO_ARTICLE and article:
             return None
+        if form in _TEEN_ONLY:
+            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
+            if not (nxt and nxt[0] == "ten" and not words[i + 1].startswith("و")):
+                return None
         total = cur = 0.0
         last_type = None
         last_val = 0.0

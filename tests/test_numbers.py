@@ -1,0 +1,178 @@
+"""The number parser: digits of every script, separators, words, qualifiers,
+ranges, vague amounts, and the figures that are not counts."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import extractor
+from factcheck.documents import Document
+from factcheck.numbers import parse_number
+
+# -- a reference speller, independent of the parser ------------------------------
+ONES = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
+TENS = ["", "عشرة", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"]
+HUNDREDS = ["", "مئة", "مئتان", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة", "تسعمئة"]
+SCALES = [(10**9, "مليار", "ملياران", "مليارات", "مليارا"), (10**6, "مليون", "مليونان", "ملايين", "مليونا"),
+          (1000, "ألف", "ألفان", "آلاف", "ألفا")]
+
+
+def below_1000(n: int) -> str:
+    parts = []
+    h, r = divmod(n, 100)
+    if h:
+        parts.append(HUNDREDS[h])
+    if r:
+        if r <= 10:
+            parts.append(ONES[r] if r < 10 else "عشرة")
+        elif r == 11:
+            parts.append("أحد عشر")
+        elif r == 12:
+            parts.append("اثنا عشر")
+        elif r < 20:
+            parts.append(ONES[r - 10] + " عشر")
+        else:
+            t, o = divmod(r, 10)
+            parts.append((ONES[o] + " و" if o else "") + TENS[t])
+    return " و".join(parts)
+
+
+def spell(n: int) -> str:
+    parts = []
+    for value, one, two, plural, acc in SCALES:
+        k, n = divmod(n, value)
+        if k == 1:
+            parts.append(one)
+        elif k == 2:
+            parts.append(two)
+        elif 3 <= k <= 10:
+            parts.append(below_1000(k) + " " + plural)
+        elif k > 10:
+            parts.append(below_1000(k) + " " + (acc if k % 100 > 10 else one))
+    if n:
+        parts.append(below_1000(n))
+    return " و".join(parts)
+
+
+DIGITS = {"western": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
+SEPARATORS = ["", ",", "٬", "،", " "]
+
+
+def write_digits(n: int, script: str, sep: str) -> str:
+    s = f"{n:,}".replace(",", sep) if sep else str(n)
+    return s.translate(str.maketrans("0123456789", DIGITS[script]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(list(DIGITS)), st.sampled_from(SEPARATORS))
+def test_any_integer_in_digits_parses_back(n, script, sep):
+    if n == 0:
+        return
+    assert parse_number(write_digits(n, script, sep)) == n
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999_999))
+def test_any_integer_in_words_parses_back(n):
+    assert parse_number(spell(n)) == n, spell(n)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2,5 مليون", 2_500_000), ("2٫5 مليون", 2_500_000), ("1.5 مليار", 1_500_000_000), ("60 ألف", 60_000),
+    ("3 آلاف", 3000), ("ثلاثة آلاف وخمسمئة", 3500), ("ألفين", 2000), ("مئتين", 200), ("ثلاث مئة", 300),
+    ("خمسة وعشرون ألفا", 25_000), ("نصف مليون", 500_000), ("مليون ونصف", 1_500_000), ("١٢٣", 123),
+    ("10 000", 10_000), ("مئة وخمسون ألف", 150_000),
+])
+def test_written_forms(text, value):
+    assert parse_number(text) == value
+
+
+def read(text: str):
+    doc = Document(id="t", text=text, title_end=0)
+    return [c for c in extractor().extract(doc)]
+
+
+def one(text: str):
+    found = [c for c in read(text)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,qualifier,low,high", [
+    ("قتل نحو 100 شخص", "approx", 90, 110),
+    ("قتل حوالي 100 شخص", "approx", 90, 110),
+    ("قتل قرابة 100 شخص", "approx", 90, 110),
+    ("قتل زهاء 100 شخص", "approx", 90, 110),
+    ("قتل ما يقرب من 100 شخص", "approx", 90, 110),
+    ("قتل ما لا يقل عن 100 شخص", "at_least", 100, None),
+    ("قتل 100 شخص على الأقل", "at_least", 100, None),
+    ("قتل أكثر من 100 شخص", "more_than", 100, None),
+    ("قتل ما يزيد على 100 شخص", "more_than", 100, None),
+    ("قتل أقل من 100 شخص", "less_than", 0, 100),
+    ("قتل ما يصل إلى 100 شخص", "up_to", 0, 100),
+    ("شارك بين 50 و80 ألف متظاهر", "range", 50_000, 80_000),
+    ("نشر من 10،000 إلى 30،000 جندي", "range", 10_000, 30_000),
+    ("أصيب 50-80 شخصا", "range", 50, 80),
+    ("قتل عشرات الأشخاص", "vague", 10, 99),
+    ("فر عشرات الآلاف من السكان", "vague", 10_000, 99_999),
+    ("أرسل عدة آلاف من الجنود", "vague", 2000, 9999),
+    ("شارك الآلاف من المتظاهرين", "vague", 2000, None),
+])
+def test_qualifiers_give_intervals(text, qualifier, low, high):
+    c = one(text)
+    assert c.qualifier == qualifier
+    assert c.low == pytest.approx(low) if low is not None else c.low is None
+    assert (c.high is None) if high is None else c.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("في عام 2022 تغير كل شيء", "year"),
+    ("اندلعت الحرب الكورية 1950-53 ثم توقفت", "year"),
+    ("في فبراير 2022 بدأ الغزو", "year"),
+    ("وقع الهجوم في 15 مايو 2018", "date"),
+    ("أسقطت مقاتلة SU-30M فوق البحر", "spec"),
+    ("أطلقت مدافع هاوتزر 170 ملليمتر", "spec"),
+    ("تبنى مجلس الأمن القرار 2254 بالإجماع", "spec"),
+    ("انطلقت الدورة 71 للجمعية العامة", "ordinal"),
+    ("بدأ الاجتماع الساعة 10:30 صباحا", "time"),
+    ("للاستفسار اتصل على 0123456789 فورا", "spec"),
+])
+def test_non_counts_keep_their_kind(text, kind):
+    found = read(text)
+    assert found and all(c.kind == kind for c in found), [(c.text, c.kind) for c in found]
+
+
+@pytest.mark.parametrize("text,kind,unit", [
+    ("ارتفعت الأسعار 40 ٪ هذا العام", "percent", "%"),
+    ("ارتفعت الأسعار 40 في المئة", "percent", "%"),
+    ("بلغت قيمة الصفقة 50 مليون دولار", "money", "USD"),
+    ("استمرت المعركة 30 يوما", "duration", "day"),
+    ("تقدمت القوات ستة أميال", "distance", "mile"),
+    ("صدرت 3 ملايين برميل", "measure", "barrel"),
+    ("أرسلت 3 ملايين جرعة", "count", None),
+])
+def test_kinds_and_units(text, kind, unit):
+    c = [c for c in read(text) if c.kind not in ("year",)][0]
+    assert (c.kind, c.unit) == (kind, unit)
+
+
+def test_years_are_not_counts_but_2000_soldiers_are():
+    c = one("أرسلت 2000 جندي إلى الحدود")
+    assert (c.kind, c.value) == ("count", 2000)
+
+
+def test_one_of_is_not_a_number():
+    assert read("وقال أحد الشهود إن الانفجار كان ضخما") == []
+    assert read("يوم الاثنين وصل الوفد") == []
+    assert read("قدمت كمية كبيرة من الصواريخ") == []
+
+
+def test_one_after_its_noun_is_a_number():
+    c = one("بقي شخص واحد محاصرا")
+    assert (c.value, c.counted) == (1, "شخص")
+
+
+def test_decimal_comma_in_running_text():
+    c = one("أنتجت روسيا 2,5 مليون قذيفة هذا العام")
+    assert c.value == 2_500_000 and c.counted == "قذيفة"
