@@ -1,0 +1,86 @@
+"""factcheck extract and check as a user runs them: files in, tables and reports out."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from factcheck.claims import COLUMNS, claims_frame
+from factcheck.documents import iter_documents
+
+from .conftest import SEEDS
+from .test_documents import run_cli
+
+
+def test_extract_jsonl_rows_point_into_the_documents(tmp_path):
+    out = tmp_path / "c.jsonl"
+    r = run_cli("extract", SEEDS, "-o", out)
+    assert r.returncode == 0, r.stderr
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 50
+    for row in rows:
+        assert set(COLUMNS) <= set(row)
+        assert texts[row["doc"]][row["start"]:row["end"]] == row["text"]
+
+
+def test_extract_csv_and_parquet_hold_the_same_rows(tmp_path):
+    assert run_cli("extract", SEEDS, "--format", "csv", "-o", tmp_path / "c.csv").returncode == 0
+    assert run_cli("extract", SEEDS, "--format", "parquet", "-o", tmp_path / "c.parquet").returncode == 0
+    a = pd.read_csv(tmp_path / "c.csv")
+    b = pd.read_parquet(tmp_path / "c.parquet")
+    assert list(a.columns) == COLUMNS and len(a) == len(b)
+    assert (a["value"].fillna(-1).tolist() == b["value"].fillna(-1).tolist())
+
+
+def test_parquet_needs_an_output_file():
+    r = run_cli("extract", SEEDS, "--format", "parquet")
+    assert r.returncode == 2 and "-o" in r.stderr
+
+
+def test_dataframe_api():
+    df = claims_frame(iter_documents([SEEDS]))
+    assert list(df.columns) == COLUMNS
+    troops = df[(df.concept == "troops") & (df.kind == "count")]
+    assert 14000 in troops.value.tolist()
+
+
+def test_outputs_are_byte_identical_across_runs(tmp_path):
+    for k in (1, 2):
+        assert run_cli("check", SEEDS, "-o", tmp_path / str(k)).returncode == 0
+        assert run_cli("extract", SEEDS, "-o", tmp_path / f"{k}.jsonl").returncode == 0
+    for name in ("discrepancies.json", "claims.csv", "report.html"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+
+
+def test_check_writes_the_documented_json(tmp_path):
+    r = run_cli("check", SEEDS, "-o", tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads((tmp_path / "discrepancies.json").read_text(encoding="utf-8"))
+    assert data["documents"] == 5 and data["claims"] > 50
+    d = data["discrepancies"][0]
+    assert {"id", "type", "severity", "about", "explanation", "claims"} <= set(d)
+    assert {"doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
+            "attribution"} <= set(d["claims"][0])
+    scores = [d["score"] for d in data["discrepancies"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_discrepancy_ids_do_not_depend_on_other_documents(tmp_path):
+    import shutil
+    assert run_cli("check", SEEDS, "-o", tmp_path / "a").returncode == 0
+    more = tmp_path / "more"
+    shutil.copytree(SEEDS, more)
+    (more / "zzz.txt").write_text("خبر آخر\nسجلت الأمطار 30 ملم في المدينة أمس.", encoding="utf-8")
+    assert run_cli("check", more, "-o", tmp_path / "b").returncode == 0
+    ids = [{d["id"] for d in json.loads((tmp_path / k / "discrepancies.json").read_text())["discrepancies"]}
+           for k in ("a", "b")]
+    assert ids[0] == ids[1] and ids[0]
+
+
+def test_help_teaches():
+    r = run_cli("--help")
+    assert r.returncode == 0 and "factcheck check" in r.stdout and "factcheck extract" in r.stdout
+    r = run_cli("check", "--help")
+    assert "discrepancies.json" in r.stdout and "Example" in r.stdout

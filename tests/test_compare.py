@@ -1,0 +1,133 @@
+"""Comparison rules, one small Arabic example each (written for the test)."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.check import run_check
+from factcheck.documents import Document
+
+SENT = "أرسلت كوريا الشمالية {} جندي إلى روسيا للقتال في أوكرانيا"
+
+
+def docs(*bodies, dates=None, title="كوريا الشمالية ترسل جنودا إلى روسيا لدعم الحرب في أوكرانيا"):
+    out = []
+    for k, body in enumerate(bodies):
+        text = f"{title}\n{body}"
+        out.append(Document(id=f"d{k}", text=text, source=f"outlet{k}", title_end=len(title),
+                            published=dates[k] if dates else None))
+    return out
+
+
+def found(*bodies, **kw):
+    return run_check(docs(*bodies, **kw)).discrepancies
+
+
+def alarms(*bodies, **kw):
+    return [d for d in found(*bodies, **kw) if d.type != "update"]
+
+
+@pytest.mark.parametrize("a,b,conflict", [
+    ("ما لا يقل عن 3000", "3000", False),     # at least 3,000 agrees with 3,000
+    ("ما لا يقل عن 3000", "6000", False),     # ... and with 6,000
+    ("أكثر من 3000", "2000", True),           # more than 3,000 is not 2,000
+    ("نحو 11000", "11200", False),            # about 11,000 agrees with 11,200
+    ("نحو 11000", "14000", True),             # ... but not with 14,000
+    ("بين 10 آلاف و15 ألف", "12000", False),  # a range agrees with any value inside it
+    ("بين 10 آلاف و15 ألف", "16000", True),
+    ("ما يصل إلى 5000", "4000", False),       # up to 5,000
+    ("ما يصل إلى 5000", "7000", True),
+    ("سبعة آلاف", "7000", False),             # words and digits compare as numbers
+    ("سبعة آلاف", "9000", True),
+    ("14000", "11000", True),
+])
+def test_interval_agreement(a, b, conflict):
+    got = alarms(SENT.format(a) + ".", SENT.format(b) + ".")
+    assert bool(got) is conflict, [(d.type, d.explanation) for d in got]
+
+
+def test_value_mismatch_and_bound_violated_types():
+    assert alarms(SENT.format("14000") + ".", SENT.format("11000") + ".")[0].type == "value_mismatch"
+    assert alarms(SENT.format("أكثر من 3000") + ".", SENT.format("2000") + ".")[0].type == "bound_violated"
+
+
+def test_part_cannot_exceed_whole():
+    d = alarms("وقال مسؤولون إن 5000 من الجنود الكوريين الشماليين قتلوا في المعارك.",
+               "وتقدر سيول أن حوالي 4000 من الجنود الكوريين الشماليين قتلوا أو أصيبوا في المعارك.")
+    assert [x.type for x in d] == ["part_exceeds_whole"]
+    assert "4,000" in d[0].explanation and "5,000" in d[0].explanation
+
+
+def test_a_part_within_its_whole_is_fine():
+    assert not alarms("وقال مسؤولون إن 3000 من الجنود الكوريين الشماليين قتلوا في المعارك.",
+                      "وتقدر سيول أن حوالي 4000 من الجنود الكوريين الشماليين قتلوا أو أصيبوا في المعارك.")
+
+
+def test_civilians_are_part_of_people_and_never_flagged_against_them():
+    title = "غارات على الغوطة الشرقية في سوريا"
+    assert not alarms("قتل 11 مدنيا في غارات على الغوطة الشرقية في سوريا.",
+                      "قتل 40 شخصا في غارات على الغوطة الشرقية في سوريا.", title=title)
+
+
+def test_a_daily_rate_is_not_a_total():
+    title = "خسائر روسيا في أوكرانيا"
+    assert not alarms("وتتكبد روسيا نحو 1200 قتيل يوميا في أوكرانيا.",
+                      "وتكبدت روسيا 900 قتيل في أوكرانيا.", title=title)
+
+
+def test_another_batch_is_not_the_first():
+    assert not alarms("أرسلت كوريا الشمالية 6000 جندي إضافي إلى روسيا.", SENT.format("3000") + ".")
+    assert not alarms("أرسلت كوريا الشمالية دفعة جديدة من 6000 جندي إلى روسيا.", SENT.format("3000") + ".")
+    assert not alarms("أرسلت كوريا الشمالية 6000 جندي آخر إلى روسيا.", SENT.format("3000") + ".")
+
+
+def test_other_nationalities_are_other_quantities():
+    assert not alarms("وينتشر أكثر من 25000 جندي أمريكي في كوريا الجنوبية التي تهددها كوريا الشمالية.",
+                      "أرسلت 11000 جندي من كوريا الشمالية إلى روسيا.")
+
+
+def test_background_figures_are_not_compared():
+    title = "قتلى في هجوم على سوق في كابل بأفغانستان"
+    assert not alarms("قتل 12 شخصا في هجوم على سوق في كابل بأفغانستان.",
+                      "وكان 30 شخصا قد قتلوا في هجوم على سوق في كابل بأفغانستان الشهر الماضي.", title=title)
+
+
+def test_different_days_are_different_incidents():
+    title = "قتلى في هجمات في كابل بأفغانستان"
+    assert not alarms("قتل 12 شخصا يوم السبت في هجوم في كابل بأفغانستان.",
+                      "قتل 30 شخصا يوم الأحد في هجوم في كابل بأفغانستان.", title=title)
+
+
+def test_same_primary_source_is_a_likely_misquote_and_more_severe():
+    same = alarms("وقتل 20 شخصا في هجوم في كابل بأفغانستان بحسب وزارة الداخلية الأفغانية.",
+                  "وقتل 35 شخصا في هجوم في كابل بأفغانستان بحسب وزارة الداخلية الأفغانية.",
+                  title="هجوم في كابل بأفغانستان")
+    other = alarms("وقتل 20 شخصا في هجوم في كابل بأفغانستان بحسب وزارة الداخلية الأفغانية.",
+                   "وقتل 35 شخصا في هجوم في كابل بأفغانستان بحسب حركة طالبان.",
+                   title="هجوم في كابل بأفغانستان")
+    assert same[0].attribution == "same_source" and "misquote" in same[0].explanation
+    assert other[0].attribution == "disputed" and "disputed" in other[0].explanation
+    assert same[0].score > other[0].score
+
+
+def test_a_rising_toll_on_different_days_is_an_update():
+    title = "قتلى في زلزال في إندونيسيا"
+    d = found("قتل 98 شخصا في زلزال في إندونيسيا.", "قتل 164 شخصا في زلزال في إندونيسيا.", title=title,
+              dates=["2018-08-06T08:00:00+00:00", "2018-08-08T08:00:00+00:00"])
+    assert [x.type for x in d] == ["update"] and d[0].severity == "info"
+    # the same figures published together are a contradiction
+    d = found("قتل 98 شخصا في زلزال في إندونيسيا.", "قتل 164 شخصا في زلزال في إندونيسيا.", title=title,
+              dates=["2018-08-06T08:00:00+00:00", "2018-08-06T09:00:00+00:00"])
+    assert [x.type for x in d] == ["value_mismatch"]
+
+
+def test_headline_and_body_repeating_a_figure_are_one_claim():
+    text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
+    r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",
+                            source="x", title_end=len(text))])
+    assert r.discrepancies == []
+
+
+def test_explanations_in_both_languages():
+    d = alarms(SENT.format("14000") + ".", SENT.format("11000") + ".")[0]
+    assert "14,000" in d.explanation and "11,000" in d.explanation
+    assert "14000" in d.explanation_ar and "11000" in d.explanation_ar
