@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .align import Aligner, same_attribution
 from .claims import Claim
+from .lexicon import load
 
 MIN_GAP = 0.02            # figures closer than 2% are rounding, not disagreement
 UPDATE_HOURS = 6.0        # reports this far apart may carry a revised figure
@@ -157,7 +158,10 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     event = (a.event or "").replace("_", " ")
     owner = f" ({a.owner.replace('_', ' ')})" if a.owner else ""
     about_en = f"{concept} {event}{owner}".strip()
-    about_ar = " ".join(x for x in (b.counted or a.counted or "", _TEXTS["events"].get(a.event or "", "")) if x)
+    about_ar = (b.counted or a.counted or "") + (f" ({_TEXTS['events'][a.event]})" if a.event in _TEXTS["events"] else "")
+    names = load().entities.get(a.owner or "", {}).get("names")
+    if names:
+        about_ar += " — " + names[0]
     t = _TEXTS[kind]
     values = dict(a=a.text, b=b.text, a_en=figure_en(a), b_en=figure_en(b), a_source=_label(a),
                   b_source=_label(b), about_en=about_en, about_ar=about_ar,
