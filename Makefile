@@ -21,8 +21,17 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_extract.py
+PEERS := benchmarks/.peers
+
+$(PEERS)/.installed:
+	$(PY) -m venv $(PEERS)
+	$(PEERS)/bin/pip install --quiet pyduckling-native-phihos mahad==0.3.0 pyyaml
+	touch $@
+
+# Benchmarks (not part of the tests): extraction against Duckling and Maha, and check's scaling.
+bench: $(STAMP) $(PEERS)/.installed
+	$(BIN)/python benchmarks/bench_extract.py --docs 3000
+	$(BIN)/python benchmarks/bench_check.py
 
 clean:
 	rm -rf $(VENV) reports/*.html reports/*.json reports/*.csv
