@@ -30,25 +30,37 @@ class CheckResult:
 
 
 def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] | None = None) -> CheckResult:
+    """Extract every document's claims, then analyse them together."""
     ex = extractor()
     documents: list[Document] = []
-    all_claims: list[Claim] = []
-    feats = []
+    claims: dict[str, list[Claim]] = {}
     for doc in docs:
         if on_document:
             on_document(doc)
         documents.append(doc)
-        claims = ex.extract(doc)
-        all_claims += claims
-        cand = [c for c in claims if comparable(c) and not background(c)]
-        if cand:
-            ents = {e for c in claims for e in c.entities}
-            title_ents = {e for _, _, e in ex.entities.find([t.text for t in tokenize(normalise(doc.title))])}
-            feats.append(features(doc.id, doc.title, doc.text[doc.title_end:doc.title_end + 600],
-                                  ents | title_ents, doc.published))
-    stories = Stories(feats)
-    candidates = [c for c in merge_repeats([c for c in all_claims if c.kind in COMPARABLE_KINDS])
+        claims[doc.id] = ex.extract(doc)
+    return analyse(documents, claims)
+
+
+def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckResult:
+    """Stories, alignment and comparison over documents whose claims are known
+    (freshly extracted, or loaded from the nightly database)."""
+    ex = extractor()
+    feats = []
+    candidates: list[Claim] = []
+    all_claims: list[Claim] = []
+    for doc in documents:
+        doc_claims = claims.get(doc.id, [])
+        all_claims += doc_claims
+        usable = [c for c in merge_repeats([c for c in doc_claims if c.kind in COMPARABLE_KINDS])
                   if comparable(c) and not background(c) and raises_alarm(c, ex.lx)]
+        if not usable:
+            continue
+        candidates += usable
+        ents = {e for c in doc_claims for e in c.entities}
+        ents |= {e for _, _, e in ex.entities.find([t.text for t in tokenize(normalise(doc.title))])}
+        feats.append(features(doc.id, doc.title, doc.text[doc.title_end:doc.title_end + 600], ents, doc.published))
+    stories = Stories(feats)
     found = discrepancies(Aligner(ex.lx, stories), candidates)
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)

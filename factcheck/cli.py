@@ -9,6 +9,7 @@ Exit codes (for cron and scripts):
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -139,6 +140,115 @@ def check(paths, out_dir, source, progress):
                f"({', '.join(f'{k} {v}' for k, v in sorted(sev.items())) or 'none'}) in {time.perf_counter() - t0:.1f}s"
                f"{f'; {len(stats.problems)} warnings' if stats.problems else ''}", err=True)
     click.echo(f"report: {written['html']}", err=True)
+
+
+@main.command()
+@click.option("-c", "--config", type=click.Path(dir_okay=False), help="TOML file with a [nightly] table.")
+@click.option("-i", "--input", "inputs", multiple=True, type=click.Path(),
+              help="Input folder or file (repeatable); adds to nothing: replaces the config's inputs.")
+@click.option("--db", "database", type=click.Path(dir_okay=False), help="SQLite database (default factcheck.db).")
+@click.option("--reports", type=click.Path(file_okay=False), help="Reports folder (default reports).")
+@click.option("--date", "night", help="The night to run as, YYYY-MM-DD (default today).")
+@click.option("--wait", type=float, help="Seconds to wait for another run's lock (default 0: exit at once).")
+@click.option("--log", type=click.Path(dir_okay=False), help="Log file (default REPORTS/nightly.log).")
+@click.option("--source", help="Outlet name for .txt inputs without a sidecar.")
+def nightly(config, inputs, database, reports, night, wait, log, source):
+    """Ingest new documents, compare them with everything stored, report.
+
+    Each run is one night: documents already seen with the same content are
+    not processed again; new figures are compared with stored ones published
+    within a few days; REPORTS/YYYY-MM-DD/report.html (and discrepancies.json),
+    REPORTS/latest/ and REPORTS/index.html are written.  Each discrepancy is
+    new, open (seen before) or gone; editors' decisions (factcheck review)
+    are kept forever.
+
+    \b
+    Exit codes, for cron:
+      0  ran, no new high-severity discrepancy
+      1  no document could be read
+      3  ran, and found new high-severity discrepancies (alert someone)
+      4  failed (database unusable, output not writable): see the log
+      5  another run holds the lock (nothing was done)
+
+    \b
+    Example crontab line (every night at 02:30):
+      30 2 * * *  cd /srv/factcheck && .venv/bin/factcheck nightly -c factcheck.toml
+    """
+    from .nightly import ConfigError, load_config, nightly_main
+    try:
+        cfg = load_config(config, inputs=inputs, database=database, reports=reports, night=night, wait=wait,
+                          log=log, source=source)
+    except ConfigError as e:
+        raise click.UsageError(str(e))
+    sys.exit(nightly_main(cfg))
+
+
+@main.command()
+@click.argument("discrepancy", required=False)
+@click.option("--confirm", "decision", flag_value="confirm", help="The discrepancy is real.")
+@click.option("--dismiss", "decision", flag_value="dismiss", help="Not a real discrepancy: do not raise it again.")
+@click.option("--reopen", "decision", flag_value="reopen", help="Undo a dismissal.")
+@click.option("--note", help="Why (kept with the decision).")
+@click.option("--by", "by", default=lambda: os.environ.get("USER") or os.environ.get("LOGNAME") or "unknown",
+              show_default="$USER", help="Who decided.")
+@click.option("--list", "list_", is_flag=True, help="List decisions (of DISCREPANCY, or all).")
+@click.option("--export", "export", type=click.Path(dir_okay=False), help="Write all decisions to a JSON file.")
+@click.option("--import", "import_", type=click.Path(exists=True, dir_okay=False),
+              help="Add decisions from a JSON file (those already recorded are skipped).")
+@click.option("-c", "--config", type=click.Path(dir_okay=False), help="TOML file with a [nightly] table.")
+@click.option("--db", "database", type=click.Path(dir_okay=False), help="SQLite database.")
+def review(discrepancy, decision, note, by, list_, export, import_, config, database):
+    """Record an editor's decision on a discrepancy, or list them.
+
+    Decisions are appended, never changed: the history of who decided what,
+    and when, stays in the database.  A dismissed discrepancy does not come
+    back as new; the report lists it in a collapsed section.
+
+    \b
+    Examples:
+      factcheck review d1a2b3c4d5e6 --dismiss --note "different incidents" --by layla
+      factcheck review --list
+      factcheck review --export decisions.json
+    """
+    import json as _json
+
+    from .nightly import ConfigError, load_config
+    from .store import Store, StoreError
+    db = database
+    if not db:
+        try:
+            db = load_config(config, inputs=["-"]).database if config else "factcheck.db"
+        except ConfigError as e:
+            raise click.UsageError(str(e))
+    if not os.path.exists(db):
+        raise click.UsageError(f"no database at {db}: run `factcheck nightly` first, or give --db / --config")
+    try:
+        store = Store(db)
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        if import_:
+            items = _json.loads(open(import_, encoding="utf-8").read())
+            click.echo(f"{store.import_decisions(items)} decisions imported")
+        if export:
+            from .check import atomic_write
+            from pathlib import Path
+            atomic_write(Path(export), _json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
+            click.echo(f"decisions written to {export}")
+        if decision:
+            if not discrepancy:
+                raise click.UsageError("give the discrepancy id to decide on")
+            if not store.known_discrepancy(discrepancy):
+                raise click.UsageError(f"no discrepancy {discrepancy} in {db} (ids are in the report)")
+            d = store.decide(discrepancy, decision, note, by)
+            click.echo(f"{d['discrepancy']}: {d['decision']} by {d['by']} at {d['at']}")
+        if list_ or not (decision or export or import_):
+            for d in store.decisions(discrepancy):
+                click.echo(f"{d['at']}  {d['discrepancy']}  {d['decision']:<8} {d['by'] or ''}"
+                           f"{'  ' + d['note'] if d['note'] else ''}")
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def _doc_segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
 
 
 def report_context(result, data: dict, previous: dict | None = None, status: dict | None = None,
-                   title: str = "factcheck") -> dict:
+                   gone: list[dict] | None = None, night: str | None = None, title: str = "factcheck") -> dict:
     docs = {d.id: d for d in result.documents}
     cards = []
     spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -102,7 +102,7 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
         "source": sorted({s for c in cards for s in c["sources"]}),
         "story": sorted({c["story"] for c in cards}),
     }
-    return {"title": title, "summary": {"documents": data["documents"], "sources": len(data.get("sources", [])),
+    return {"title": title, "night": night, "gone": gone or [], "summary": {"documents": data["documents"], "sources": len(data.get("sources", [])),
                                         "stories": data.get("stories", 0), "claims": data["claims"],
                                         "discrepancies": len(cards), "by_severity": dict(sorted(by_sev.items())),
                                         "by_type": dict(sorted(by_type.items()))},
@@ -111,8 +111,14 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
             "js": (HERE / "report.js").read_text(encoding="utf-8")}
 
 
-def render_report(result, data: dict, previous: dict | None = None, status: dict | None = None) -> str:
-    return _env.get_template("report.html").render(**report_context(result, data, previous, status))
+def render_report(result, data: dict, previous: dict | None = None, status: dict | None = None,
+                  gone: list[dict] | None = None, night: str | None = None) -> str:
+    return _env.get_template("report.html").render(**report_context(result, data, previous, status, gone, night))
+
+
+def render_index(runs: list[dict]) -> str:
+    """reports/index.html: every nightly run with its counts, newest first."""
+    return _env.get_template("index.html").render(runs=runs, css=(HERE / "report.css").read_text(encoding="utf-8"))
 
 
 def tojson(v) -> str:

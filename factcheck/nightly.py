@@ -1,0 +1,298 @@
+"""The nightly job: ingest what is new, compare it with what was seen, report.
+
+One run = one night (YYYY-MM-DD).  It takes an exclusive lock, reads the
+inputs, extracts claims only from documents it has not seen with the same
+content, and analyses the documents published within a few days of
+tonight's, so a story that spans days is compared across them.  Everything
+it learns is committed in one transaction; the reports are then written to
+temporary files and renamed.  Re-running a night gives the same database
+content and the same report.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import signal
+import time
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from .check import CheckResult, analyse, atomic_write, result_json
+from .claims import extractor
+from .documents import Document, iter_documents
+from .store import Store, StoreError
+
+EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
+log = logging.getLogger("factcheck.nightly")
+
+
+@dataclass
+class Config:
+    inputs: list[str] = field(default_factory=list)
+    database: str = "factcheck.db"
+    reports: str = "reports"
+    log: str | None = None
+    wait: float = 0.0            # seconds to wait for another run's lock
+    source: str | None = None    # outlet of .txt inputs without a sidecar
+    window_days: float = 3.0     # stored documents this close to tonight's are compared with them
+    night: str | None = None     # YYYY-MM-DD; default today
+
+
+class ConfigError(Exception):
+    pass
+
+
+def load_config(path: str | None, **overrides) -> Config:
+    """The [nightly] table of a TOML file, then command-line overrides.  Relative
+    paths in the file are relative to the file."""
+    cfg = Config()
+    if path:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8")).get("nightly", {})
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"config {path}: {e}") from None
+        base = p.parent
+        for key, value in data.items():
+            if not hasattr(cfg, key):
+                raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]")
+            if key in ("inputs",):
+                value = [str(base / v) for v in ([value] if isinstance(value, str) else value)]
+            elif key in ("database", "reports", "log") and value:
+                value = str(base / value)
+            setattr(cfg, key, value)
+    for key, value in overrides.items():
+        if value not in (None, (), []):
+            setattr(cfg, key, list(value) if key == "inputs" else value)
+    if not cfg.inputs:
+        raise ConfigError("no inputs: give --input PATH or `inputs = [...]` in the config's [nightly] table")
+    if cfg.night:
+        try:
+            date.fromisoformat(cfg.night)
+        except ValueError:
+            raise ConfigError(f"night {cfg.night!r} is not a date (YYYY-MM-DD)") from None
+    return cfg
+
+
+def setup_logging(log_file: str | None) -> None:
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S%z")
+    root = logging.getLogger("factcheck")
+    root.setLevel(logging.INFO)
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    err = logging.StreamHandler()
+    err.setFormatter(fmt)
+    root.addHandler(err)
+    if log_file:
+        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+        fh = logging.FileHandler(log_file, encoding="utf-8")
+        fh.setFormatter(fmt)
+        root.addHandler(fh)
+
+
+def _crash_point(name: str) -> None:
+    """Tests kill the process here (FACTCHECK_CRASH_AT=name) to prove a run killed
+    at any point loses nothing."""
+    if os.environ.get("FACTCHECK_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+class Locked(Exception):
+    pass
+
+
+class RunLock:
+    """An exclusive lock beside the database: one nightly run at a time."""
+
+    def __init__(self, db_path: str, wait: float):
+        self.path = Path(str(db_path) + ".lock")
+        self.wait = wait
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.fh.seek(0)
+                    holder = self.fh.read().strip() or "?"
+                    self.fh.close()
+                    raise Locked(f"another factcheck nightly run holds {self.path} (pid {holder}); "
+                                 f"not starting. Use --wait SECONDS to wait for it.") from None
+                time.sleep(0.2)
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+        return False
+
+
+def content_hash(doc: Document) -> str:
+    h = hashlib.sha256()
+    for part in (doc.text, doc.source or "", doc.published or "", doc.url or "", str(doc.title_end)):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _window(published: list[str | None], days: float) -> tuple[str | None, str | None]:
+    """The publication dates to load: the night itself and tonight's documents'
+    dates, widened by the story window (documents with no date always count)."""
+    times = []
+    for p in published:
+        if p:
+            try:
+                times.append(datetime.fromisoformat(p.replace("Z", "+00:00")))
+            except ValueError:
+                pass
+    if not times:
+        return None, None
+    # compare as strings on the stored ISO form: widen by a day for time zones
+    low = (min(times) - timedelta(days=days + 1)).date().isoformat()
+    high = (max(times) + timedelta(days=days + 1)).date().isoformat() + "T99"
+    return low, high
+
+
+@dataclass
+class NightResult:
+    night: str
+    exit_code: int
+    summary: dict
+
+
+def run_nightly(cfg: Config) -> NightResult:
+    t0 = time.perf_counter()
+    night = cfg.night or date.today().isoformat()
+    with RunLock(cfg.database, cfg.wait):
+        _crash_point("locked")
+        hold = os.environ.get("FACTCHECK_TEST_HOLD_LOCK")
+        if hold:
+            time.sleep(float(hold))
+        store = Store(cfg.database)
+        try:
+            return _run(cfg, store, night, t0)
+        finally:
+            store.close()
+
+
+def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
+    ex = extractor()
+    known = store.document_hashes()
+    read, fresh = 0, []
+    for doc in iter_documents(cfg.inputs, source=cfg.source, warn=lambda p: log.warning("%s", p)):
+        read += 1
+        digest = content_hash(doc)
+        if known.get(doc.id) != digest:
+            fresh.append((doc, digest))
+    log.info("night %s: read %d documents, %d new or changed", night, read, len(fresh))
+    extracted = [(doc, digest, ex.extract(doc)) for doc, digest in fresh]
+
+    with store.transaction():
+        for k, (doc, digest, claims) in enumerate(extracted):
+            store.put_document(doc, digest, night, claims)
+            if k == len(extracted) // 2:
+                _crash_point("ingest")
+        low, high = _window(store.published_on_night(night) + [night + "T12:00:00+00:00"], cfg.window_days)
+        docs = store.documents_between(low, high)
+        claims = store.claims_of(d.id for d in docs)
+        result = analyse(docs, claims)
+        data = result_json(result)
+        _crash_point("analyse")
+        found = {d["id"]: d for d in data["discrepancies"]}
+        previous_night = store.previous_night(night)
+        seen_before = store.seen_on(previous_night)
+        first = store.first_nights(found)
+        window_docs = {d.id for d in docs}
+        gone = sorted(i for i, d in store.discrepancy_data(seen_before - set(found)).items()
+                      if all(c["doc"] in window_docs for c in d["claims"]))
+        decisions = store.latest_decisions()
+        status = {}
+        for i, d in found.items():
+            s = "new" if first.get(i, night) >= night else "open"
+            dec = decisions.get(i)
+            if dec and dec["decision"] == "dismiss":
+                s = "dismissed"
+            status[i] = {"status": s, "decision": dec}
+        new = [i for i, s in status.items() if s["status"] == "new"]
+        run = {"documents_read": read, "documents_new": len(fresh), "claims": data["claims"], "new": len(new),
+               "open": sum(1 for s in status.values() if s["status"] == "open"), "gone": len(gone),
+               "high_new": sum(1 for i in new if found[i]["severity"] == "high"),
+               "report": f"{night}/report.html"}
+        store.record_night(night, data["discrepancies"], gone, run)
+    _crash_point("committed")
+
+    write_night_reports(cfg, store, night, result, data, status, gone, previous_night)
+    export_decisions(store, Path(cfg.database))
+    seconds = time.perf_counter() - t0
+    run["seconds"] = round(seconds, 2)
+    log.info("night %s done: %d documents read, %d new, %d claims, discrepancies %d new / %d open / %d gone "
+             "(%d new high), %.1fs", night, read, len(fresh), data["claims"], run["new"], run["open"], run["gone"],
+             run["high_new"], seconds)
+    return NightResult(night, EXIT_ALERT if run["high_new"] else EXIT_OK, run)
+
+
+def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
+                        gone: list[str], previous_night: str | None) -> None:
+    from .report import render_index, render_report
+    out = Path(cfg.reports)
+    day = out / night
+    previous = None
+    if previous_night:
+        prev_file = out / previous_night / "discrepancies.json"
+        if prev_file.exists():
+            try:
+                previous = json.loads(prev_file.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                previous = None
+    gone_items = [{"id": g, "about": d.get("about"), "about_ar": d.get("about_ar")}
+                  for g, d in sorted(store.discrepancy_data(gone).items())]
+    payload = dict(data, night=night, status={k: v["status"] for k, v in status.items()}, gone=gone)
+    body = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    html = render_report(result, data, previous=previous, status=status, gone=gone_items, night=night)
+    atomic_write(day / "discrepancies.json", body)
+    _crash_point("report")
+    atomic_write(day / "report.html", html)
+    atomic_write(out / "latest" / "discrepancies.json", body)
+    atomic_write(out / "latest" / "report.html", html)
+    atomic_write(out / "index.html", render_index(store.runs()))
+
+
+def export_decisions(store: Store, db_path: Path) -> Path:
+    """Every decision, as JSON beside the database: a second copy editors can re-import."""
+    path = db_path.with_suffix(".decisions.json")
+    atomic_write(path, json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
+    return path
+
+
+def nightly_main(cfg: Config) -> int:
+    setup_logging(cfg.log or str(Path(cfg.reports) / "nightly.log"))
+    try:
+        result = run_nightly(cfg)
+    except Locked as e:
+        log.error("%s", e)
+        return EXIT_LOCKED
+    except StoreError as e:
+        log.error("%s", e)
+        return EXIT_FAILED
+    except OSError as e:
+        log.error("run failed: %s", e)
+        return EXIT_FAILED
+    if result.summary["documents_read"] == 0:
+        log.error("no document could be read from %s", ", ".join(cfg.inputs))
+        return EXIT_NO_INPUT
+    return result.exit_code
