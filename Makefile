@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test test-slow setup bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Runs on the real corpus (../shared): 30 nights of the nightly job replayed.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
+
 PEERS := benchmarks/.peers
 
 $(PEERS)/.installed:
@@ -32,6 +36,7 @@ $(PEERS)/.installed:
 bench: $(STAMP) $(PEERS)/.installed
 	$(BIN)/python benchmarks/bench_extract.py --docs 3000
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_nightly.py
 
 clean:
 	rm -rf $(VENV) reports/*.html reports/*.json reports/*.csv

@@ -190,8 +190,16 @@ def run_nightly(cfg: Config) -> NightResult:
             store.close()
 
 
+def _remove_stale_temporaries(reports: Path) -> None:
+    """A run killed while writing a report leaves its temporary file: remove it."""
+    if reports.exists():
+        for p in reports.rglob(".*.tmp"):
+            p.unlink(missing_ok=True)
+
+
 def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     ex = extractor()
+    _remove_stale_temporaries(Path(cfg.reports))
     known = store.document_hashes()
     read, fresh = 0, []
     for doc in iter_documents(cfg.inputs, source=cfg.source, warn=lambda p: log.warning("%s", p)):
@@ -207,7 +215,8 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
             store.put_document(doc, digest, night, claims)
             if k == len(extracted) // 2:
                 _crash_point("ingest")
-        low, high = _window(store.published_on_night(night) + [night + "T12:00:00+00:00"], cfg.window_days)
+        ingested = store.published_on_night(night)  # tonight's new or changed documents, this run or an earlier one
+        low, high = _window(ingested + [night + "T12:00:00+00:00"], cfg.window_days)
         docs = store.documents_between(low, high)
         claims = store.claims_of(d.id for d in docs)
         result = analyse(docs, claims)
@@ -229,7 +238,7 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
                 s = "dismissed"
             status[i] = {"status": s, "decision": dec}
         new = [i for i, s in status.items() if s["status"] == "new"]
-        run = {"documents_read": read, "documents_new": len(fresh), "claims": data["claims"], "new": len(new),
+        run = {"documents_read": read, "documents_new": len(ingested), "claims": data["claims"], "new": len(new),
                "open": sum(1 for s in status.values() if s["status"] == "open"), "gone": len(gone),
                "high_new": sum(1 for i in new if found[i]["severity"] == "high"),
                "report": f"{night}/report.html"}
@@ -240,8 +249,8 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     export_decisions(store, Path(cfg.database))
     seconds = time.perf_counter() - t0
     run["seconds"] = round(seconds, 2)
-    log.info("night %s done: %d documents read, %d new, %d claims, discrepancies %d new / %d open / %d gone "
-             "(%d new high), %.1fs", night, read, len(fresh), data["claims"], run["new"], run["open"], run["gone"],
+    log.info("night %s done: %d documents read, %d new tonight, %d claims, discrepancies %d new / %d open / "
+             "%d gone (%d new high), %.1fs", night, read, run["documents_new"], data["claims"], run["new"], run["open"], run["gone"],
              run["high_new"], seconds)
     return NightResult(night, EXIT_ALERT if run["high_new"] else EXIT_OK, run)
 

@@ -1,0 +1,257 @@
+"""The nightly job as cron runs it: state, history, decisions, and nothing lost
+when runs are killed or started twice."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.nightly import Config, run_nightly
+from factcheck.replay import split_by_day
+from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
+
+from .conftest import CORPUS, SEEDS
+
+
+def nightly(tmp: Path, night: str, inputs=(SEEDS,), env=None, wait=None):
+    args = [sys.executable, "-m", "factcheck", "nightly", "--db", tmp / "fc.db", "--reports", tmp / "reports",
+            "--date", night]
+    for i in inputs:
+        args += ["-i", i]
+    if wait is not None:
+        args += ["--wait", str(wait)]
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, encoding="utf-8",
+                          env=dict(os.environ, **(env or {})))
+
+
+def review(tmp: Path, *args):
+    return subprocess.run([sys.executable, "-m", "factcheck", "review", *map(str, args), "--db", str(tmp / "fc.db")],
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def report(tmp: Path, night: str) -> dict:
+    return json.loads((tmp / "reports" / night / "discrepancies.json").read_text(encoding="utf-8"))
+
+
+def db_state(tmp: Path) -> list[str]:
+    con = sqlite3.connect(tmp / "fc.db")
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_first_night_then_rerun_is_idempotent(tmp_path):
+    r = nightly(tmp_path, "2026-01-01")
+    assert r.returncode == 0, r.stderr
+    first = report(tmp_path, "2026-01-01")
+    assert set(first["status"].values()) == {"new"} and len(first["discrepancies"]) == 2
+    html = (tmp_path / "reports" / "2026-01-01" / "report.html").read_bytes()
+    state = db_state(tmp_path)
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    assert db_state(tmp_path) == state
+    assert (tmp_path / "reports" / "2026-01-01" / "report.html").read_bytes() == html
+    assert "read 5 documents, 0 new" in (tmp_path / "reports" / "nightly.log").read_text()
+
+
+def test_statuses_decisions_and_index(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    ids = [d["id"] for d in report(tmp_path, "2026-01-01")["discrepancies"]]
+    r = review(tmp_path, ids[0], "--dismiss", "--note", "two different counts", "--by", "layla")
+    assert r.returncode == 0 and "dismiss by layla" in r.stdout
+    assert review(tmp_path, ids[1], "--confirm", "--by", "omar").returncode == 0
+    assert nightly(tmp_path, "2026-01-02").returncode == 0
+    second = report(tmp_path, "2026-01-02")
+    assert second["status"] == {ids[0]: "dismissed", ids[1]: "open"}
+    html = (tmp_path / "reports" / "2026-01-02" / "report.html").read_text(encoding="utf-8")
+    assert "dismissed-section" in html and f"factcheck review {ids[0]} --reopen" in html
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "2026-01-01/report.html" in index and "2026-01-02/report.html" in index
+    assert (tmp_path / "reports" / "latest" / "report.html").read_bytes() == \
+        (tmp_path / "reports" / "2026-01-02" / "report.html").read_bytes()
+    listed = review(tmp_path, "--list").stdout
+    assert "layla" in listed and "two different counts" in listed and "omar" in listed
+    # reopen, export and import
+    assert review(tmp_path, ids[0], "--reopen", "--by", "layla").returncode == 0
+    assert nightly(tmp_path, "2026-01-03").returncode == 0
+    assert report(tmp_path, "2026-01-03")["status"][ids[0]] == "open"
+    exported = tmp_path / "decisions.json"
+    assert review(tmp_path, "--export", exported).returncode == 0
+    items = json.loads(exported.read_text())
+    assert [d["decision"] for d in items] == ["dismiss", "confirm", "reopen"]
+    other = tmp_path / "other"
+    other.mkdir()
+    assert nightly(other, "2026-01-01").returncode == 0
+    assert "3 decisions imported" in review(other, "--import", exported).stdout
+    assert "0 decisions imported" in review(other, "--import", exported).stdout
+
+
+def test_new_high_severity_sets_the_alert_exit_code(tmp_path):
+    title = "مقتل مدنيين في غارات على الغوطة الشرقية في سوريا"
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for k, n in enumerate((20, 60)):
+        (docs / f"a{k}.jsonl").write_text(json.dumps({
+            "id": f"a{k}", "source": f"outlet{k}", "published": "2026-01-01T08:00:00+00:00", "title": title,
+            "text": f"قتل {n} مدنيا في غارات على الغوطة الشرقية في سوريا بحسب المرصد السوري لحقوق الإنسان."},
+            ensure_ascii=False) + "\n", encoding="utf-8")
+    r = nightly(tmp_path, "2026-01-01", inputs=[docs])
+    assert r.returncode == 3, r.stderr
+    assert report(tmp_path, "2026-01-01")["discrepancies"][0]["severity"] == "high"
+    assert nightly(tmp_path, "2026-01-02", inputs=[docs]).returncode == 0  # not new any more
+
+
+@pytest.mark.parametrize("point", ["locked", "ingest", "analyse", "committed", "report"])
+def test_a_run_killed_anywhere_loses_nothing(tmp_path, point):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    d = report(tmp_path, "2026-01-01")["discrepancies"][0]["id"]
+    assert review(tmp_path, d, "--dismiss", "--by", "layla").returncode == 0
+    before = db_state(tmp_path)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "new.txt").write_text("خبر جديد\nقتل 7 أشخاص في هجوم على سوق في كابل بأفغانستان.", encoding="utf-8")
+    r = nightly(tmp_path, "2026-01-02", inputs=[SEEDS, extra], env={"FACTCHECK_CRASH_AT": point})
+    assert r.returncode == -9, r.stderr
+    con = sqlite3.connect(tmp_path / "fc.db")
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    nights = [n for (n,) in con.execute("SELECT night FROM runs ORDER BY night")]
+    con.close()
+    if point in ("locked", "ingest", "analyse"):
+        assert db_state(tmp_path) == before  # nothing of the killed run was kept
+        assert nights == ["2026-01-01"]
+    else:
+        assert nights == ["2026-01-01", "2026-01-02"]  # committed whole
+    for f in (tmp_path / "reports").rglob("*.json"):
+        json.loads(f.read_text(encoding="utf-8"))  # never half a file
+    r = nightly(tmp_path, "2026-01-02", inputs=[SEEDS, extra])
+    assert r.returncode == 0, r.stderr
+    assert report(tmp_path, "2026-01-02")["status"][d] == "dismissed"
+    assert review(tmp_path, "--list").stdout.count("layla") == 1
+    html = (tmp_path / "reports" / "2026-01-02" / "report.html").read_text(encoding="utf-8")
+    assert html.rstrip().endswith("</html>")
+    assert not list((tmp_path / "reports").rglob(".*.tmp"))  # no temporary file left behind
+
+
+def test_killed_at_random_moments(tmp_path):
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not present")
+    days = split_by_day(CORPUS, tmp_path / "days", "2018-02-18", "2018-02-19")
+    assert nightly(tmp_path, "2018-02-18", inputs=[days[0][1]]).returncode in (0, 3)
+    before = db_state(tmp_path)
+    for delay in (0.5, 1.0, 1.5):
+        args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "fc.db"), "--reports",
+                str(tmp_path / "reports"), "--date", "2018-02-19", "-i", str(days[1][1])]
+        p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.kill()
+        p.wait()
+        state = db_state(tmp_path)
+        assert state == before or any("2018-02-19" in line and "INSERT INTO \"runs\"" in line for line in state)
+    assert nightly(tmp_path, "2018-02-19", inputs=[days[1][1]]).returncode in (0, 3)
+
+
+def test_two_runs_at_once(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "fc.db"), "--reports",
+            str(tmp_path / "reports"), "--date", "2026-01-02", "-i", str(SEEDS)]
+    holder = subprocess.Popen(args, env=dict(os.environ, FACTCHECK_TEST_HOLD_LOCK="4"),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lock = tmp_path / "fc.db.lock"
+    deadline = time.time() + 20
+    while time.time() < deadline and not (lock.exists() and lock.read_text().strip() == str(holder.pid)):
+        time.sleep(0.1)
+    r = nightly(tmp_path, "2026-01-02", wait=0)
+    assert r.returncode == 5 and "another factcheck nightly run" in r.stderr and str(holder.pid) in r.stderr
+    r = nightly(tmp_path, "2026-01-02", wait=30)  # waits for the holder, then runs
+    assert holder.wait() == 0
+    assert r.returncode == 0, r.stderr
+
+
+def test_corrupt_database_is_reported_never_replaced(tmp_path):
+    db = tmp_path / "fc.db"
+    db.write_bytes(b"this is not a database, but an editor's file" * 100)
+    before = db.read_bytes()
+    r = nightly(tmp_path, "2026-01-01")
+    assert r.returncode == 4
+    assert "cannot be used" in r.stderr and ".recover" in r.stderr
+    assert db.read_bytes() == before
+
+
+def test_old_schema_is_migrated_keeping_decisions(tmp_path):
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(MIGRATIONS[0])
+    con.execute("INSERT INTO decisions (discrepancy, decision, note, by, at) VALUES ('dabc', 'dismiss', 'n', 'x', 't')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    store = Store(db)
+    assert store.version == SCHEMA_VERSION
+    assert store.decisions()[0]["discrepancy"] == "dabc"
+    store.close()
+
+
+def test_missing_inputs_and_bad_config(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "x.db")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "no inputs" in r.stderr
+    cfg = tmp_path / "f.toml"
+    cfg.write_text('[nightly]\ninputs = ["in"]\ndatabse = "typo.db"\n')
+    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg)], capture_output=True, text=True)
+    assert r.returncode == 2 and "databse" in r.stderr
+
+
+def test_config_file_paths_are_relative_to_it(tmp_path):
+    cfg = tmp_path / "factcheck.toml"
+    (tmp_path / "in").mkdir()
+    for p in SEEDS.glob("*.txt"):
+        (tmp_path / "in" / p.name).write_bytes(p.read_bytes())
+    cfg.write_text('[nightly]\ninputs = ["in"]\ndatabase = "state/fc.db"\nreports = "out"\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg), "--date", "2026-01-01"],
+                       capture_output=True, text=True, cwd="/")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "state" / "fc.db").exists() and (tmp_path / "out" / "2026-01-01" / "report.html").exists()
+
+
+@pytest.mark.slow
+def test_thirty_nights_of_the_real_corpus(tmp_path):
+    """Replay 30 days of the corpus, one nightly run a day."""
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not present")
+    days = split_by_day(CORPUS, tmp_path / "days", "2018-02-17", "2018-03-18")
+    assert len(days) == 30
+    seen: dict[str, str] = {}
+    dismissed = None
+    for k, (day, path) in enumerate(days):
+        cfg = Config(inputs=[str(path)], database=str(tmp_path / "fc.db"), reports=str(tmp_path / "reports"),
+                     night=day)
+        result = run_nightly(cfg)
+        assert result.summary["documents_new"] > 0
+        data = report(tmp_path, day)
+        for d in data["discrepancies"]:
+            status = data["status"][d["id"]]
+            if d["id"] in seen:
+                assert status in ("open", "dismissed")  # an id once seen is never new again
+            seen.setdefault(d["id"], day)
+            if dismissed == d["id"]:
+                assert status == "dismissed"
+        if dismissed is None and data["discrepancies"]:
+            dismissed = data["discrepancies"][0]["id"]
+            store = Store(tmp_path / "fc.db")
+            store.decide(dismissed, "dismiss", "test", "replay")
+            store.close()
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert all(f"{day}/report.html" in index for day, _ in days)
+    assert seen and dismissed
+    # the last night again: nothing changes
+    state, html = db_state(tmp_path), (tmp_path / "reports" / days[-1][0] / "report.html").read_bytes()
+    run_nightly(Config(inputs=[str(days[-1][1])], database=str(tmp_path / "fc.db"),
+                       reports=str(tmp_path / "reports"), night=days[-1][0]))
+    assert db_state(tmp_path) == state
+    assert (tmp_path / "reports" / days[-1][0] / "report.html").read_bytes() == html
