@@ -24,6 +24,7 @@ COMPARABLE_KINDS = ("count", "percent")  # money: one story names many different
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
 SEPARATE_SCOPES = RATE_SCOPES + ("since",)  # compared only with claims of the same scope
 SAME_SOURCE_MIN = 85.0  # rapidfuzz ratio for two spellings of one attribution
+PLACE_MIN = 80.0        # rapidfuzz ratio for two spellings of one place (كيميروفو / كيميروفا)
 
 
 def comparable(c: Claim) -> bool:
@@ -60,7 +61,7 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     by_key: dict[tuple, int] = {}
     for c in sorted(claims, key=lambda c: (c.doc, c.in_title, c.start)):
-        key = (c.doc, c.concept, c.value, c.low, c.high)
+        key = (c.doc, c.concept, c.value) if c.value is not None else (c.doc, c.concept, c.low, c.high)
         k = by_key.get(key)
         if k is None:
             by_key[key] = len(out)
@@ -72,6 +73,18 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
                          attribution_entity=kept.attribution_entity or c.attribution_entity,
                          entities=sorted(set(kept.entities) | set(c.entities)))
     return out
+
+
+def primary(claims: list[Claim]) -> list[Claim]:
+    """One claim per document and quantity: the headline's, else the first in the
+    text.  Later figures of the same kind in one report are, far more often than
+    not, other incidents, subsets, earlier tolls or running totals; an outlet's
+    figure for the story is the one it leads with."""
+    out: dict[tuple, Claim] = {}
+    for c in sorted(claims, key=lambda c: (c.doc, not c.in_title, c.start)):
+        key = (c.doc, c.concept, c.event, c.scope if c.scope in SEPARATE_SCOPES else "total", c.kind, c.unit)
+        out.setdefault(key, c)
+    return sorted(out.values(), key=lambda c: (c.doc, c.start))
 
 
 def same_attribution(a: Claim, b: Claim) -> bool | None:
@@ -101,6 +114,8 @@ class Aligner:
         if (a.scope in SEPARATE_SCOPES or b.scope in SEPARATE_SCOPES) and a.scope != b.scope:
             return None
         if a.days and b.days and not set(a.days) & set(b.days):
+            return None
+        if a.places and b.places and not any(fuzz.ratio(x, y) >= PLACE_MIN for x in a.places for y in b.places):
             return None
         if a.owner and b.owner and a.owner != b.owner:
             return None

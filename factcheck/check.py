@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .arabic import normalise
-from .align import COMPARABLE_KINDS, Aligner, background, comparable, merge_repeats, raises_alarm
+from .align import COMPARABLE_KINDS, Aligner, background, comparable, merge_repeats, primary, raises_alarm
 from .claims import COLUMNS, Claim, extractor
 from .compare import Discrepancy, discrepancies, figure_en
 from .documents import Document
@@ -52,8 +52,8 @@ def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckR
     for doc in documents:
         doc_claims = claims.get(doc.id, [])
         all_claims += doc_claims
-        usable = [c for c in merge_repeats([c for c in doc_claims if c.kind in COMPARABLE_KINDS])
-                  if comparable(c) and not background(c) and raises_alarm(c, ex.lx)]
+        usable = primary([c for c in merge_repeats([c for c in doc_claims if c.kind in COMPARABLE_KINDS])
+                          if comparable(c) and not background(c) and raises_alarm(c, ex.lx)])
         if not usable:
             continue
         candidates += usable

@@ -25,8 +25,10 @@ _SKIP_BEFORE_NOUN = normal_set("من", "بين")
 _STOP_NOUN = normal_set("في", "على", "الى", "عن", "او", "ان", "قد", "لقد", "ثم", "حتى", "مع", "عند", "منذ", "بعد", "قبل",
               "كما", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وفقا", "بحسب",
               "حسب", "خلال", "اخرين", "فقط", "بينما", "وهو", "وهي", "ما", "لا", "لم", "لن", "إلا", "الا")
-_RECENT = normal_set("ساعات", "ساعة", "أيام", "يومين", "أسبوع", "الصباح", "صباح", "مساء", "الليلة", "ليلة", "فترة",
-                     "دقائق", "قليل", "وقت")
+_RECENT = normal_set("ساعات", "ساعة", "الساعات", "أيام", "يومين", "يوم", "اليوم", "أسبوع", "الصباح", "صباح", "مساء",
+                     "الليلة", "ليلة", "فترة", "دقائق", "قليل", "وقت", "الهجوم", "الاشتباكات", "المواجهات", "الحادث")
+_PLACE_WORDS = normal_set("مدينة", "بلدة", "قرية", "ولاية", "محافظة", "إقليم", "مقاطعة", "منطقة", "حي", "مخيم",
+                          "العاصمة")
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _OF = normal_set("من", "التابعين", "التابعة", "التابع")
 _JOINERS = normal_set("و", "أو")
@@ -35,7 +37,7 @@ _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
 COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
            "kind", "unit", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
-           "attribution_entity", "years", "days", "in_title", "sentence"]
+           "attribution_entity", "years", "days", "places", "in_title", "sentence"]
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Claim:
     attribution_entity: str | None = None
     years: list[int] = field(default_factory=list)
     days: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     in_title: bool = False
     sentence: str = ""
 
@@ -71,6 +74,7 @@ class Claim:
         d["entities"] = ";".join(self.entities)
         d["years"] = ";".join(str(y) for y in self.years)
         d["days"] = ";".join(self.days)
+        d["places"] = ";".join(self.places)
         return d
 
 
@@ -114,6 +118,7 @@ class Extractor:
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
             days = self._days(words, doc.published)
             off_day = self._dated_elsewhere(words, doc.published)
+            places = self._places(words)
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
@@ -122,7 +127,7 @@ class Extractor:
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
-                          entities=sent_entities, years=years, days=days, in_title=start < doc.title_end, sentence=sentence)
+                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence)
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
@@ -158,6 +163,17 @@ class Extractor:
             else:
                 out.add((pub + timedelta(days=n)).isoformat())
             k += m[0]
+        return sorted(out)
+
+    def _places(self, words) -> list[str]:
+        """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
+        figures from different towns are two incidents, even in one story."""
+        out = set()
+        for k in range(len(words) - 1):
+            if any(f in _PLACE_WORDS for f in strip_clitics(words[k])):
+                name = words[k + 1]
+                if name[0].isalpha() and name not in _STOP_NOUN and len(name) >= 3:
+                    out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
         return sorted(out)
 
     def _dated_elsewhere(self, words, published: str | None) -> bool:
@@ -248,6 +264,14 @@ class Extractor:
             c.owner = self._owner(words, ents, noun_at, noun_len)
         c.scope = self._scope(words, q, noun_at, noun_len, next_start) or \
             lx.concepts.get(concept or "", {}).get("scope")
+        # "اثنان من المصابين الأربعة": a part of a figure given in the same breath
+        if noun_at is not None and noun_at > q.i1 and words[noun_at - 1] in _SKIP_BEFORE_NOUN and \
+                any(self.parser.word_number(w) or w[0].isdigit() for w in words[noun_at + 1:noun_at + 3]):
+            c.scope = "subset"
+        # "اثنان منهما" after "أربعة جرحى": a part of the figure it refers to, not a new reading of it
+        if noun_at is not None and words[noun_at] in _ANAPHORS and antecedent is not None \
+                and antecedent.event in (None, c.event) and c.scope is None:
+            c.scope = "subset"
         c.attribution, c.attribution_entity = self._attribution(toks, words, ents, q, norm, doc)
 
     def _original(self, toks, norm, doc, a, b) -> str:
@@ -269,7 +293,8 @@ class Extractor:
             k += 1
         if k < n and words[k] in _ANAPHORS:
             return k, 1, None
-        if k < n and words[k][0].isalpha() and words[k] not in _STOP_NOUN:
+        if k < n and words[k][0].isalpha() and words[k] not in _STOP_NOUN and \
+                not (words[k].startswith("و") and k == q.i1):  # "58 والجرحى": the next conjunct, not this noun
             m = lx.counted.match(words, k)
             if m:
                 return k, m[0], m[1]
@@ -288,8 +313,8 @@ class Extractor:
 
     def _event(self, words, q: Quantity, prev_end, next_start, noun_at) -> str | None:
         lx = self.lx
-        lo = max(prev_end, q.i0 - 8)
-        hi = min(next_start, q.i1 + 8)
+        lo = max(prev_end, q.i0 - 7)
+        hi = min(next_start, q.i1 + 6)
         found: list[tuple[int, int, int, str]] = []  # (distance, position, end, event)
         k = lo
         while k < hi:
@@ -297,6 +322,8 @@ class Extractor:
                 k += 1
                 continue
             m = lx.triggers.match(words, k)
+            if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2:
+                break  # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure
             if m:
                 dist = q.i0 - (k + m[0]) if k < q.i0 else k - q.i1
                 found.append((max(dist, 0), k, k + m[0], m[1]))

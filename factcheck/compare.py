@@ -21,6 +21,8 @@ from .claims import Claim
 from .lexicon import load
 
 MIN_GAP = 0.02            # figures closer than 2% are rounding, not disagreement
+MAX_RATIO = 10.0          # figures ten times apart are different quantities (a toll and its subset,
+                          # a day and a campaign), not one quantity misreported
 UPDATE_HOURS = 6.0        # reports this far apart may carry a revised figure
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
                      "evacuated", "rescued", "lost", "protested")
@@ -71,6 +73,8 @@ def conflict_gap(a: Claim, b: Claim, relation: str) -> float | None:
     top_low = max(_lo(a), _lo(b))
     bottom_high = min(_hi(a), _hi(b))
     if top_low > bottom_high:
+        if bottom_high > 0 and top_low / bottom_high >= MAX_RATIO:
+            return None
         gap = (top_low - bottom_high) / top_low
         return gap if gap >= MIN_GAP else None
     return None
@@ -191,7 +195,8 @@ def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribut
         return 5.0, "info"
     gap = max(k.gap for k in conflicts)
     sources = {c.source or c.doc for c in claims}
-    score = 35 * min(gap / 0.3, 1.0)
+    # moderate gaps matter most; a figure several times another is less often one quantity
+    score = 35 * min(gap / 0.3, 1.0) * (1.0 if gap <= 0.67 else 0.6)
     score += 15 * min(len(sources) - 1, 3) / 3
     score += 10 if any(c.in_title for c in claims) else 0
     score += 15 if kind == "part_exceeds_whole" else 0

@@ -82,8 +82,8 @@ class Stories:
                 d.features[f] = self.idf[f]
                 if df[f] <= max_df and df[f] >= 2:
                     index[f].append(k)
-            # features no other document has can never be shared: they do not dilute similarity
-            norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if df[f] >= 2)) or 1.0)
+            # only indexed features can be shared: the others must not dilute similarity
+            norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
         self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
         for k, d in enumerate(self.docs):
             shared: dict[int, float] = defaultdict(float)
