@@ -51,7 +51,6 @@ class Quantity:
     qualifier: str | None
     kind: str
     unit: str | None = None
-    scope_hint: str | None = None
 
     @property
     def is_quantity(self) -> bool:

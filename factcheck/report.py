@@ -6,7 +6,6 @@ file (styles and script inlined from report/), readable with JavaScript off.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -120,6 +119,3 @@ def render_index(runs: list[dict]) -> str:
     """reports/index.html: every nightly run with its counts, newest first."""
     return _env.get_template("index.html").render(runs=runs, css=(HERE / "report.css").read_text(encoding="utf-8"))
 
-
-def tojson(v) -> str:
-    return json.dumps(v, ensure_ascii=False)

@@ -137,14 +137,18 @@ class Store:
         """Publication dates of the documents a night ingested (new or changed)."""
         return [r[0] for r in self.db.execute("SELECT published FROM documents WHERE last_night = ?", (night,))]
 
-    def claims_of(self, doc_ids: Iterable[str]) -> dict[str, list[Claim]]:
-        out: dict[str, list[Claim]] = {}
-        ids = list(doc_ids)
+    def _where_in(self, query: str, ids: Iterable[str]):
+        """Rows of `query` (with one %s for the IN list) over ids, 500 at a time
+        (SQLite limits the number of parameters)."""
+        ids = list(ids)
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            q = "SELECT doc, data FROM claims WHERE doc IN (%s)" % ",".join("?" * len(chunk))
-            for doc, data in self.db.execute(q, chunk):
-                out.setdefault(doc, []).append(Claim(**json.loads(data)))
+            yield from self.db.execute(query % ",".join("?" * len(chunk)), chunk)
+
+    def claims_of(self, doc_ids: Iterable[str]) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {}
+        for doc, data in self._where_in("SELECT doc, data FROM claims WHERE doc IN (%s)", doc_ids):
+            out.setdefault(doc, []).append(Claim(**json.loads(data)))
         for v in out.values():
             v.sort(key=lambda c: (c.start, c.end))
         return out
@@ -163,22 +167,10 @@ class Store:
         return {r[0] for r in self.db.execute("SELECT discrepancy FROM sightings WHERE night = ?", (night,))}
 
     def first_nights(self, ids: Iterable[str]) -> dict[str, str]:
-        ids = list(ids)
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = "SELECT id, first_night FROM discrepancies WHERE id IN (%s)" % ",".join("?" * len(chunk))
-            out.update(dict(self.db.execute(q, chunk)))
-        return out
+        return dict(self._where_in("SELECT id, first_night FROM discrepancies WHERE id IN (%s)", ids))
 
     def discrepancy_data(self, ids: Iterable[str]) -> dict[str, dict]:
-        ids = list(ids)
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = "SELECT id, data FROM discrepancies WHERE id IN (%s)" % ",".join("?" * len(chunk))
-            out.update({k: json.loads(v) for k, v in self.db.execute(q, chunk)})
-        return out
+        return {k: json.loads(v) for k, v in self._where_in("SELECT id, data FROM discrepancies WHERE id IN (%s)", ids)}
 
     def record_night(self, night: str, discrepancies: list[dict], gone: list[str], run: dict) -> None:
         self.db.execute("DELETE FROM sightings WHERE night = ?", (night,))

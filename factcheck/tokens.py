@@ -16,8 +16,6 @@ TOKEN_RE = re.compile(
     r"|[^\s\w]",                                                 # one punctuation mark
     re.UNICODE)
 
-SENTENCE_RE = re.compile(r"[^.!?؟\n؛]+(?:[.!?؟؛]+|$)|[^\n]+", re.MULTILINE)
-
 
 class Tok(NamedTuple):
     text: str

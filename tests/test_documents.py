@@ -11,7 +11,7 @@ import pytest
 from factcheck import documents
 from factcheck.documents import ReadStats, iter_documents
 
-from .conftest import SEEDS, write_jsonl
+from .conftest import write_jsonl
 
 GOOD = "عنوان الخبر\nقتل 12 شخصا في الهجوم."
 
