@@ -17,7 +17,8 @@ from .stories import Stories, features
 from .tokens import tokenize
 
 CLAIM_FIELDS = ("id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-                "kind", "unit", "counted", "concept", "event", "owner", "scope", "attribution", "in_title", "sentence")
+                "kind", "unit", "counted", "concept", "event", "owner", "entities", "scope", "attribution", "in_title",
+                "sentence")
 
 
 @dataclass
@@ -123,6 +124,11 @@ def write_outputs(r: CheckResult, out_dir: Path, previous: dict | None = None) -
     out_dir.mkdir(parents=True, exist_ok=True)
     data = result_json(r)
     paths = {"json": out_dir / "discrepancies.json", "csv": out_dir / "claims.csv", "html": out_dir / "report.html"}
+    if previous is None and paths["json"].exists():  # the report says what changed since the last one here
+        try:
+            previous = json.loads(paths["json"].read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = None
     atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n")
     buf = io.StringIO()
     pd.DataFrame([c.row() for c in r.claims], columns=COLUMNS).to_csv(buf, index=False, lineterminator="\n")

@@ -79,8 +79,11 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
             claims.append({**c, "quote": _sentence_parts(c), "anchor": f"doc-{c['doc']}"})
             spans.setdefault(c["doc"], []).append((c["start"], c["end"], c["id"]))
         st = (status or {}).get(d["id"], {})
+        entities = sorted({e for c in claims for e in ([c["owner"]] if c.get("owner") else [])} |
+                          set.intersection(*[set(c.get("entities") or []) for c in claims]))
         cards.append({**d, "claims": claims, "chart": chart(claims), "status": st.get("status", "new"),
-                      "decision": st.get("decision"), "sources": sorted({c["source"] or c["doc"] for c in claims})})
+                      "decision": st.get("decision"), "sources": sorted({c["source"] or c["doc"] for c in claims}),
+                      "entities": entities})
     documents = []
     for doc_id in sorted(spans):
         doc = docs.get(doc_id)
@@ -99,6 +102,7 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
     facets = {
         "severity": sorted(by_sev), "type": sorted(by_type),
         "source": sorted({s for c in cards for s in c["sources"]}),
+        "entity": sorted({e for c in cards for e in c["entities"]}),
         "story": sorted({c["story"] for c in cards}),
     }
     return {"title": title, "night": night, "gone": gone or [], "summary": {"documents": data["documents"], "sources": len(data.get("sources", [])),

@@ -141,3 +141,12 @@ def test_screenshot(page, report, tmp_path):
     assert shot.stat().st_size > 10_000
     if os.environ.get("FACTCHECK_UPDATE_DOCS"):
         shutil.copy(shot, ROOT / "docs" / "report-seeds.png")
+
+
+def test_entity_filter(page, report):
+    page.goto(report.as_uri())
+    options = page.locator("select[name=entity] option").all_inner_texts()
+    assert "north_korea" in options
+    page.select_option("select[name=entity]", "north_korea")
+    assert page.locator("article.card:visible").count() == 2
+    assert "entity=north_korea" in page.url

@@ -84,3 +84,12 @@ def test_help_teaches():
     assert r.returncode == 0 and "factcheck check" in r.stdout and "factcheck extract" in r.stdout
     r = run_cli("check", "--help")
     assert "discrepancies.json" in r.stdout and "Example" in r.stdout
+
+
+def test_check_report_says_what_changed_since_the_last_run_in_the_folder(tmp_path):
+    assert run_cli("check", SEEDS, "-o", tmp_path).returncode == 0
+    first = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Since the previous report" not in first
+    assert run_cli("check", SEEDS, "-o", tmp_path).returncode == 0
+    second = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Since the previous report" in second and "+<bdi>0</bdi>" in second

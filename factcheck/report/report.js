@@ -18,7 +18,7 @@
     if (p.get("lang")) root.setAttribute("data-lang", p.get("lang") === "en" ? "en" : "ar");
     if (p.get("theme")) root.setAttribute("data-theme", p.get("theme") === "dark" ? "dark" : "light");
     var f = {};
-    ["severity", "type", "source", "story", "q"].forEach(function (k) {
+    ["severity", "type", "source", "entity", "story", "q"].forEach(function (k) {
       f[k] = p.get(k) || "";
       if (form && form.elements[k]) form.elements[k].value = f[k];
     });
@@ -27,6 +27,7 @@
       var d = it.el.dataset;
       var ok = (!f.severity || d.severity === f.severity) && (!f.type || d.type === f.type) &&
         (!f.story || d.story === f.story) && (!f.source || d.source.split("|").indexOf(f.source) >= 0) &&
+        (!f.entity || d.entity.split("|").indexOf(f.entity) >= 0) &&
         (!q || it.text.indexOf(q) >= 0);
       it.el.hidden = !ok;
       if (ok) n++;
@@ -35,7 +36,7 @@
   }
   function save() {
     var p = state();
-    ["severity", "type", "source", "story", "q"].forEach(function (k) {
+    ["severity", "type", "source", "entity", "story", "q"].forEach(function (k) {
       var v = form.elements[k].value;
       if (v) p.set(k, v); else p.delete(k);
     });
