@@ -33,18 +33,34 @@ def count_documents(paths) -> int:
 
 
 class Progress:
+    """A bar on a terminal; on a log (stderr not a terminal, --progress given),
+    one line every tenth of the way."""
+
     def __init__(self, paths, enabled: bool | None = None, label: str = "documents"):
+        tty = sys.stderr.isatty()
         if enabled is None:
-            enabled = sys.stderr.isatty()
+            enabled = tty
         self.bar = None
+        self.lines = None
         if enabled:
-            self.bar = click.progressbar(length=max(count_documents(paths), 1), label=label, file=sys.stderr,
-                                         show_pos=True, show_eta=True, width=30)
-            self.bar.__enter__()
+            total = max(count_documents(paths), 1)
+            if tty:
+                self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True,
+                                             show_eta=True, width=30)
+                self.bar.__enter__()
+            else:
+                self.lines = {"label": label, "total": total, "done": 0, "next": 0.1}
 
     def advance(self, n: int = 1) -> None:
         if self.bar is not None:
             self.bar.update(n)
+        elif self.lines is not None:
+            st = self.lines
+            st["done"] += n
+            if st["done"] >= st["next"] * st["total"]:
+                click.echo(f"{st['label']}: {st['done']}/{st['total']} documents "
+                           f"({100 * st['done'] // st['total']}%)", err=True)
+                st["next"] += 0.1
 
     def close(self) -> None:
         if self.bar is not None:

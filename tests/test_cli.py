@@ -93,3 +93,9 @@ def test_check_report_says_what_changed_since_the_last_run_in_the_folder(tmp_pat
     assert run_cli("check", SEEDS, "-o", tmp_path).returncode == 0
     second = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "Since the previous report" in second and "+<bdi>0</bdi>" in second
+
+
+def test_progress_on_a_log_is_a_line_every_tenth():
+    r = run_cli("extract", SEEDS, "--progress", "--format", "csv")
+    assert r.returncode == 0
+    assert "extracting: 5/5 documents (100%)" in r.stderr
