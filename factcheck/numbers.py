@@ -26,6 +26,7 @@ _LATIN = re.compile(r"^[A-Za-z]+$")
 _STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
 _NEEDS_CONTEXT = normal_set("واحد", "واحدة")
 _NO_ARTICLE = normal_set("اثنين", "اثنان")  # الاثنين is Monday
+_GLUE_PREFIXES = normal_set("و", "ب", "ل", "ك", "ف", "ال", "لل", "وب", "ول", "وال", "بال", "فال", "كال", "الـ")
 _TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
@@ -109,6 +110,10 @@ class Parser:
                     if frac and frac[0] == "fraction" and words[j].startswith("و"):
                         v += frac[1] * scale
                         j += 1
+                    elif j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start \
+                            and words[j + 1].isdigit() and float(words[j + 1]) < scale:
+                        v += float(words[j + 1])  # 25 ألفا و324
+                        j += 2
             return v, j, scale, False
         hit = self.word_number(w)
         if not hit:
@@ -377,8 +382,11 @@ class Parser:
         if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
             return "spec"
         # ordinals: الدورة 71، الـ20
-        if q.qualifier in (None, "exact") and prev in lx.ordinal_before and (glued_prev or prev not in ("ال", "الـ")):
+        if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
             return "ordinal"
+        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES:
+            q.i0 = min(q.i0, i - 1)
+            return "spec"  # فرانس24، ق15: part of a name or a label
         # dates: 15 مايو 2018، 2018/5/15
         if nxt == "/" and glued_next and j + 1 < n and words[j + 1].isdigit():
             k = j + 1
@@ -395,6 +403,17 @@ class Parser:
                 k += 1
             q.i1 = max(q.i1, k)
             return "date"
+        # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
+        if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
+            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
+            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
+                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                q.i1 = max(q.i1, dash + 2)
+                return "spec"
+            if i == 0 and nxt in ("-", ")") and not range_parts:
+                return "ordinal"
+        if range_parts and j < n and lx.months.match(words, q.i1) is not None:
+            return "date"  # من 23-25 أكتوبر
         # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018
         if range_parts:
             v1, v2, _gap = range_parts

@@ -176,3 +176,19 @@ def test_one_after_its_noun_is_a_number():
 def test_decimal_comma_in_running_text():
     c = one("أنتجت روسيا 2,5 مليون قذيفة هذا العام")
     assert c.value == 2_500_000 and c.counted == "قذيفة"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("فاز الفريق على منافسه 3-1 في المباراة", "spec"),        # a score, not a range
+    ("فازت اللاعبة 6-4 و6-3", "spec"),
+    ("سينعقد المؤتمر في الفترة من 23-25 أكتوبر", "date"),
+    ("وقال لفرانس24 إن الوضع هادئ", "spec"),
+    ("تأهل المنتخب إلى دور الـ 16", "ordinal"),
+])
+def test_more_non_counts(text, kind):
+    found = read(text)
+    assert found and all(c.kind == kind for c in found), [(c.text, c.kind) for c in found]
+
+
+def test_scale_word_then_digits():
+    assert one("سجلت 25 ألفا و324 عملية قتل").value == 25324

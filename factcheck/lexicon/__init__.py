@@ -113,6 +113,7 @@ class Lexicon:
     spec_before: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
+    score_context: set[str] = field(default_factory=set)
     days: PhraseTable = None            # payload ("weekday", 0-6) or ("relative", offset)
     scope_after: PhraseTable = None
     scope_before: PhraseTable = None
@@ -209,6 +210,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
+    lx.score_context = {normalise(f) for f in nq.get("score_context", [])}
 
     lx.days = PhraseTable([(phrase(f), ("weekday", int(n))) for f, n in nq.get("weekdays", {}).items()] +
                           [(phrase(f), ("relative", int(n))) for f, n in nq.get("relative_days", {}).items()])
