@@ -111,7 +111,8 @@ class Parser:
                         v += frac[1] * scale
                         j += 1
                     elif j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start \
-                            and words[j + 1].isdigit() and float(words[j + 1]) < scale:
+                            and words[j + 1].isdigit() and float(words[j + 1]) < scale \
+                            and not (j + 2 < n and (self.word_number(words[j + 2]) or ("",))[0] == "scale"):
                         v += float(words[j + 1])  # 25 ألفا و324
                         j += 2
             return v, j, scale, False
