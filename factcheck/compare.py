@@ -116,12 +116,13 @@ def _hours(c: Claim) -> float | None:
 
 
 def _is_update(conflicts: list[Conflict]) -> bool:
-    """Every conflict is a later report with a higher cumulative figure."""
+    """Every conflict is a report published on a later day with a higher
+    cumulative figure (a rising toll)."""
     for k in conflicts:
         if k.relation != "same" or k.a.event not in CUMULATIVE_EVENTS:
             return False
         ta, tb = _hours(k.a), _hours(k.b)
-        if ta is None or tb is None or abs(ta - tb) < UPDATE_HOURS:
+        if ta is None or tb is None or abs(ta - tb) < UPDATE_HOURS or k.a.published[:10] == k.b.published[:10]:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
         if _lo(late) <= _lo(early):
