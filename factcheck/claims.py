@@ -30,6 +30,8 @@ _RECENT = normal_set("ساعات", "ساعة", "الساعات", "أيام", "ي
 _PLACE_WORDS = normal_set("مدينة", "بلدة", "قرية", "ولاية", "محافظة", "إقليم", "مقاطعة", "منطقة", "حي", "مخيم",
                           "العاصمة")
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
+_PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
+                            "rescued"})
 _OF = normal_set("من", "التابعين", "التابعة", "التابع")
 _JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
@@ -229,7 +231,7 @@ class Extractor:
         n = len(words)
         noun_at, noun_len, concept = self._counted(q, words, prev_end)
         if q.unit:
-            c.counted = self._original(toks, norm, doc, q.n1, q.i1)
+            c.counted = self._original(toks, norm, doc, q.n1, q.i1) if q.i1 > q.n1 else q.unit
         elif noun_at is not None:
             if words[noun_at] in _ANAPHORS:
                 if antecedent is not None:
@@ -259,6 +261,9 @@ class Extractor:
             c.concept = lx.concepts[c.concept].get("part_of", c.concept)
         else:
             c.event = self._event(words, q, prev_end, next_start, noun_at)
+        # "مقتل 12 في هجوم": a toll without its noun counts people
+        if c.concept is None and noun_at is None and c.event in _PEOPLE_EVENTS and q.kind == "count":
+            c.concept = "people"
         # owner: the entity the counted noun belongs to
         if c.owner is None and noun_at is not None and words[noun_at] not in _ANAPHORS:
             c.owner = self._owner(words, ents, noun_at, noun_len)

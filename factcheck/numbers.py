@@ -304,6 +304,8 @@ class Parser:
         j = q.i1
         # unit right after the number: %، في المئة، دولار، ساعة، كيلومتر ...
         um = lx.units.match(words, j) if j < n else None
+        if um is None and q.n0 > 0 and words[q.n0 - 1] == "$" and toks[q.n0 - 1].end == toks[q.n0].start:
+            q.kind, q.unit, q.i0 = "money", "USD", min(q.i0, q.n0 - 1)  # $5 مليون
         if um:
             kind, unit = um[1]
             if words[j] in lx.calibre_units or unit == "mm":
