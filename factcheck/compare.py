@@ -163,7 +163,9 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     event = (a.event or "").replace("_", " ")
     owner = f" ({a.owner.replace('_', ' ')})" if a.owner else ""
     about_en = f"{concept} {event}{owner}".strip()
-    about_ar = (b.counted or a.counted or "") + (f" ({_TEXTS['events'][a.event]})" if a.event in _TEXTS["events"] else "")
+    forms = load().concepts.get(a.concept or "", {}).get("forms")
+    noun = forms[0] if forms else (b.counted or a.counted or "")  # "منهم" says nothing on a card
+    about_ar = noun + (f" ({_TEXTS['events'][a.event]})" if a.event in _TEXTS["events"] else "")
     names = load().entities.get(a.owner or "", {}).get("names")
     if names:
         about_ar += " — " + names[0]
