@@ -289,7 +289,11 @@ def export_decisions(store: Store, db_path: Path) -> Path:
 
 
 def nightly_main(cfg: Config) -> int:
-    setup_logging(cfg.log or str(Path(cfg.reports) / "nightly.log"))
+    try:
+        setup_logging(cfg.log or str(Path(cfg.reports) / "nightly.log"))
+    except OSError as e:
+        setup_logging(None)
+        log.warning("cannot open the log file (%s); logging to stderr only", e)
     try:
         result = run_nightly(cfg)
     except Locked as e:

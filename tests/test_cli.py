@@ -99,3 +99,10 @@ def test_progress_on_a_log_is_a_line_every_tenth():
     r = run_cli("extract", SEEDS, "--progress", "--format", "csv")
     assert r.returncode == 0
     assert "extracting: 5/5 documents (100%)" in r.stderr
+
+
+def test_unwritable_output_is_a_clear_failure(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    r = run_cli("check", SEEDS, "-o", blocker / "out")
+    assert r.returncode == 4 and "cannot write" in r.stderr

@@ -255,3 +255,24 @@ def test_thirty_nights_of_the_real_corpus(tmp_path):
                        reports=str(tmp_path / "reports"), night=days[-1][0]))
     assert db_state(tmp_path) == state
     assert (tmp_path / "reports" / days[-1][0] / "report.html").read_bytes() == html
+
+
+def test_review_needs_a_known_discrepancy_and_a_database(tmp_path):
+    r = review(tmp_path, "d0123456789a", "--confirm")
+    assert r.returncode == 2 and "no database" in r.stderr
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    r = review(tmp_path, "dnope", "--dismiss")
+    assert r.returncode == 2 and "no discrepancy dnope" in r.stderr
+    assert "dnope" not in review(tmp_path, "--list").stdout
+
+
+def test_unwritable_reports_fail_with_code_4_and_keep_the_database(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "fc.db"), "--reports",
+            str(blocker / "reports"), "--log", str(tmp_path / "n.log"), "--date", "2026-01-01", "-i", str(SEEDS)]
+    r = subprocess.run(args, capture_output=True, text=True)
+    assert r.returncode == 4 and "run failed" in r.stderr
+    con = sqlite3.connect(tmp_path / "fc.db")
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
