@@ -145,3 +145,45 @@ def strip_number_prefixes(word: str) -> tuple[str, ...]:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)
+
+
+# -- optional: CAMeL Tools' morphological analyser ---------------------------------------
+# Its database is downloadable data that many machines (these included) cannot
+# fetch, and importing camel_tools.morphology tries to fetch a catalogue when
+# none is installed; so it is only touched when the data is already on disk.
+# Without it, counted nouns outside the lexicon fall back to a light stem.
+
+def morphology_db_path():
+    """The installed CAMeL Tools morphology database, or None (FACTCHECK_MORPHOLOGY=0 turns it off)."""
+    import os
+    from pathlib import Path
+    if os.environ.get("FACTCHECK_MORPHOLOGY", "1") == "0":
+        return None
+    root = Path(os.environ.get("CAMELTOOLS_DATA") or Path.home() / ".camel_tools").expanduser()
+    if not (root / "catalogue.json").exists():
+        return None
+    found = sorted((root / "data" / "morphology_db").glob("*/morphology.db"))
+    return found[0] if found else None
+
+
+def load_lemmatiser():
+    """A function word -> lemma (normalised) backed by CAMeL Tools' analyser, or None."""
+    path = morphology_db_path()
+    if path is None:
+        return None
+    try:
+        from camel_tools.morphology.analyzer import Analyzer
+        from camel_tools.morphology.database import MorphologyDB
+        analyzer = Analyzer(MorphologyDB(str(path), "a"))
+    except Exception:  # noqa: BLE001 - a broken install means: work without it
+        return None
+
+    @lru_cache(maxsize=100_000)
+    def lemma(word: str) -> str | None:
+        try:
+            analyses = analyzer.analyze(word)
+        except Exception:  # noqa: BLE001
+            return None
+        nouns = [a for a in analyses if a.get("pos") in ("noun", "adj", "noun_quant")] or analyses
+        return normalise(nouns[0]["lex"]) if nouns and nouns[0].get("lex") else None
+    return lemma

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Iterator
 
-from .arabic import Normalised, normal_set, strip_clitics
+from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
 from .documents import Document
 from .entities import EntityFinder
 from .lexicon import Lexicon, load
@@ -97,8 +97,10 @@ class Extractor:
     """Turns documents into claims.  One instance per process: it holds the
     lexicon and the caches."""
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, lemmatiser=...):
         self.lx = lexicon or load()
+        # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
+        self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
 
@@ -242,6 +244,10 @@ class Extractor:
                 c.counted = self._original(toks, norm, doc, noun_at, noun_at + noun_len)
         if concept and c.concept is None:
             c.concept = concept
+        elif c.concept is None and c.counted and not q.unit and noun_at is not None \
+                and words[noun_at] not in _ANAPHORS:
+            lemma = self.lemma(strip_clitics(words[noun_at])[-1]) if self.lemma else None
+            c.concept = "~" + (lemma or _stem(words[noun_at]))
         # "100 شخص على الأقل": a qualifier after the counted noun
         if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
             after = noun_at + noun_len
@@ -250,8 +256,6 @@ class Extractor:
                 q.qualifier = pm[1]
                 self.parser._bounds(q)
                 c.qualifier, c.low, c.high = q.qualifier, q.low, q.high
-        elif c.concept is None and c.counted and not q.unit and noun_at is not None:
-            c.concept = "~" + _stem(words[noun_at])
         if q.unit and q.kind == "money":
             c.concept = "money:" + q.unit
         # an event carried by the noun (قتيل = killed): the concept is its whole
