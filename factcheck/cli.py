@@ -41,6 +41,10 @@ def main():
     Typical use:
       factcheck extract seeds/ --format csv -o claims.csv   every figure, as a table
       factcheck check seeds/ -o reports/                    contradictions + HTML report
+      factcheck nightly -c factcheck.toml                   the cron job (state, history)
+      factcheck review ID --dismiss --by NAME               an editor's decision
+
+    Run any command with --help for its options and exit codes.
     """
 
 
@@ -145,7 +149,7 @@ def check(paths, out_dir, source, progress):
 @main.command()
 @click.option("-c", "--config", type=click.Path(dir_okay=False), help="TOML file with a [nightly] table.")
 @click.option("-i", "--input", "inputs", multiple=True, type=click.Path(),
-              help="Input folder or file (repeatable); adds to nothing: replaces the config's inputs.")
+              help="Input folder or file (repeatable); replaces the config's inputs.")
 @click.option("--db", "database", type=click.Path(dir_okay=False), help="SQLite database (default factcheck.db).")
 @click.option("--reports", type=click.Path(file_okay=False), help="Reports folder (default reports).")
 @click.option("--date", "night", help="The night to run as, YYYY-MM-DD (default today).")

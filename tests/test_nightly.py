@@ -276,3 +276,10 @@ def test_unwritable_reports_fail_with_code_4_and_keep_the_database(tmp_path):
     con = sqlite3.connect(tmp_path / "fc.db")
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
+
+
+def test_the_example_config_is_valid(tmp_path):
+    from factcheck.nightly import load_config
+    from .conftest import ROOT
+    cfg = load_config(str(ROOT / "factcheck.example.toml"))
+    assert cfg.inputs == [str(ROOT / "incoming")] and cfg.window_days == 3 and cfg.wait == 0
