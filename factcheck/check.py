@@ -81,7 +81,7 @@ def discrepancy_json(d: Discrepancy) -> dict:
     return {"id": d.id, "type": d.type, "severity": d.severity, "score": d.score, "about": d.about,
             "about_ar": d.about_ar, "story": d.story, "attribution": d.attribution,
             "explanation": d.explanation, "explanation_ar": d.explanation_ar,
-            "claims": [claim_json(c) for c in d.claims],
+            "positions": d.positions, "claims": [claim_json(c) for c in d.claims],
             "conflicts": [{"a": k.a.id, "b": k.b.id, "relation": k.relation, "gap": round(k.gap, 4)}
                           for k in d.conflicts]}
 

@@ -52,6 +52,7 @@ class Discrepancy:
     attribution: str          # same_source | disputed | unknown
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    positions: list[dict] = field(default_factory=list)
 
 
 def _hi(c: Claim) -> float:
@@ -210,6 +211,23 @@ def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribut
     return score, level
 
 
+def positions(claims: list[Claim]) -> list[dict]:
+    """The sides of a discrepancy: claims grouped while their intervals still
+    share a common part, each side with the outlets that hold it."""
+    sides: list[tuple[float, float, list[Claim]]] = []
+    for c in sorted(claims, key=lambda c: (_lo(c), _hi(c), c.id)):
+        if sides and _lo(c) <= sides[-1][1]:
+            lo, hi, members = sides[-1]
+            sides[-1] = (max(lo, _lo(c)), min(hi, _hi(c)), members + [c])
+        else:
+            sides.append((_lo(c), _hi(c), [c]))
+    def tightest(m):
+        return min(m, key=lambda x: (_hi(x) - _lo(x), x.id))
+    return [{"figure": figure_en(tightest(m)) if len({x.value for x in m}) == 1
+             else f"{_fmt(lo)}–{_fmt(hi) if hi != float('inf') else '…'}",
+             "outlets": sorted({_label(x) for x in m}), "claims": [x.id for x in m]} for lo, hi, m in sides]
+
+
 def discrepancy_id(conflicts: list[Conflict]) -> str:
     """Stable: named by its earliest conflicting pair of claims, so new reports
     joining a discrepancy later do not rename it."""
@@ -264,6 +282,6 @@ def discrepancies(aligner: Aligner, claims: list[Claim]) -> list[Discrepancy]:
                                about_ar=about_ar,
                                story=story, explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
-                               claims=cl, conflicts=ks))
+                               claims=cl, conflicts=ks, positions=positions(cl)))
     out.sort(key=lambda d: (-d.score, d.id))
     return out
