@@ -80,6 +80,7 @@ def _clean(v: float) -> float:
 class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
+        self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
@@ -193,10 +194,18 @@ class Parser:
         while i < n:
             w = words[i]
             q = None
-            if w[0].isdigit() or w in self.lx.vague.by_first or self._maybe_word_start(w):
+            if w[0].isdigit():
                 q = self.quantity_at(toks, words, i, floor)
-            elif w[0].isalpha():
-                q = self.bare_unit_at(words, i)
+            else:
+                start = self._starts.get(w)
+                if start is None:
+                    start = self._start_kind(w)
+                    if len(self._starts) < 500_000:
+                        self._starts[w] = start
+                if start == 1:
+                    q = self.quantity_at(toks, words, i, floor)
+                elif start == 2:
+                    q = self.bare_unit_at(words, i)
             if q is None:
                 i += 1
                 continue
@@ -205,8 +214,14 @@ class Parser:
             i = q.i1
         return out
 
-    def _maybe_word_start(self, w: str) -> bool:
-        return any(f in self.lx.number_words or f in self.lx.vague.by_first for f in strip_number_prefixes(w))
+    def _start_kind(self, w: str) -> int:
+        """1 when a number may start at this word, 2 when a qualifier may, else 0."""
+        if w in self.lx.vague.by_first or any(
+                f in self.lx.number_words or f in self.lx.vague.by_first for f in strip_number_prefixes(w)):
+            return 1
+        if w[0].isalpha() and any(f in self.lx.qualifiers_before.by_first for f in strip_clitics(w)):
+            return 2
+        return 0
 
     def quantity_at(self, toks, words, i, floor) -> Quantity | None:
         lx = self.lx

@@ -69,17 +69,25 @@ class PhraseTable:
         for lst in self.by_first.values():
             lst.sort(key=lambda x: -len(x[0]))
         self.max_len = max((len(w) for w, _ in items if w), default=0)
+        self._candidates: dict[str, tuple] = {}  # word (clitics allowed) -> phrases it may start
+
+    def _for(self, word: str) -> tuple:
+        c = self._candidates.get(word)
+        if c is None:
+            c = tuple(e for first in strip_clitics(word) for e in self.by_first.get(first, ()))
+            if len(self._candidates) < 300_000:
+                self._candidates[word] = c
+        return c
 
     def match(self, words: list[str], i: int, clitics: bool = True):
         """(length, payload) of the longest phrase starting at words[i], or None."""
         if i >= len(words):
             return None
-        firsts = strip_clitics(words[i]) if clitics else (words[i],)
-        for first in firsts:
-            for phr, payload in self.by_first.get(first, ()):
-                n = len(phr)
-                if i + n <= len(words) and all(words[i + k] == phr[k] for k in range(1, n)):
-                    return n, payload
+        cands = self._for(words[i]) if clitics else self.by_first.get(words[i], ())
+        for phr, payload in cands:
+            n = len(phr)
+            if i + n <= len(words) and all(words[i + k] == phr[k] for k in range(1, n)):
+                return n, payload
         return None
 
     def match_ending(self, words: list[str], end: int, clitics: bool = True):
