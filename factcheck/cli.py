@@ -89,7 +89,12 @@ def extract(paths, fmt, output, source, quantities_only, progress):
                     continue
                 yield c
     t0 = time.perf_counter()
-    n = write_table(claims(), fmt, output)
+    try:
+        n = write_table(claims(), fmt, output)
+    except OSError as e:
+        bar.close()
+        click.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
+        sys.exit(EXIT_FAILED)
     bar.close()
     click.echo(f"{stats.documents} documents, {n} figures in {time.perf_counter() - t0:.1f}s"
                f"{f'; {len(stats.problems)} warnings' if stats.problems else ''}", err=True)

@@ -347,6 +347,8 @@ class Parser:
         if q.kind in NONQUANTITY_KINDS:
             if q.value is None and q.low is not None and q.kind == "year":
                 q.value = q.low
+                if q.high is not None and q.high < 100:  # 1950-53 is 1950 to 1953
+                    q.high = (q.low // 100) * 100 + q.high + (100 if q.high < q.low % 100 else 0)
             return q
         self._bounds(q)
         return q

@@ -106,3 +106,8 @@ def test_unwritable_output_is_a_clear_failure(tmp_path):
     blocker.write_text("not a folder")
     r = run_cli("check", SEEDS, "-o", blocker / "out")
     assert r.returncode == 4 and "cannot write" in r.stderr
+
+
+def test_extract_to_an_unwritable_file_is_a_clear_failure(tmp_path):
+    r = run_cli("extract", SEEDS, "-o", tmp_path / "missing-folder" / "c.jsonl")
+    assert r.returncode == 4 and "cannot write" in r.stderr
