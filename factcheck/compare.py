@@ -224,7 +224,7 @@ def positions(claims: list[Claim]) -> list[dict]:
     def tightest(m):
         return min(m, key=lambda x: (_hi(x) - _lo(x), x.id))
     return [{"figure": figure_en(tightest(m)) if len({x.value for x in m}) == 1
-             else f"{_fmt(lo)}–{_fmt(hi) if hi != float('inf') else '…'}",
+             else _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi) if hi != float('inf') else '…'}",
              "text": tightest(m).text,
              "outlets": sorted({_label(x) for x in m}), "claims": [x.id for x in m]} for lo, hi, m in sides]
 
