@@ -27,8 +27,28 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 
 
+MAX_SENTENCE = 1000  # characters; longer runs (tables, lists without full stops) are cut at a comma or a space
+
+
+def _cut(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE:
+        window = text[s:s + MAX_SENTENCE]
+        k = max(window.rfind("،"), window.rfind(","), window.rfind("؛"))
+        if k < MAX_SENTENCE // 2:
+            k = window.rfind(" ")
+        if k <= 0:
+            k = MAX_SENTENCE - 1
+        out.append((s, s + k + 1))
+        s += k + 1
+    out.append((s, e))
+    return out
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans.  A full stop between digits (1.5) does not end one."""
+    """Sentence spans.  A full stop between digits (1.5) does not end one; a
+    run longer than MAX_SENTENCE characters is cut, so no input can make the
+    frame search quadratic."""
     spans = []
     start = 0
     n = len(text)
@@ -38,8 +58,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue
         if i + 1 > start:
-            spans.append((start, i + 1))
+            spans.extend(_cut(text, start, i + 1))
         start = i + 1
     if start < n:
-        spans.append((start, n))
+        spans.extend(_cut(text, start, n))
     return [(s, e) for s, e in spans if text[s:e].strip()]

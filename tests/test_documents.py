@@ -127,3 +127,11 @@ def test_the_real_corpus_loads_as_is():
         p.write_text("".join(head), encoding="utf-8")
         docs, problems = read([p])
     assert len(docs) == 200 and all(d.source and d.published for d in docs)
+
+
+def test_a_text_without_full_stops_is_cut_into_bounded_sentences():
+    from factcheck.tokens import MAX_SENTENCE, sentences
+    text = "قتل 5 أشخاص وأصيب 7 آخرون، " * 2000
+    spans = sentences(text)
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).strip() == text.strip()
