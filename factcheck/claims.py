@@ -9,8 +9,9 @@ scope (a total, a daily rate, a new batch) and who is quoted.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
@@ -413,14 +414,10 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_default: Extractor | None = None
-
-
+@lru_cache(maxsize=1)
 def extractor() -> Extractor:
-    global _default
-    if _default is None:
-        _default = Extractor()
-    return _default
+    """The process-wide extractor: it holds the lexicon and its caches."""
+    return Extractor()
 
 
 def extract_claims(docs: Iterable[Document]) -> Iterator[Claim]:

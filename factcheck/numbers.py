@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .arabic import normal_set, strip_clitics, strip_number_prefixes
 from .lexicon import Lexicon, load
@@ -469,14 +470,10 @@ class Parser:
         return False
 
 
-_default: Parser | None = None
-
-
+@lru_cache(maxsize=1)
 def parser() -> Parser:
-    global _default
-    if _default is None:
-        _default = Parser()
-    return _default
+    """The process-wide parser: it holds the lexicon and its caches."""
+    return Parser()
 
 
 def parse_number(text: str) -> float | None:
