@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import datetime
 
 from rapidfuzz import fuzz
 
 from .claims import Claim
+from .documents import published_datetime
 from .lexicon import Lexicon
 from .stories import Stories
 
@@ -39,18 +39,10 @@ def outlet(c: Claim) -> str:
     return c.source or "doc:" + c.doc
 
 
-def _year(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).year
-    except ValueError:
-        return None
-
-
 def background(c: Claim) -> bool:
     """A figure whose sentence dates it to an earlier year is background."""
-    y = _year(c.published)
+    when = published_datetime(c.published)
+    y = when.year if when else None
     return bool(y and c.years and max(c.years) < y)
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
-from .documents import Document
+from .documents import Document, published_datetime
 from .entities import EntityFinder
 from .lexicon import Lexicon, load
 from .numbers import Parser, Quantity
@@ -110,6 +110,8 @@ class Extractor:
         text = norm.text
         claims: list[Claim] = []
         antecedent: Claim | None = None
+        when = published_datetime(doc.published)
+        pub = when.date() if when else None  # parsed once a document, not once a sentence
         for s, e in sentences(text):
             toks = tokenize(text[s:e], offset=s)
             if not toks:
@@ -121,8 +123,8 @@ class Extractor:
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
-            days = self._days(words, doc.published)
-            off_day = self._dated_elsewhere(words, doc.published)
+            days = self._days(words, pub)
+            off_day = self._dated_elsewhere(words, pub)
             places = self._places(words)
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
@@ -144,15 +146,9 @@ class Extractor:
                 claims.append(c)
         return claims
 
-    def _days(self, words, published: str | None) -> list[str]:
+    def _days(self, words, pub: date | None) -> list[str]:
         """Days the sentence speaks of, as dates when the publication date is
         known (Saturday in a Sunday paper is yesterday), else as weekday names."""
-        pub: date | None = None
-        if published:
-            try:
-                pub = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
-            except ValueError:
-                pub = None
         out = set()
         k = 0
         while k < len(words):
@@ -181,14 +177,10 @@ class Extractor:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
         return sorted(out)
 
-    def _dated_elsewhere(self, words, published: str | None) -> bool:
+    def _dated_elsewhere(self, words, pub: date | None) -> bool:
         """Does the sentence date itself to another month, or to a day more than
         one day from publication ("في 30 مارس" in an April report)?"""
-        if not published:
-            return False
-        try:
-            pub = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
-        except ValueError:
+        if pub is None:
             return False
         for k in range(len(words)):
             m = self.lx.months.match(words, k, clitics=True)

@@ -13,11 +13,11 @@ import hashlib
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from .align import Aligner, same_attribution
 from .claims import Claim
+from .documents import published_datetime
 from .lexicon import load
 
 MIN_GAP = 0.02            # figures closer than 2% are rounding, not disagreement
@@ -108,12 +108,8 @@ def find_conflicts(aligner: Aligner, claims: list[Claim]) -> list[Conflict]:
 
 
 def _hours(c: Claim) -> float | None:
-    if not c.published:
-        return None
-    try:
-        return datetime.fromisoformat(c.published.replace("Z", "+00:00")).timestamp() / 3600.0
-    except ValueError:
-        return None
+    when = published_datetime(c.published)
+    return when.timestamp() / 3600.0 if when else None
 
 
 def _is_update(conflicts: list[Conflict]) -> bool:
@@ -193,7 +189,8 @@ def attribution_kind(conflicts: list[Conflict]) -> tuple[str, str, str]:
     return "unknown", "", ""
 
 
-def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribution: str) -> tuple[float, str]:
+def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribution: str,
+             sides: list[dict]) -> tuple[float, str]:
     """0-100: how far apart, how central (headline), how many outlets, same primary source."""
     if kind == "update":
         return 5.0, "info"
@@ -277,12 +274,13 @@ def discrepancies(aligner: Aligner, claims: list[Claim]) -> list[Discrepancy]:
             kind = "value_mismatch"
         attr, attr_en, attr_ar = attribution_kind(ks)
         about, about_ar, en, ar = describe(ks, kind)
-        score, level = severity(cl, ks, kind, attr)
+        sides = positions(cl)
+        score, level = severity(cl, ks, kind, attr, sides)
         story = aligner.stories.story.get(cl[0].doc, cl[0].doc)
         out.append(Discrepancy(id=discrepancy_id(ks), type=kind, severity=level, score=score, about=about,
                                about_ar=about_ar,
                                story=story, explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
-                               claims=cl, conflicts=ks, positions=positions(cl)))
+                               claims=cl, conflicts=ks, positions=sides))
     out.sort(key=lambda d: (-d.score, d.id))
     return out

@@ -12,6 +12,7 @@ import json
 import os
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -33,6 +34,16 @@ class Document:
     @property
     def title(self) -> str:
         return self.text[:self.title_end]
+
+
+def published_datetime(published: str | None) -> datetime | None:
+    """A `published` value as a datetime; None when absent or not ISO 8601."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 @dataclass

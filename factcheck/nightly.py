@@ -19,12 +19,12 @@ import signal
 import time
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from .check import CheckResult, analyse, atomic_write, result_json
 from .claims import extractor
-from .documents import Document, iter_documents
+from .documents import Document, iter_documents, published_datetime
 from .store import Store, StoreError
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
@@ -153,13 +153,7 @@ def content_hash(doc: Document) -> str:
 def _window(published: list[str | None], days: float) -> tuple[str | None, str | None]:
     """The publication dates to load: the night itself and tonight's documents'
     dates, widened by the story window (documents with no date always count)."""
-    times = []
-    for p in published:
-        if p:
-            try:
-                times.append(datetime.fromisoformat(p.replace("Z", "+00:00")))
-            except ValueError:
-                pass
+    times = [t for t in map(published_datetime, published) if t]
     if not times:
         return None, None
     # compare as strings on the stored ISO form: widen by a day for time zones

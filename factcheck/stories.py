@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 
 from .arabic import normal_set, normalise, skeleton
+from .documents import published_datetime
 from .tokens import TOKEN_RE
 
 LEAD_CHARS = 600
@@ -41,13 +41,9 @@ class DocFeatures:
 
 
 def parse_time(published: str | None) -> float | None:
-    if not published:
-        return None
-    try:
-        dt = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt.timestamp() / 86400.0
+    """Days since the epoch, or None."""
+    dt = published_datetime(published)
+    return dt.timestamp() / 86400.0 if dt else None
 
 
 def features(doc_id: str, title: str, lead: str, entities: set[str], published: str | None) -> DocFeatures:
