@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .arabic import normalise
-from .align import COMPARABLE_KINDS, Aligner, background, comparable, merge_repeats, primary, raises_alarm
+from .alignment import load_model
 from .claims import COLUMNS, Claim, extractor
 from .compare import Discrepancy, discrepancies, figure_en
 from .documents import Document
-from .stories import Stories, features
-from .tokens import tokenize
+from .matching import build_stories, figure_key, score_candidates
+from .stories import Stories
 
 CLAIM_FIELDS = ("id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
                 "kind", "unit", "counted", "concept", "event", "owner", "entities", "scope", "attribution", "in_title",
@@ -44,25 +43,17 @@ def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] 
 
 
 def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckResult:
-    """Stories, alignment and comparison over documents whose claims are known
-    (freshly extracted, or loaded from the nightly database)."""
+    """Stories, scored alignment and comparison over documents whose claims are
+    known (freshly extracted, or loaded from the nightly database)."""
     ex = extractor()
-    feats = []
-    candidates: list[Claim] = []
-    all_claims: list[Claim] = []
-    for doc in documents:
-        doc_claims = claims.get(doc.id, [])
-        all_claims += doc_claims
-        usable = primary([c for c in merge_repeats([c for c in doc_claims if c.kind in COMPARABLE_KINDS])
-                          if comparable(c) and not background(c) and raises_alarm(c, ex.lx)])
-        if not usable:
-            continue
-        candidates += usable
-        ents = {e for c in doc_claims for e in c.entities}
-        ents |= {e for _, _, e in ex.entities.find([t.text for t in tokenize(normalise(doc.title))])}
-        feats.append(features(doc.id, doc.title, doc.text[doc.title_end:doc.title_end + 600], ents, doc.published))
-    stories = Stories(feats)
-    found = discrepancies(Aligner(ex.lx, stories), candidates)
+    all_claims = [c for doc in documents for c in claims.get(doc.id, [])]
+    stories = build_stories(documents, claims, ex)
+    scored = score_candidates(documents, claims, stories, ex)
+    model = load_model()
+    p = model.probabilities(scored.features)
+    pairs = [(k.a, k.b, float(q), k.relation) for k, q in zip(scored.candidates, p) if q >= model.review]
+    found = discrepancies(pairs, scored.mentions, figure_key, model.tier,
+                          lambda doc: stories.story.get(doc, doc), ex.lx)
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)
 
@@ -78,11 +69,13 @@ def claim_json(c: Claim) -> dict:
 
 
 def discrepancy_json(d: Discrepancy) -> dict:
-    return {"id": d.id, "type": d.type, "severity": d.severity, "score": d.score, "about": d.about,
+    return {"id": d.id, "type": d.type, "tier": d.tier, "probability": d.probability,
+            "severity": d.severity, "score": d.score, "about": d.about,
             "about_ar": d.about_ar, "story": d.story, "attribution": d.attribution,
             "explanation": d.explanation, "explanation_ar": d.explanation_ar,
             "positions": d.positions, "claims": [claim_json(c) for c in d.claims],
-            "conflicts": [{"a": k.a.id, "b": k.b.id, "relation": k.relation, "gap": round(k.gap, 4)}
+            "conflicts": [{"a": k.a.id, "b": k.b.id, "relation": k.relation, "gap": round(k.gap, 4),
+                           "probability": round(k.probability, 4)}
                           for k in d.conflicts]}
 
 

@@ -15,13 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .align import Aligner, same_attribution
+from .align import same_attribution
 from .claims import Claim
 from .documents import published_datetime
 from .lexicon import load
 
-MIN_GAP = 0.02            # figures closer than 2% are rounding, not disagreement
-MAX_RATIO = 10.0          # figures ten times apart are different quantities (a toll and its subset,
                           # a day and a campaign), not one quantity misreported
 UPDATE_HOURS = 6.0        # reports this far apart may carry a revised figure
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
@@ -36,6 +34,7 @@ class Conflict:
     b: Claim
     relation: str   # same | part (a is part of b)
     gap: float      # relative distance between the intervals, 0..1
+    probability: float = 1.0  # that the two are one quantity misreported (alignment model)
 
 
 @dataclass
@@ -53,6 +52,8 @@ class Discrepancy:
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     positions: list[dict] = field(default_factory=list)
+    tier: str = "alarm"       # alarm | review | update
+    probability: float = 1.0
 
 
 def _hi(c: Claim) -> float:
@@ -63,68 +64,9 @@ def _lo(c: Claim) -> float:
     return 0.0 if c.low is None else c.low
 
 
-def conflict_gap(a: Claim, b: Claim, relation: str) -> float | None:
-    """The relative gap between a and b when they cannot both be true, else None."""
-    if relation == "part":
-        if _lo(a) > _hi(b):
-            return (_lo(a) - _hi(b)) / _lo(a)
-        return None
-    if relation == "whole":
-        return conflict_gap(b, a, "part")
-    top_low = max(_lo(a), _lo(b))
-    bottom_high = min(_hi(a), _hi(b))
-    if top_low > bottom_high:
-        if bottom_high > 0 and top_low / bottom_high >= MAX_RATIO:
-            return None
-        gap = (top_low - bottom_high) / top_low
-        return gap if gap >= MIN_GAP else None
-    return None
-
-
-def find_conflicts(aligner: Aligner, claims: list[Claim]) -> list[Conflict]:
-    out: list[Conflict] = []
-    for key, bucket in sorted(aligner.buckets(claims).items()):
-        by_doc: dict[str, list[Claim]] = defaultdict(list)
-        for c in bucket:
-            by_doc[c.doc].append(c)
-        docs = sorted(by_doc)
-        for i, d in enumerate(docs):
-            for e in docs[i + 1:]:
-                if not aligner.stories.related(d, e):
-                    continue
-                for a in by_doc[d]:
-                    for b in by_doc[e]:
-                        rel = aligner.relation(a, b)
-                        if rel is None:
-                            continue
-                        gap = conflict_gap(a, b, rel)
-                        if gap is None:
-                            continue
-                        if rel == "whole":
-                            out.append(Conflict(b, a, "part", gap))
-                        else:
-                            out.append(Conflict(a, b, rel, gap))
-    return out
-
-
 def _hours(c: Claim) -> float | None:
     when = published_datetime(c.published)
     return when.timestamp() / 3600.0 if when else None
-
-
-def _is_update(conflicts: list[Conflict]) -> bool:
-    """Every conflict is a report published on a later day with a higher
-    cumulative figure (a rising toll)."""
-    for k in conflicts:
-        if k.relation != "same" or k.a.event not in CUMULATIVE_EVENTS:
-            return False
-        ta, tb = _hours(k.a), _hours(k.b)
-        if ta is None or tb is None or abs(ta - tb) < UPDATE_HOURS or k.a.published[:10] == k.b.published[:10]:
-            return False
-        early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
-        if _lo(late) <= _lo(early):
-            return False
-    return True
 
 
 def _fmt(v: float | None) -> str:
@@ -189,9 +131,15 @@ def attribution_kind(conflicts: list[Conflict]) -> tuple[str, str, str]:
     return "unknown", "", ""
 
 
+def _gap(a: Claim, b: Claim) -> float:
+    from .candidates import rel_gap
+    return rel_gap(a, b)
+
+
 def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribution: str,
-             sides: list[dict]) -> tuple[float, str]:
-    """0-100: how far apart, how central (headline), how many outlets, same primary source."""
+             sides: list[dict], probability: float = 1.0) -> tuple[float, str]:
+    """0-100: how sure the alignment is, how far apart, how central (headline),
+    how many outlets, same primary source."""
     if kind == "update":
         return 5.0, "info"
     gap = max(k.gap for k in conflicts)
@@ -203,7 +151,7 @@ def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribut
     score += 15 if kind == "part_exceeds_whole" else 0
     score += 15 if attribution == "same_source" else 0
     score += 10 if claims[0].event in ("killed", "wounded", "killed_or_wounded") else 0
-    score = round(min(score, 100.0), 1)
+    score = round(min(score * (0.5 + 0.5 * probability), 100.0), 1)
     level = "high" if score >= 55 else "medium" if score >= 35 else "low"
     return score, level
 
@@ -237,10 +185,36 @@ def discrepancy_id(conflicts: list[Conflict]) -> str:
     return "d" + hashlib.sha1(key.encode()).hexdigest()[:11]
 
 
-def discrepancies(aligner: Aligner, claims: list[Claim]) -> list[Discrepancy]:
-    conflicts = find_conflicts(aligner, claims)
-    # connected groups of conflicts
-    parent: dict[str, str] = {}
+def _rises(c: Claim, lexicon) -> bool:
+    """Does the sentence call its figure preliminary or say it has risen?"""
+    from .arabic import normalise
+    text = normalise(c.sentence)
+    return any(cue in text for cue in lexicon.update_cues)
+
+
+def _is_update(conflicts: list[Conflict], lexicon) -> bool:
+    """Every conflict is a cumulative figure that a later report gives higher
+    (a rising toll), published hours later or said to have risen."""
+    for k in conflicts:
+        if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
+            return False
+        ta, tb = _hours(k.a), _hours(k.b)
+        if ta is None or tb is None:
+            return False
+        early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
+        if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
+            return False
+        if abs(ta - tb) < UPDATE_HOURS and not (_rises(late, lexicon) or _rises(early, lexicon)):
+            return False
+    return True
+
+
+def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
+                  tier_of, story_of, lexicon) -> list[Discrepancy]:
+    """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
+    are (claim, claim, probability, relation); every mention of each figure is listed,
+    and the conflicts are the pairs of mentions of disagreeing figures."""
+    parent: dict[tuple, tuple] = {}
 
     def find(x):
         parent.setdefault(x, x)
@@ -248,39 +222,43 @@ def discrepancies(aligner: Aligner, claims: list[Claim]) -> list[Discrepancy]:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
-    for k in conflicts:
-        ra, rb = find(k.a.id), find(k.b.id)
+    for a, b, _, _ in pairs:
+        ra, rb = find(figure_key(a)), find(figure_key(b))
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[Conflict]] = defaultdict(list)
-    for k in conflicts:
-        groups[find(k.a.id)].append(k)
+            parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+    groups: dict[tuple, list[tuple[Claim, Claim, float, str]]] = defaultdict(list)
+    for pair in pairs:
+        groups[find(figure_key(pair[0]))].append(pair)
     out = []
-    for ks in groups.values():
+    for scored in groups.values():
+        ks: list[Conflict] = []
+        for a, b, p, rel in scored:
+            if rel == "whole":
+                a, b, rel = b, a, "part"
+            gap = _gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
+            for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start):
+                for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start):
+                    ks.append(Conflict(x, y, rel, gap, p))
         members = {c.id: c for k in ks for c in (k.a, k.b)}
-        cl, seen = [], set()
-        for c in sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start)):
-            copy = (c.source, c.text, c.sentence)  # the same outlet's near-duplicate article
-            if copy not in seen:
-                seen.add(copy)
-                cl.append(c)
+        cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
         if any(k.relation == "part" for k in ks):
             kind = "part_exceeds_whole"
-        elif _is_update(ks):
+        elif _is_update(ks, lexicon):
             kind = "update"
-        elif any(c.qualifier in BOUNDED for k in ks for c in (k.a, k.b)):
+        elif any(c.qualifier in BOUNDED for c in cl):
             kind = "bound_violated"
         else:
             kind = "value_mismatch"
+        best = max(p for _, _, p, _ in scored)
         attr, attr_en, attr_ar = attribution_kind(ks)
         about, about_ar, en, ar = describe(ks, kind)
         sides = positions(cl)
-        score, level = severity(cl, ks, kind, attr, sides)
-        story = aligner.stories.story.get(cl[0].doc, cl[0].doc)
+        score, level = severity(cl, ks, kind, attr, sides, best)
         out.append(Discrepancy(id=discrepancy_id(ks), type=kind, severity=level, score=score, about=about,
-                               about_ar=about_ar,
-                               story=story, explanation=en + (attr_en if kind != "update" else ""),
+                               about_ar=about_ar, story=story_of(cl[0].doc),
+                               explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
-                               claims=cl, conflicts=ks, positions=sides))
-    out.sort(key=lambda d: (-d.score, d.id))
+                               claims=cl, conflicts=ks, positions=sides,
+                               tier="update" if kind == "update" else tier_of(best), probability=round(best, 4)))
+    out.sort(key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.score, d.id))
     return out

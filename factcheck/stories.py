@@ -22,6 +22,10 @@ LEAD_CHARS = 600
 MAX_DAYS = 3.0          # reports further apart than this are rarely the same story
 MIN_SIMILARITY = 0.18   # cosine of idf-weighted feature sets
 MAX_NEIGHBOURS = 25
+# Candidate pairs of figures look further: a pair of reports sharing fewer words
+# may still quote one figure, and the alignment score decides.
+CANDIDATE_SIMILARITY = 0.07
+CANDIDATE_NEIGHBOURS = 60
 MIN_POSTINGS = 40       # a feature in fewer documents than this is always indexed
 MAX_DF_SHARE = 0.01     # beyond this share of documents a feature says nothing about the story
 _STOP = normal_set(
@@ -81,6 +85,7 @@ class Stories:
             # only indexed features can be shared: the others must not dilute similarity
             norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
         self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
+        self.candidates: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
         for k, d in enumerate(self.docs):
             shared: dict[int, float] = defaultdict(float)
             for f, w in d.features.items():
@@ -93,10 +98,13 @@ class Stories:
                 if d.when is not None and o.when is not None and abs(d.when - o.when) > MAX_DAYS:
                     continue
                 sim = dot / (norms[k] * norms[other])
-                if sim >= MIN_SIMILARITY:
+                if sim >= CANDIDATE_SIMILARITY:
                     scored.append((-sim, o.doc))
             scored.sort()
-            for neg, other_id in scored[:MAX_NEIGHBOURS]:
+            for neg, other_id in scored[:CANDIDATE_NEIGHBOURS]:
+                self.candidates[d.doc][other_id] = -neg
+                self.candidates[other_id].setdefault(d.doc, -neg)
+            for neg, other_id in [x for x in scored if -x[0] >= MIN_SIMILARITY][:MAX_NEIGHBOURS]:
                 self.neighbours[d.doc][other_id] = -neg
                 self.neighbours[other_id].setdefault(d.doc, -neg)
         self.story = self._components()

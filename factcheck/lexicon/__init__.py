@@ -16,7 +16,7 @@ from pathlib import Path
 from ..arabic import normalise, strip_clitics
 
 HERE = Path(__file__).parent
-FILES = ("numbers", "qualifiers", "units", "nonquantity", "scope", "counted", "events",
+FILES = ("numbers", "qualifiers", "units", "nonquantity", "scope", "counted", "events", "updates", "frames",
          "attribution", "entities")
 
 
@@ -134,6 +134,8 @@ class Lexicon:
     attribution_max: int = 4
     entities: dict[str, dict] = field(default_factory=dict)
     entity_forms: PhraseTable = None    # payload entity id
+    age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
+    update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
 
     def concept_ancestors(self, concept: str | None) -> list[str]:
         out, seen = [], set()
@@ -237,6 +239,8 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.attribution_stop = {normalise(f) for f in at.get("stop", [])}
     lx.attribution_max = int(at.get("max_words", 4))
 
+    lx.age_cues = frozenset(normalise(f) for f in raw["frames"].get("age_cues", []))
+    lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.entities = raw["entities"]
     ent_items = []
     for eid, d in lx.entities.items():

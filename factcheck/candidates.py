@@ -1,0 +1,182 @@
+"""Candidate pairs: every pair of figures that could speak of one quantity.
+
+High recall first: two figures are a candidate when they come from different
+outlets, were published within about two days, are of one comparable kind
+(counts with counts, a sum in dollars with a sum in dollars, a duration with a
+duration whatever its unit), and their documents are story neighbours.  Whether
+a candidate speaks of the same quantity is decided afterwards by a score
+(`alignment`), not here: the only pairs refused are those whose frames say
+outright that they cannot be one quantity (a daily rate and a total, two
+different owners, two explicit days or years that do not meet).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from .claims import Claim
+from .documents import published_datetime
+
+MAX_HOURS = 54.0    # "published within about two days"
+RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
+
+# Durations compare across units: 14 days and 14 years are one quantity read two ways.
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
+         "year": 365.25, "decade": 3652.5}
+# Kinds whose figures an editor compares, and the key two figures must share.
+COMPARABLE = ("count", "percent", "money", "duration", "distance", "measure", "date", "year", "ordinal", "score")
+
+
+def comparable_class(c: Claim) -> tuple | None:
+    """The class within which figures are compared, or None when the figure is
+    never compared (a vague amount agrees with any precise one; a spec is a name)."""
+    if c.kind not in COMPARABLE or c.qualifier == "vague":
+        return None
+    if c.kind in ("date", "score"):
+        return (c.kind,) if getattr(c, "norm", None) else None
+    if c.value is None and c.low is None:
+        return None
+    if c.kind == "duration":
+        return ("duration",) if c.unit in _DAYS else ("duration", c.unit)
+    if c.kind in ("money", "distance", "measure"):
+        return (c.kind, c.unit)
+    return (c.kind,)
+
+
+def _scale(c: Claim) -> float:
+    return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
+
+
+def interval(c: Claim) -> tuple[float, float, bool, bool]:
+    """(low, high, low open, high open) in the class's common unit."""
+    s = _scale(c)
+    lo = 0.0 if c.low is None else c.low * s
+    hi = math.inf if c.high is None else c.high * s
+    return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
+
+
+def disagree(a: Claim, b: Claim) -> bool:
+    """Can the two figures not both be true of one quantity?"""
+    if a.kind in ("date", "score"):
+        return getattr(a, "norm", None) != getattr(b, "norm", None)
+    alo, ahi, alo_open, ahi_open = interval(a)
+    blo, bhi, blo_open, bhi_open = interval(b)
+    # An open bound touching a figure ("more than 20" and "20") is how outlets
+    # round, not a disagreement: only disjoint intervals disagree.
+    return ahi < blo or bhi < alo
+
+
+def rel_gap(a: Claim, b: Claim) -> float:
+    """How far apart the two intervals are, relative to the larger side (0..1)."""
+    if a.kind in ("date", "score"):
+        return 1.0 if disagree(a, b) else 0.0
+    alo, ahi, _, _ = interval(a)
+    blo, bhi, _, _ = interval(b)
+    top = max(alo, blo)
+    bottom = min(ahi, bhi)
+    if top <= bottom or top <= 0:
+        return 0.0
+    return (top - bottom) / top
+
+
+def outlet(c: Claim) -> str:
+    """The outlet behind a claim; a document of unknown source stands alone."""
+    return c.source or "doc:" + c.doc
+
+
+def hours(c: Claim) -> float | None:
+    when = published_datetime(c.published)
+    return when.timestamp() / 3600.0 if when else None
+
+
+_TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
+
+
+def incompatible(a: Claim, b: Claim) -> bool:
+    """Frames that say outright the figures are two quantities: a rate and a
+    total, a further batch and the first, an earlier incident's toll and
+    today's, two owners, two explicit days or years."""
+    if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope:
+        return True
+    if (a.scope == "additional") != (b.scope == "additional"):
+        return True
+    if (a.scope == "background") != (b.scope == "background") and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
+        return True
+    if a.owner and b.owner and a.owner != b.owner:
+        return True
+    if a.days and b.days and not set(a.days) & set(b.days):
+        return True
+    if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
+        return True
+    return False
+
+
+def relation(a: Claim, b: Claim, lexicon) -> str | None:
+    """'same' quantity, 'part' (a is part of b: the killed within the killed or
+    wounded), 'whole' (b is part of a), or None: never compared (civilians
+    within people are too often another incident of the story)."""
+    if lexicon is None:
+        return "same"
+    if a.concept and b.concept and a.concept != b.concept and (
+            b.concept in lexicon.concept_ancestors(a.concept) or a.concept in lexicon.concept_ancestors(b.concept)):
+        return None
+    if a.event and b.event and a.event != b.event:
+        if b.event in lexicon.event_ancestors(a.event):
+            return "part"
+        if a.event in lexicon.event_ancestors(b.event):
+            return "whole"
+    return "same"
+
+
+def conflicts(a: Claim, b: Claim, rel: str) -> bool:
+    if rel == "part":
+        return interval(a)[0] > interval(b)[1]
+    if rel == "whole":
+        return interval(b)[0] > interval(a)[1]
+    return disagree(a, b)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    a: Claim
+    b: Claim
+    doc_similarity: float
+    relation: str = "same"
+
+
+def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[str, float]],
+                    disagreeing_only: bool = True, lexicon=None) -> Iterator[Candidate]:
+    """Pairs of claims, in a stable order, from neighbouring documents of
+    different outlets published within MAX_HOURS, of one comparable class."""
+    by_class: dict[str, dict[tuple, list[Claim]]] = {}
+    for doc, cs in claims.items():
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in cs:
+            k = comparable_class(c)
+            if k is not None:
+                groups[k].append(c)
+        if groups:
+            by_class[doc] = groups
+    for d in sorted(by_class):
+        for e, sim in sorted(neighbours.get(d, {}).items()):
+            if e <= d or e not in by_class:
+                continue
+            da, db = by_class[d], by_class[e]
+            first = next(iter(next(iter(da.values()))))
+            second = next(iter(next(iter(db.values()))))
+            if outlet(first) == outlet(second):
+                continue
+            ha, hb = hours(first), hours(second)
+            if ha is not None and hb is not None and abs(ha - hb) > MAX_HOURS:
+                continue
+            for k in sorted(set(da) & set(db), key=str):
+                for a in da[k]:
+                    for b in db[k]:
+                        rel = relation(a, b, lexicon)
+                        if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
+                            continue
+                        if incompatible(a, b):
+                            continue
+                        yield Candidate(a, b, sim, rel)

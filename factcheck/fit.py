@@ -1,0 +1,234 @@
+"""Fitting the alignment weights on labelled pairs (the library behind `factcheck fit`).
+
+Labelled pairs come from gold files in the seeds schema: a candidate pair
+whose two claims overlap two quotes of one `contradictions` entry is positive;
+one that overlaps two quotes of a `consistent` entry, or no gold pair at all,
+is negative (the gold was made by reading its stories in full, so a pair it
+does not name is not a contradiction); `either` pairs are left out.  Editors'
+decisions from the nightly store add pairs the same way (confirmed: positive,
+dismissed: negative).
+
+Figures are cross-validated with folds split by story, so no story is scored
+by weights fitted on it; the thresholds are chosen on those held-out scores.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .alignment import AlignmentModel
+from .candidates import Candidate, comparable_class
+from .claims import Claim, extractor
+from .documents import Document, iter_documents, record_document
+from .matching import build_stories, score_candidates
+from .pairfeatures import FEATURES
+
+
+class GoldError(Exception):
+    pass
+
+
+@dataclass
+class Labelled:
+    candidates: list[Candidate] = field(default_factory=list)
+    X: np.ndarray | None = None
+    y: list[int] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    positives_total: int = 0        # gold contradiction pairs (of differing figures), found or not
+    positives_candidate: int = 0    # ... of which the candidates hold
+
+
+def _gold_documents(gold: dict, gold_path: Path, corpus: Path | None, seeds_dir: Path | None,
+                    others: list[Document] | None = None) -> dict[str, Document]:
+    """The gold's documents by key; with `others`, also every other corpus
+    article published on the gold's days (the distractors a night holds)."""
+    docs: dict[str, Document] = {}
+    wanted = {str(v): str(k) for k, v in gold["documents"].items()}
+    if seeds_dir is not None:
+        for key, fname in gold["documents"].items():
+            for d in iter_documents([seeds_dir / fname]):
+                docs[str(key)] = d
+    else:
+        if corpus is None:
+            raise GoldError(f"{gold_path}: its documents are corpus ids; give --corpus")
+        rest = []
+        with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                rec = json.loads(line)
+                d, _ = record_document(rec, f"{corpus}:{n}", str(rec.get("id")))
+                if d is None:
+                    continue
+                if str(rec.get("id")) in wanted:
+                    docs[wanted[str(rec["id"])]] = d
+                elif others is not None:
+                    rest.append(d)
+        if others is not None:
+            days = {(d.published or "")[:10] for d in docs.values()}
+            others += [d for d in rest if (d.published or "")[:10] in days]
+    return docs
+
+
+def _spans(entries: list[dict], docs: dict[str, Document]) -> list[list[tuple[str, int, int]]]:
+    out = []
+    for e in entries:
+        spans = []
+        for c in e.get("claims", []):
+            d = docs.get(str(c["doc"]))
+            if d is None:
+                continue
+            i = d.text.find(c["quote"])
+            if i >= 0:
+                spans.append((d.id, i, i + len(c["quote"]), c.get("value")))
+        out.append(spans)
+    return out
+
+
+def _hit(c: Claim, span: tuple, strict: bool = False) -> bool:
+    """Does the claim overlap the quote (and, when strict, read its figure:
+    a quote such as "43 goals in 47 matches" holds two figures)?"""
+    if not (c.doc == span[0] and c.start < span[2] and span[1] < c.end):
+        return False
+    gold = span[3]
+    if not strict or gold is None:
+        return True
+    v = c.value if c.value is not None else c.low
+    return v is not None and abs(v - gold) <= 0.005 * max(abs(gold), 1e-9)
+
+
+def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | None = None,
+               whole_days: bool = False) -> Labelled:
+    """Labelled candidate pairs of a gold file.  With `whole_days`, stories are
+    built over every corpus article of the gold's days, as a night sees them;
+    pairs with an article outside the gold are then left unlabelled."""
+    import yaml
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    others: list[Document] | None = [] if whole_days else None
+    docs = _gold_documents(gold, gold_path, corpus, seeds_dir, others)
+    gold_ids = {d.id for d in docs.values()}
+    documents = sorted(list(docs.values()) + (others or []), key=lambda d: d.id)
+    ex = extractor()
+    claims = {d.id: ex.extract(d) for d in documents}
+    stories = build_stories(documents, claims, ex)
+    scored = score_candidates(documents, claims, stories, ex)
+    pos = _spans(gold.get("contradictions", []), docs)
+    neg = _spans(gold.get("consistent", []), docs)
+    either = _spans(gold.get("either", []), docs)
+
+    from .matching import figure_key
+
+    def pair_in(a: Claim, b: Claim, entries, strict: bool = False) -> bool:
+        """Any mention of a's figure and any of b's on two quotes of one entry."""
+        ma = scored.mentions.get(figure_key(a), [a])
+        mb = scored.mentions.get(figure_key(b), [b])
+        for spans in entries:
+            ia = [s for s in spans if any(_hit(x, s, strict) for x in ma)]
+            ib = [s for s in spans if any(_hit(x, s, strict) for x in mb)]
+            if ia and ib and any(x[0] != y[0] for x in ia for y in ib):
+                return True
+        return False
+
+    out = Labelled()
+    keep = []
+    for r, k in enumerate(scored.candidates):
+        if k.a.doc not in gold_ids or k.b.doc not in gold_ids:
+            continue
+        if pair_in(k.a, k.b, either):
+            continue
+        label = 1 if pair_in(k.a, k.b, pos, strict=True) else 0
+        if not label and pair_in(k.a, k.b, pos):
+            continue  # a figure of a gold quote that is not the gold figure: neither label is sure
+        keep.append(r)
+        out.candidates.append(k)
+        out.y.append(label)
+        out.groups.append(gold_path.stem + ":" + stories.story.get(k.a.doc, k.a.doc))
+    out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
+    # candidate recall: gold contradiction pairs of differing, comparable figures that the candidates hold
+    found = {(k.a.id, k.b.id) for k, y in zip(out.candidates, out.y) if y}
+    for spans in pos:
+        for i, s in enumerate(spans):
+            for t in spans[i + 1:]:
+                if s[0] == t[0]:
+                    continue
+                ca = [c for c in claims.get(s[0], []) if _hit(c, s, True) and comparable_class(c)]
+                cb = [c for c in claims.get(t[0], []) if _hit(c, t, True) and comparable_class(c)]
+                if not ca or not cb or all(a.value == b.value and a.value is not None for a in ca for b in cb):
+                    continue
+                out.positives_total += 1
+                if any((a.id, b.id) in found or (b.id, a.id) in found for a in ca for b in cb):
+                    out.positives_candidate += 1
+    return out
+
+
+def merge(parts: list[Labelled]) -> Labelled:
+    out = Labelled()
+    for p in parts:
+        out.candidates += p.candidates
+        out.y += p.y
+        out.groups += p.groups
+        out.positives_total += p.positives_total
+        out.positives_candidate += p.positives_candidate
+    out.X = np.vstack([p.X for p in parts if p.X is not None and len(p.X)]) if any(
+        p.X is not None and len(p.X) for p in parts) else np.zeros((0, len(FEATURES)))
+    return out
+
+
+def _estimator(C: float):
+    from sklearn.linear_model import LogisticRegression
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
+
+
+def cross_validated(data: Labelled, C: float = 0.3, folds: int = 5) -> np.ndarray:
+    """Held-out probabilities, folds split by story."""
+    from sklearn.model_selection import GroupKFold
+    y = np.array(data.y)
+    p = np.zeros(len(y))
+    groups = np.array(data.groups)
+    for train, test in GroupKFold(n_splits=folds).split(data.X, y, groups):
+        if y[train].sum() == 0:
+            continue
+        m = _estimator(C).fit(data.X[train], y[train])
+        p[test] = m.predict_proba(data.X[test])[:, 1]
+    return p
+
+
+def choose_thresholds(y: np.ndarray, p: np.ndarray, alarm_precision: float = 0.8,
+                      review_precision: float = 0.35) -> tuple[float, float]:
+    """The lowest thresholds whose held-out pairs above them reach each precision."""
+    order = np.argsort(-p, kind="stable")
+    best = {alarm_precision: 1.0, review_precision: 1.0}
+    tp = 0
+    for n, i in enumerate(order, 1):
+        tp += y[i]
+        prec = tp / n
+        for target in best:
+            if prec >= target and tp >= 3:
+                best[target] = float(p[i])
+    alarm = best[alarm_precision]
+    return alarm, min(best[review_precision], alarm)
+
+
+def fit(data: Labelled, C: float = 0.3) -> tuple[AlignmentModel, dict]:
+    y = np.array(data.y)
+    held = cross_validated(data, C)
+    alarm, review = choose_thresholds(y, held)
+    m = _estimator(C).fit(data.X, y)
+    weights = {f: float(w) for f, w in zip(FEATURES, m.coef_[0])}
+    report = evaluate(y, held, alarm, review)
+    report.update(pairs=int(len(y)), positives=int(y.sum()), candidate_recall=round(
+        data.positives_candidate / data.positives_total, 4) if data.positives_total else None)
+    return AlignmentModel(weights, float(m.intercept_[0]), round(alarm, 4), round(review, 4),
+                          {k: v for k, v in report.items() if v is not None}), report
+
+
+def evaluate(y: np.ndarray, p: np.ndarray, alarm: float, review: float) -> dict:
+    flagged = p >= review
+    alarms = p >= alarm
+    tp = int((flagged & (y == 1)).sum())
+    return {"cv_recall": round(tp / max(int(y.sum()), 1), 4),
+            "cv_precision_flagged": round(tp / max(int(flagged.sum()), 1), 4),
+            "cv_precision_alarms": round(int((alarms & (y == 1)).sum()) / max(int(alarms.sum()), 1), 4),
+            "cv_flagged": int(flagged.sum()), "cv_alarms": int(alarms.sum())}

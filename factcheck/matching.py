@@ -1,0 +1,60 @@
+"""From documents and their claims to scored candidate pairs: stories over
+every document, candidate pairs within stories, their features."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .arabic import normalise
+from .candidates import Candidate, candidate_pairs, comparable_class
+from .claims import Claim, Extractor
+from .documents import Document
+from .pairfeatures import FEATURES, feature_matrix, figure_values
+from .stories import Stories, features
+from .tokens import tokenize
+
+
+def build_stories(documents: list[Document], claims: dict[str, list[Claim]], ex: Extractor) -> Stories:
+    """Every document is in the story index, with or without usable figures."""
+    feats = []
+    for doc in documents:
+        ents = {e for c in claims.get(doc.id, []) for e in c.entities}
+        ents |= {e for _, _, e in ex.entities.find([t.text for t in tokenize(normalise(doc.title))])}
+        feats.append(features(doc.id, doc.title, doc.text[doc.title_end:doc.title_end + 600], ents, doc.published))
+    return Stories(feats)
+
+
+def figure_key(c: Claim) -> tuple:
+    """One figure of one document: its mentions (headline, lead, repeats) share it."""
+    return (c.doc, comparable_class(c), c.value, c.low, c.high, c.qualifier, getattr(c, "norm", None))
+
+
+@dataclass
+class Scored:
+    candidates: list[Candidate]     # one per pair of figures: its most alike pair of mentions
+    features: np.ndarray
+    mentions: dict[tuple, list[Claim]]  # figure key -> every mention of it
+
+
+def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
+                     ex: Extractor) -> Scored:
+    cands = list(candidate_pairs(claims, stories.candidates, lexicon=ex.lx))
+    titles = {d.id: d.title for d in documents}
+    X = feature_matrix(cands, titles, ex.lx.event_ancestors,
+                       figure_values(c for cs in claims.values() for c in cs), ex.lx.age_cues)
+    mentions: dict[tuple, list[Claim]] = {}
+    for cs in claims.values():
+        for c in cs:
+            if comparable_class(c) is not None:
+                mentions.setdefault(figure_key(c), []).append(c)
+    # one row per pair of figures: the pair of mentions whose words are most alike
+    ctx, sent = FEATURES.index("context_similarity"), FEATURES.index("sentence_similarity")
+    best: dict[tuple, int] = {}
+    for r, k in enumerate(cands):
+        key = (figure_key(k.a), figure_key(k.b))
+        old = best.get(key)
+        if old is None or X[r, ctx] + X[r, sent] > X[old, ctx] + X[old, sent]:
+            best[key] = r
+    rows = sorted(best.values())
+    return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions)

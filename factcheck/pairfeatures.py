@@ -1,0 +1,214 @@
+"""The evidence that two figures speak of the same quantity, as numbers.
+
+Each candidate pair becomes one row of features; none decides on its own.
+The strongest is how alike the words around the two figures are (character
+n-gram TF-IDF, figures masked): outlets rewriting one wire story keep its
+words and change, or mistype, its numbers.  The frame adds the rest: the
+counted noun, its concept, the event, the entities, the time apart, the scope
+cues, the attribution and how far apart the figures are.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .arabic import normalise, skeleton
+from .candidates import Candidate, comparable_class, hours, rel_gap
+from .claims import Claim
+
+WINDOW = 60          # characters either side of the figure that describe it
+_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+([.,٫٬][0-9٠-٩۰-۹]+)*")
+KINDS = ("count", "percent", "money", "duration", "distance", "measure", "date", "year", "ordinal", "score")
+BOUNDED = ("at_least", "more_than", "less_than", "up_to", "range", "approx")
+
+FEATURES = (
+    "context_similarity", "sentence_similarity", "title_similarity", "document_similarity",
+    "same_counted", "counted_similarity", "same_concept", "other_concept", "no_concept",
+    "same_event", "other_event", "part_event", "no_event",
+    "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_places", "same_attribution", "other_attribution",
+    "hours_apart", "same_day_named", "either_background", "either_subset", "either_additional", "either_since",
+    "echoed", "other_unit", "log_ratio", "gap", "one_apart", "either_bounded", "either_in_title", "round_pair",
+) + tuple("kind_" + k for k in KINDS)
+
+
+def context(c: Claim) -> str:
+    """The words either side of the figure, the figure itself masked."""
+    s = c.sentence
+    i = s.find(c.text)
+    if i < 0:
+        i, j = 0, 0
+    else:
+        j = i + len(c.text)
+    left, right = s[max(0, i - WINDOW):i], s[j:j + WINDOW]
+    return normalise(_DIGITS.sub("0", left) + " # " + _DIGITS.sub("0", right))
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], str]:
+    """The skeletons of the n words either side of the figure, and of the word just before it."""
+    s = c.sentence
+    i = s.find(c.text)
+    if i < 0:
+        return frozenset(), ""
+    left = [skeleton(w) for w in _WORD.findall(normalise(s[:i]))][-n:]
+    right = [skeleton(w) for w in _WORD.findall(normalise(s[i + len(c.text):]))][:n]
+    return frozenset(left + right), (left[-1] if left else "")
+
+
+def masked_sentence(c: Claim) -> str:
+    return normalise(_DIGITS.sub("0", c.sentence))
+
+
+def _rows_cosine(matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Cosine of rows left[i] and right[i] of an L2-normalised sparse matrix."""
+    if len(left) == 0:
+        return np.zeros(0)
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+
+
+def _vectorise(texts: list[str]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float64)
+    return vec.fit_transform(texts)
+
+
+def _counted_key(c: Claim) -> str:
+    return skeleton(normalise(c.counted)) if c.counted else ""
+
+
+def _figure(c: Claim):
+    return (c.value, c.low, c.high, getattr(c, "norm", None))
+
+
+def figure_values(claims) -> dict[tuple, set]:
+    out: dict[tuple, set] = {}
+    for c in claims:
+        k = comparable_class(c)
+        if k is not None:
+            out.setdefault((c.doc, k), set()).add(_figure(c))
+    return out
+
+
+def _round(v: float | None) -> bool:
+    return v is not None and v >= 10 and v % 10 == 0
+
+
+def is_age(c: Claim, cues: frozenset[str]) -> bool:
+    """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
+    if c.kind != "duration" or c.unit != "year":
+        return False
+    s = c.sentence
+    i = s.find(c.text)
+    if i < 0:
+        return False
+    if s[:i].rstrip().endswith(("(", "،", ",")):
+        return True
+    left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
+    return any(w in cues or w[1:] in cues for w in left)
+
+
+def _words_vectorise(bags: list[frozenset[str]]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    vec = TfidfVectorizer(analyzer=lambda bag: sorted(bag), dtype=np.float64)
+    return vec.fit_transform(bags)
+
+
+def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
+                   values: dict[tuple, set] | None = None, age_cues: frozenset[str] = frozenset()) -> np.ndarray:
+    """One row per candidate, columns in FEATURES order.  `ancestors(event)`
+    lists an event and the events it is part of (lexicon); `values` maps
+    (document, class) to the figures that document gives of that class: when
+    each outlet also gives the other's figure, the two are two quantities."""
+    n = len(cands)
+    X = np.zeros((n, len(FEATURES)))
+    if n == 0:
+        return X
+    claims: dict[str, Claim] = {}
+    for k in cands:
+        claims.setdefault(k.a.id, k.a)
+        claims.setdefault(k.b.id, k.b)
+    order = sorted(claims)
+    index = {cid: i for i, cid in enumerate(order)}
+    ctx = _vectorise([context(claims[c]) for c in order])
+    sent = _vectorise([masked_sentence(claims[c]) for c in order])
+    doc_ids = sorted({claims[c].doc for c in order})
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    tit = _vectorise([normalise(titles.get(d, "")) or "-" for d in doc_ids])
+    left = np.array([index[k.a.id] for k in cands])
+    right = np.array([index[k.b.id] for k in cands])
+    col = {f: i for i, f in enumerate(FEATURES)}
+    X[:, col["context_similarity"]] = _rows_cosine(ctx, left, right)
+    near = {c: near_words(claims[c]) for c in order}
+    if any(b for b, _ in near.values()):
+        X[:, col["near_words_weighted"]] = _rows_cosine(_words_vectorise([near[c][0] | {"#"} for c in order]),
+                                                        left, right)
+    ages = np.array([is_age(claims[c], age_cues) for c in order])
+    X[:, col["sentence_similarity"]] = _rows_cosine(sent, left, right)
+    X[:, col["title_similarity"]] = _rows_cosine(tit, np.array([doc_index[k.a.doc] for k in cands]),
+                                                np.array([doc_index[k.b.doc] for k in cands]))
+    for r, k in enumerate(cands):
+        a, b = k.a, k.b
+        f = X[r]
+        f[col["document_similarity"]] = k.doc_similarity
+        ka, kb = _counted_key(a), _counted_key(b)
+        f[col["same_counted"]] = float(bool(ka) and ka == kb)
+        f[col["counted_similarity"]] = fuzz.ratio(ka, kb) / 100.0 if ka and kb else 0.0
+        if a.concept and b.concept:
+            f[col["same_concept"] if a.concept == b.concept else col["other_concept"]] = 1.0
+        else:
+            f[col["no_concept"]] = 1.0
+        if a.event and b.event:
+            if a.event == b.event:
+                f[col["same_event"]] = 1.0
+            elif b.event in ancestors(a.event) or a.event in ancestors(b.event):
+                f[col["part_event"]] = 1.0
+            else:
+                f[col["other_event"]] = 1.0
+        elif not a.event and not b.event:
+            f[col["no_event"]] = 1.0
+        (na, pa), (nb, pb) = near[a.id], near[b.id]
+        if ages[index[a.id]] or ages[index[b.id]]:
+            f[col["age"]] = 1.0
+            f[col["age_other_words"]] = 1.0 - f[col["near_words_weighted"]]
+        f[col["near_words"]] = len(na & nb) / len(na | nb) if na | nb else 0.0
+        f[col["previous_word_same"]] = float(bool(pa) and pa == pb)
+        ea, eb = set(a.entities), set(b.entities)
+        f[col["shared_entities"]] = len(ea & eb) / len(ea | eb) if ea | eb else 0.0
+        if a.places and b.places and not any(fuzz.ratio(x, y) >= 80 for x in a.places for y in b.places):
+            f[col["other_places"]] = 1.0
+        if a.attribution_entity and b.attribution_entity:
+            f[col["same_attribution"] if a.attribution_entity == b.attribution_entity
+              else col["other_attribution"]] = 1.0
+        elif a.attribution and b.attribution:
+            same = fuzz.token_set_ratio(a.attribution, b.attribution) >= 85
+            f[col["same_attribution"] if same else col["other_attribution"]] = 1.0
+        ha, hb = hours(a), hours(b)
+        f[col["hours_apart"]] = min(abs(ha - hb), 54.0) / 24.0 if ha is not None and hb is not None else 1.0
+        f[col["same_day_named"]] = float(bool(set(a.days) & set(b.days)))
+        scopes = {a.scope, b.scope}
+        f[col["either_background"]] = float("background" in scopes)
+        f[col["either_subset"]] = float("subset" in scopes)
+        f[col["either_additional"]] = float("additional" in scopes)
+        f[col["either_since"]] = float("since" in scopes)
+        va = a.value if a.value is not None else a.low
+        vb = b.value if b.value is not None else b.low
+        if va and vb and va > 0 and vb > 0 and a.kind not in ("date", "score"):
+            f[col["log_ratio"]] = min(abs(math.log(va / vb)), 7.0)
+            f[col["one_apart"]] = float(a.qualifier == b.qualifier == "exact" and abs(va - vb) <= 1)
+        f[col["gap"]] = rel_gap(a, b)
+        f[col["other_unit"]] = float(a.unit != b.unit)
+        if values is not None:
+            k_ = comparable_class(a)
+            f[col["echoed"]] = float(_figure(b) in values.get((a.doc, k_), ()) or
+                                     _figure(a) in values.get((b.doc, k_), ()))
+        f[col["either_bounded"]] = float(a.qualifier in BOUNDED or b.qualifier in BOUNDED)
+        f[col["either_in_title"]] = float(a.in_title or b.in_title)
+        f[col["round_pair"]] = float(_round(a.value) and _round(b.value))
+        if a.kind in KINDS:
+            f[col["kind_" + a.kind]] = 1.0
+    return X
