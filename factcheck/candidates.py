@@ -91,6 +91,15 @@ def hours(c: Claim) -> float | None:
     return when.timestamp() / 3600.0 if when else None
 
 
+def background(c: Claim) -> bool:
+    """Background: said so by its clause (وكان..., الشهر الماضي) or dated by its
+    sentence to an earlier year than the report's (منذ إعصار عام 2004)."""
+    if c.scope == "background":
+        return True
+    when = published_datetime(c.published)
+    return bool(when and c.years and max(c.years) < when.year)
+
+
 _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
 
 
@@ -102,7 +111,7 @@ def incompatible(a: Claim, b: Claim) -> bool:
         return True
     if (a.scope == "additional") != (b.scope == "additional"):
         return True
-    if (a.scope == "background") != (b.scope == "background") and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
+    if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
         return True
     if a.owner and b.owner and a.owner != b.owner:
         return True

@@ -262,3 +262,65 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
 
 if __name__ == "__main__":
     main()
+
+
+@main.command("fit")
+@click.option("--gold", "golds", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold file in the seeds schema (repeatable): contradictions, consistent, either.")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False),
+              help="JSONL(.gz) corpus holding the documents of gold files that name corpus ids.")
+@click.option("--seeds-dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder holding the documents of gold files that name .txt files.")
+@click.option("--whole-days/--gold-only", default=True, show_default=True,
+              help="Build stories over every corpus article of the gold's days, as a night sees them.")
+@click.option("-C", "c_value", type=float, default=0.03, show_default=True,
+              help="Inverse regularisation strength of the logistic regression.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the weights here "
+              "(default: print the cross-validated figures only). The package reads factcheck/model/alignment.toml.")
+def fit_command(golds, corpus, seeds_dir, whole_days, c_value, output):
+    """Re-fit the alignment weights on labelled pairs and report held-out figures.
+
+    Candidate pairs of the gold's documents are labelled (contradiction: 1;
+    consistent or not named: 0; either: left out), a logistic regression is
+    fitted, and figures are cross-validated with folds split by story, so no
+    story is scored by weights fitted on it. The thresholds of the two tiers
+    are chosen on those held-out scores.
+
+    \b
+    Example:
+      factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \\
+                    --gold ../shared/gold/seeds.yaml --seeds-dir ../shared/seeds -o factcheck/model/alignment.toml
+    """
+    from pathlib import Path
+
+    from .alignment import model_toml
+    from .fit import GoldError, count_traps, fit, label_gold, merge
+    parts, n_traps = [], 0
+    try:
+        for g in golds:
+            g = Path(g)
+            use_seeds = seeds_dir is not None and all(str(v).endswith(".txt") for v in _gold_docs(g))
+            parts.append(label_gold(g, corpus=None if use_seeds else (Path(corpus) if corpus else None),
+                                    seeds_dir=Path(seeds_dir) if use_seeds else None,
+                                    whole_days=whole_days and not use_seeds))
+            n_traps += count_traps(g)
+    except GoldError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    data = merge(parts)
+    if sum(data.y) < 5:
+        click.echo("error: fewer than 5 labelled contradictions among the candidate pairs: nothing to fit", err=True)
+        sys.exit(EXIT_USAGE)
+    model, report = fit(data, c_value, n_traps)
+    for k, v in report.items():
+        click.echo(f"{k}: {v}")
+    click.echo(f"thresholds: alarm {model.alarm}, review {model.review}")
+    if output:
+        from .check import atomic_write
+        atomic_write(Path(output), model_toml(model))
+        click.echo(f"weights: {output}", err=True)
+
+
+def _gold_docs(path) -> list[str]:
+    import yaml
+    return list((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("documents", {}).values())

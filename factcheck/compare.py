@@ -214,21 +214,46 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
     are (claim, claim, probability, relation); every mention of each figure is listed,
     and the conflicts are the pairs of mentions of disagreeing figures."""
-    parent: dict[tuple, tuple] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    for a, b, _, _ in pairs:
-        ra, rb = find(figure_key(a)), find(figure_key(b))
-        if ra != rb:
-            parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
-    groups: dict[tuple, list[tuple[Claim, Claim, float, str]]] = defaultdict(list)
-    for pair in pairs:
-        groups[find(figure_key(pair[0]))].append(pair)
+    # Greedy, most probable pair first: two groups join only when no document
+    # would then give two different figures (one report, one figure per
+    # quantity), so a rising toll, a background toll and a subset in one
+    # report never chain several quantities into one card.
+    group_of: dict[tuple, int] = {}
+    members: list[set[tuple]] = []
+    docs: list[set[str]] = []
+    chosen: list[list] = []
+    for pair in sorted(pairs, key=lambda t: (-t[2], t[0].id, t[1].id)):
+        ka, kb = figure_key(pair[0]), figure_key(pair[1])
+        ga, gb = group_of.get(ka), group_of.get(kb)
+        if ga is None and gb is None:
+            if pair[0].doc == pair[1].doc:
+                continue
+            g = len(members)
+            members.append({ka, kb})
+            docs.append({pair[0].doc, pair[1].doc})
+            chosen.append([pair])
+            group_of[ka] = group_of[kb] = g
+        elif ga is not None and gb is not None:
+            if ga == gb:
+                chosen[ga].append(pair)
+                continue
+            if docs[ga] & docs[gb]:
+                continue
+            for k in members[gb]:
+                group_of[k] = ga
+            members[ga] |= members[gb]
+            docs[ga] |= docs[gb]
+            chosen[ga] += chosen[gb] + [pair]
+            members[gb], docs[gb], chosen[gb] = set(), set(), []
+        else:
+            g, new, claim = (ga, kb, pair[1]) if ga is not None else (gb, ka, pair[0])
+            if claim.doc in docs[g]:
+                continue
+            members[g].add(new)
+            docs[g].add(claim.doc)
+            group_of[new] = g
+            chosen[g].append(pair)
+    groups = {k: v for k, v in enumerate(chosen) if v}
     out = []
     for scored in groups.values():
         ks: list[Conflict] = []

@@ -38,6 +38,7 @@ class Labelled:
     X: np.ndarray | None = None
     y: list[int] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    traps: list[bool] = field(default_factory=list)  # negatives named by the gold as consistent
     positives_total: int = 0        # gold contradiction pairs (of differing figures), found or not
     positives_candidate: int = 0    # ... of which the candidates hold
 
@@ -144,6 +145,7 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
         keep.append(r)
         out.candidates.append(k)
         out.y.append(label)
+        out.traps.append(not label and pair_in(k.a, k.b, neg))
         out.groups.append(gold_path.stem + ":" + stories.story.get(k.a.doc, k.a.doc))
     out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
     # candidate recall: gold contradiction pairs of differing, comparable figures that the candidates hold
@@ -169,6 +171,7 @@ def merge(parts: list[Labelled]) -> Labelled:
         out.candidates += p.candidates
         out.y += p.y
         out.groups += p.groups
+        out.traps += p.traps
         out.positives_total += p.positives_total
         out.positives_candidate += p.positives_candidate
     out.X = np.vstack([p.X for p in parts if p.X is not None and len(p.X)]) if any(
@@ -176,12 +179,17 @@ def merge(parts: list[Labelled]) -> Labelled:
     return out
 
 
+def count_traps(gold_path: Path) -> int:
+    import yaml
+    return len(yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("consistent", []))
+
+
 def _estimator(C: float):
     from sklearn.linear_model import LogisticRegression
     return LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
 
 
-def cross_validated(data: Labelled, C: float = 0.3, folds: int = 5) -> np.ndarray:
+def cross_validated(data: Labelled, C: float = 0.03, folds: int = 5) -> np.ndarray:
     """Held-out probabilities, folds split by story."""
     from sklearn.model_selection import GroupKFold
     y = np.array(data.y)
@@ -195,29 +203,33 @@ def cross_validated(data: Labelled, C: float = 0.3, folds: int = 5) -> np.ndarra
     return p
 
 
-def choose_thresholds(y: np.ndarray, p: np.ndarray, alarm_precision: float = 0.8,
-                      review_precision: float = 0.35) -> tuple[float, float]:
-    """The lowest thresholds whose held-out pairs above them reach each precision."""
-    order = np.argsort(-p, kind="stable")
-    best = {alarm_precision: 1.0, review_precision: 1.0}
-    tp = 0
-    for n, i in enumerate(order, 1):
-        tp += y[i]
-        prec = tp / n
-        for target in best:
-            if prec >= target and tp >= 3:
-                best[target] = float(p[i])
-    alarm = best[alarm_precision]
-    return alarm, min(best[review_precision], alarm)
+def choose_thresholds(y: np.ndarray, p: np.ndarray, traps: np.ndarray, n_traps: int,
+                      alarm_traps: float = 0.015, review_traps: float = 0.035) -> tuple[float, float]:
+    """The lowest thresholds at which the held-out pairs flagged hold at most
+    these shares of the gold's traps (consistent pairs that must not be flagged)."""
+    def lowest(share: float) -> float:
+        allowed = share * max(n_traps, 1)
+        best = 1.0
+        for t in sorted(set(np.round(p, 4)), reverse=True):
+            if traps[p >= t].sum() > allowed:
+                break
+            best = float(t)
+        return best
+    alarm, review = lowest(alarm_traps), lowest(review_traps)
+    return max(alarm, review), min(alarm, review)
 
 
-def fit(data: Labelled, C: float = 0.3) -> tuple[AlignmentModel, dict]:
+def fit(data: Labelled, C: float = 0.03, n_traps: int | None = None) -> tuple[AlignmentModel, dict]:
+    """Weights fitted on every pair; thresholds and reported figures from
+    held-out (story-split) probabilities."""
     y = np.array(data.y)
+    traps = np.array(data.traps, dtype=bool)
     held = cross_validated(data, C)
-    alarm, review = choose_thresholds(y, held)
+    alarm, review = choose_thresholds(y, held, traps, n_traps or int(traps.sum()))
     m = _estimator(C).fit(data.X, y)
     weights = {f: float(w) for f, w in zip(FEATURES, m.coef_[0])}
     report = evaluate(y, held, alarm, review)
+    report["cv_traps_flagged"] = int((traps & (held >= review)).sum())
     report.update(pairs=int(len(y)), positives=int(y.sum()), candidate_recall=round(
         data.positives_candidate / data.positives_total, 4) if data.positives_total else None)
     return AlignmentModel(weights, float(m.intercept_[0]), round(alarm, 4), round(review, 4),

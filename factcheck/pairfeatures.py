@@ -60,8 +60,8 @@ def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], str]:
     return frozenset(left + right), (left[-1] if left else "")
 
 
-def masked_sentence(c: Claim) -> str:
-    return normalise(_DIGITS.sub("0", c.sentence))
+def masked_sentence_text(sentence: str) -> str:
+    return normalise(_DIGITS.sub("0", sentence))
 
 
 def _rows_cosine(matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -71,9 +71,13 @@ def _rows_cosine(matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
 
 
-def _vectorise(texts: list[str]):
+def _vectorise(texts: list[str], analyzer: str = "char_wb"):
+    """TF-IDF rows: character 2-4-grams (spelling variants meet), or words."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float64)
+    if analyzer == "word":
+        vec = TfidfVectorizer(analyzer="word", token_pattern=r"[^\W\d_]{2,}|0+", sublinear_tf=True, dtype=np.float64)
+    else:
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float64)
     return vec.fit_transform(texts)
 
 
@@ -135,7 +139,10 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
     order = sorted(claims)
     index = {cid: i for i, cid in enumerate(order)}
     ctx = _vectorise([context(claims[c]) for c in order])
-    sent = _vectorise([masked_sentence(claims[c]) for c in order])
+    sentences = {}
+    for c in order:  # a sentence with several figures is vectorised once
+        sentences.setdefault(claims[c].sentence, len(sentences))
+    sent_rows = _vectorise([masked_sentence_text(t) for t in sentences], analyzer="word")
     doc_ids = sorted({claims[c].doc for c in order})
     doc_index = {d: i for i, d in enumerate(doc_ids)}
     tit = _vectorise([normalise(titles.get(d, "")) or "-" for d in doc_ids])
@@ -148,7 +155,8 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         X[:, col["near_words_weighted"]] = _rows_cosine(_words_vectorise([near[c][0] | {"#"} for c in order]),
                                                         left, right)
     ages = np.array([is_age(claims[c], age_cues) for c in order])
-    X[:, col["sentence_similarity"]] = _rows_cosine(sent, left, right)
+    X[:, col["sentence_similarity"]] = _rows_cosine(
+        sent_rows, np.array([sentences[k.a.sentence] for k in cands]), np.array([sentences[k.b.sentence] for k in cands]))
     X[:, col["title_similarity"]] = _rows_cosine(tit, np.array([doc_index[k.a.doc] for k in cands]),
                                                 np.array([doc_index[k.b.doc] for k in cands]))
     for r, k in enumerate(cands):
