@@ -197,7 +197,8 @@ def timeline(claims: list[dict], update: bool) -> dict:
     if update and by_time:
         seq = sorted((p for p in points if p["time"]), key=lambda p: p["time"]["ts"])
         line = " ".join(f"{p['x']},{p['y']}" for p in seq)
-    yticks = [{"y": y_of(v), "label": _fmt(v)} for v in (0, top / 2, top)]
+    mid = round(top / 2) if top >= 4 else top / 2
+    yticks = [{"y": y_of(v), "label": _fmt(v)} for v in (0, mid, top)]
     xticks = []
     if by_time:
         first = next(p for p in points if p["time"] and p["time"]["ts"] == timed[0])
@@ -362,25 +363,19 @@ def _merge_duplicates(items: list[dict]) -> list[dict]:
     return out
 
 
-def _story_names(cards: list[dict], docs: dict) -> dict:
-    """Story key -> its name: the headline most documents share (normalised), else the earliest."""
-    by_story: dict[str, set[str]] = defaultdict(set)
-    for c in cards:
-        by_story[c["story_key"]] |= {x["doc"] for x in c["claims"]}
-    names = {}
-    for key, doc_ids in by_story.items():
-        titles = []
-        for i in doc_ids:
-            doc = docs.get(i)
-            if doc is not None and doc.title.strip():
-                t = parse_time(doc.published)
-                titles.append((doc.title.strip(), t.timestamp() if t else float("inf"), i))
-        if not titles:
-            names[key] = None
-            continue
-        shared = Counter(normalise(t) for t, _, _ in titles)
-        names[key] = min(titles, key=lambda x: (-shared[normalise(x[0])], x[1], x[2]))[0]
-    return names
+def story_name(doc_ids: list[str], docs: dict) -> str | None:
+    """A discrepancy's story, named by its documents' headlines: the one most of them share
+    (normalised), else the earliest published."""
+    titles = []
+    for i in dict.fromkeys(doc_ids):
+        doc = docs.get(i)
+        if doc is not None and doc.title.strip():
+            t = parse_time(doc.published)
+            titles.append((doc.title.strip(), t.timestamp() if t else float("inf"), i))
+    if not titles:
+        return None
+    shared = Counter(normalise(t) for t, _, _ in titles)
+    return min(titles, key=lambda x: (-shared[normalise(x[0])], x[1], x[2]))[0]
 
 
 def _decision_key(decision: dict | None) -> str:
@@ -410,6 +405,8 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
             if not st.get("decision") and (status or {}).get(other, {}).get("decision"):
                 st = (status or {})[other]
         decision = st.get("decision")
+        if decision:
+            decision = {**decision, "time": local(decision.get("at"), tz)}
         card_status = st.get("status", "new")
         if _decision_key(decision) == "dismiss":
             card_status = "dismissed"
@@ -450,19 +447,19 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
             uniq = list({o["key"]: o for o in outs}.values())
             positions.append({**p, "outlets_ar": [o["ar"] for o in uniq], "outlets_en": [o["en"] for o in uniq]})
         story = d.get("story")
-        story_key = story if story and (story in docs or re.fullmatch(r"[\w.-]+", story)) else None
+        # a story id today (a document id); a leading headline once alignment gives one
+        is_id = bool(story) and (story in docs or re.fullmatch(r"[\w.:-]+", story) is not None)
         cards.append({**d, "type": kind, "severity": d.get("severity") or "low", "claims": claims, "tier": tier,
                       "status": card_status, "decision": decision, "decision_key": _decision_key(decision),
                       "ids": [d["id"]] + list(d.get("merged", [])),
                       "chart": timeline(claims, kind == "update"), "explain_en": en, "explain_ar": ar, "attr_shown": attr_shown,
                       "outlets": list({c["outlet"]["key"]: c["outlet"] for c in claims}.values()),
                       "entities": [entity_names(e) for e in entities], "docs": documents_of, "positions": positions,
-                      "story_key": story_key or (story if story else None) or d["id"],
-                      "story_given": None if story_key or not story else story})
-    names = _story_names(cards, docs)
+                      "story_given": story if story and not is_id else None})
     story_index: dict[str, str] = {}
     for c in cards:
-        c["story_name"] = c["story_given"] or names.get(c["story_key"]) or c.get("about_ar") or c["id"]
+        c["story_name"] = (c["story_given"] or story_name([x["doc"] for x in c["claims"]], docs)
+                           or c.get("about_ar") or c["id"])
         c["story_id"] = story_index.setdefault(c["story_name"], f"s{len(story_index) + 1}")
         text = " ".join([c["story_name"], c.get("about_ar") or "", c.get("about") or "", c["explain_ar"], c["explain_en"]]
                         + [x["headline"] for x in c["docs"]] + [o["ar"] + " " + o["en"] for o in c["outlets"]]

@@ -183,3 +183,18 @@ def test_citation_for_ant_corpus_figures():
     ctx = report_context(documents_only(docs), {"discrepancies": []})
     assert "Chouigui" in ctx["citation"] and "AICCSA 2017" in ctx["citation"]
     assert report_context(documents_only(DOCS), {"discrepancies": []})["citation"] is None
+
+
+def test_a_leading_headline_from_alignment_names_the_story():
+    d = _disc("d1", [_claim("c1", "a1", "alarabia", DOCS[0].published, 10),
+                     _claim("c2", "b1", "BBC", DOCS[1].published, 14)], story="حصيلة هجوم السوق")
+    assert _ctx([d])["cards"][0]["story_name"] == "حصيلة هجوم السوق"
+
+
+def test_fields_absent_today_have_defaults():
+    d = _disc("d1", [_claim("c1", "a1", None, None, 10), _claim("c2", "zz", None, None, 14)])
+    for k in ("story", "tier", "positions", "attribution", "severity", "score"):
+        d.pop(k, None)
+    card = _ctx([d])["cards"][0]
+    assert card["tier"] == "alarm" and card["story_name"] == "مقتل عشرة في هجوم على سوق"
+    assert card["chart"]["by_time"] is False and len(card["chart"]["points"]) == 2
