@@ -420,6 +420,7 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
             if t and (latest_time is None or t["ts"] > latest_time.timestamp()):
                 latest_time = parse_time(c.get("published"))
             claims.append({**c, "quote": _sentence_parts(c), "outlet": o, "colour": colours[o["key"]], "time": t,
+                           "source_of": clean_attribution(c.get("attribution")),
                            "headline": doc.title.strip() if doc is not None else "",
                            "url": doc.url if doc is not None and (doc.url or "").startswith(("http://", "https://")) else None})
             if doc is not None and c.get("start") is not None and c.get("end") is not None:

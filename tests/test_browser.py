@@ -135,6 +135,7 @@ def test_hostile_document_runs_nothing(browser, tmp_path):
 
 
 def test_screenshot(page, report, tmp_path):
+    page.set_viewport_size({"width": 1200, "height": 1500})
     page.goto(report.as_uri())
     shot = tmp_path / "report-seeds.png"
     page.screenshot(path=str(shot), full_page=False)
@@ -190,6 +191,8 @@ def desk_report(tmp_path_factory, desk_input) -> Path:
 
 
 def visible_text(page) -> str:
+    # cards off screen skip rendering (content-visibility: auto), and with it innerText: render them all
+    page.add_style_tag(content=".card { content-visibility: visible !important; }")
     return page.evaluate("""() => document.body.innerText + ' ' +
         Array.from(document.querySelectorAll('select option')).map(o => o.textContent).join(' ')""")
 
@@ -201,8 +204,8 @@ def test_every_card_names_its_story_shows_headlines_and_a_timeline(page, report,
     assert cards.count() >= 1
     for k in range(cards.count()):
         card = cards.nth(k)
-        assert card.locator("h2.story").inner_text().strip()
-        heads = card.locator("ul.docs li .headline").all_inner_texts()
+        assert card.locator("h2.story").text_content().strip()
+        heads = card.locator("ul.docs li .headline").all_text_contents()
         assert len(heads) >= 2 and all(h.strip() for h in heads)
         svg = card.locator("svg.timeline")
         assert svg.is_visible()
