@@ -316,7 +316,7 @@ def search_tables() -> str:
 # -- the cards -------------------------------------------------------------------------------
 def _merge_duplicates(items: list[dict]) -> list[dict]:
     """One card per event and quantity: discrepancies about the same quantity whose documents
-    overlap are one card (the most severe one's id; the others' ids kept in `ids`)."""
+    are the same (or one's are all in the other's) are one card (the most severe one's id; the others' ids kept in `ids`)."""
     parent = list(range(len(items)))
 
     def find(i):
@@ -324,14 +324,14 @@ def _merge_duplicates(items: list[dict]) -> list[dict]:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
-    seen: dict[tuple, int] = {}
+    by_quantity: dict[tuple, list[tuple[int, frozenset]]] = defaultdict(list)
     for i, d in enumerate(items):
-        docs = {c.get("doc") for c in d.get("claims") or []}
+        docs = frozenset(c.get("doc") for c in d.get("claims") or [])
         key = (d.get("about"), d.get("about_ar"))
-        for doc in docs:
-            j = seen.setdefault(key + (doc,), i)
-            if j != i:
+        for j, other in by_quantity[key]:
+            if docs <= other or other <= docs:  # the same documents (or all of one's in the other)
                 parent[find(i)] = find(j)
+        by_quantity[key].append((i, docs))
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, d in enumerate(items):
         groups[find(i)].append(d)

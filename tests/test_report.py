@@ -129,12 +129,16 @@ def test_timeline_puts_time_across_and_figures_up_and_joins_an_update():
 
 def test_one_card_per_event_and_quantity():
     a = _disc("d1", [_claim("c1", "a1", "alarabia", DOCS[0].published, 10), _claim("c2", "b1", "BBC", DOCS[1].published, 14)])
-    b = _disc("d2", [_claim("c2", "b1", "BBC", DOCS[1].published, 14), _claim("c3", "c1", "skynews", DOCS[2].published, 30)],
+    b = _disc("d2", [_claim("c1", "a1", "alarabia", DOCS[0].published, 10),
+                     _claim("c2", "b1", "BBC", DOCS[1].published, 14), _claim("c3", "c1", "skynews", DOCS[2].published, 30)],
               severity="high", score=70)
     ctx = _ctx([a, b])
     assert len(ctx["cards"]) == 1
     card = ctx["cards"][0]
     assert card["id"] == "d2" and card["ids"] == ["d2", "d1"] and len(card["claims"]) == 3
+    # sharing one document of three is not the same card (a round-up can tell two incidents)
+    c = _disc("d3", [_claim("c4", "b1", "BBC", DOCS[1].published, 14), _claim("c5", "c1", "skynews", DOCS[2].published, 30)])
+    assert len(_ctx([a, c])["cards"]) == 2
 
 
 def test_tiers_alarms_then_review_then_updates_then_dismissed():
