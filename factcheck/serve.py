@@ -27,7 +27,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from http import HTTPStatus
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -163,7 +163,11 @@ class Handler(BaseHTTPRequestHandler):
         auth = self.headers.get("Authorization") or ""
         if auth.startswith("Bearer ") and hmac.compare_digest(auth[7:].encode(), token.encode()):
             return True
-        cookie = SimpleCookie(self.headers.get("Cookie") or "")
+        cookie = SimpleCookie()
+        try:
+            cookie.load(self.headers.get("Cookie") or "")
+        except CookieError:
+            pass
         if "factcheck_token" in cookie and hmac.compare_digest(cookie["factcheck_token"].value.encode(), token.encode()):
             return True
         if query.get("token") and hmac.compare_digest(query["token"][0].encode(), token.encode()):
@@ -271,7 +275,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._refuse(HTTPStatus.NOT_FOUND, "no such discrepancy in the database")
         store.decide(did, decision, note, by)
         back = form.get("back") or "/"
-        if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        if not back.startswith("/") or back.startswith("//") or "\\" in back or any(ord(ch) < 32 for ch in back):
             back = "/"
         return self._redirect(f"{back}#{did}")
 

@@ -130,3 +130,17 @@ def test_token_is_required_on_every_request_when_set(desk):
 def test_no_public_address_without_a_token(desk):
     with pytest.raises(ServeError, match="token"):
         ReviewServer(ServeConfig(database=str(desk / "fc.db"), reports=str(desk / "reports"), host="0.0.0.0", port=0))
+
+
+def test_cli_refuses_a_public_address_without_a_token(desk):
+    from .test_documents import run_cli
+    r = run_cli("serve", "--db", desk / "fc.db", "--reports", desk / "reports", "--host", "0.0.0.0", "--port", "0")
+    assert r.returncode == 2 and "token" in r.stderr
+
+
+def test_redirect_stays_on_this_server(server, desk):
+    did = first_id(desk)
+    for back in ("//evil.example/x", "http://evil.example/", "/ok\r\nSet-Cookie: x=1"):
+        form = {"discrepancy": did, "decision": "reopen", "by": "layla", "csrf": server.csrf, "back": back}
+        status, headers, _ = request(server, "POST", "/decide", form, {"Origin": origin(server)})
+        assert status == 303 and headers["Location"] == f"/#{did}" and "x=1" not in str(headers)

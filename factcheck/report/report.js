@@ -50,9 +50,12 @@
       o.textContent = o.getAttribute("data-" + lang);
     });
   }
+  function storedLang() {
+    try { return sessionStorage.getItem("factcheck.lang"); } catch (e) { return null; }
+  }
   function apply() {
     var p = state();
-    setLang(p.get("lang") === "en" ? "en" : "ar");
+    setLang((p.get("lang") || storedLang()) === "en" ? "en" : "ar");
     if (p.get("theme")) root.setAttribute("data-theme", p.get("theme") === "dark" ? "dark" : "light");
     var f = {};
     FACETS.forEach(function (k) {
@@ -90,7 +93,10 @@
   }
   if (form) { form.addEventListener("change", save); form.addEventListener("input", save); }
   document.getElementById("lang").addEventListener("click", function () {
-    var p = state(); p.set("lang", root.getAttribute("data-lang") === "ar" ? "en" : "ar");
+    var p = state(), lang = root.getAttribute("data-lang") === "ar" ? "en" : "ar";
+    p.set("lang", lang);
+    // kept for the tab, so a decision (which reloads the page at its card) keeps the language
+    try { sessionStorage.setItem("factcheck.lang", lang); } catch (e) { /* no storage */ }
     history.replaceState(null, "", "#" + p.toString()); apply();
   });
   document.getElementById("theme").addEventListener("click", function () {
@@ -131,7 +137,7 @@
   if (location.hash && location.hash.indexOf("=") < 0) {
     var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (t) t.scrollIntoView();
-    var p0 = state(); setLang("ar");
+    setLang(storedLang() === "en" ? "en" : "ar");
   } else { apply(); }
   window.addEventListener("hashchange", function () { if (location.hash.indexOf("=") >= 0) apply(); });
 })();
