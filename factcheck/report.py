@@ -299,9 +299,10 @@ def explain(d: dict, claims: dict[str, dict]) -> tuple[str, str, str | None]:
 
 def search_key(text: str) -> str:
     """The spelling-tolerant form the page searches in: the checker's normalisation, then each
-    word's consonant skeleton (زيلينسكي and زيلنسكي, بيونغ and بيونج meet).  report.js applies
-    the same two steps to the query, with tables generated from factcheck.arabic."""
-    return " ".join(skeleton(w) for w in re.findall(r"\w+", normalise(text).lower()))
+    word's consonant skeleton (زيلينسكي and زيلنسكي, بيونغ and بيونج meet), each once.  report.js
+    applies the same two steps to the query, with tables generated from factcheck.arabic, and
+    looks for every word of it."""
+    return " ".join(dict.fromkeys(skeleton(w) for w in re.findall(r"\w+", normalise(text).lower())))
 
 
 def search_tables() -> str:

@@ -43,6 +43,7 @@
     return new URLSearchParams(location.hash.replace(/^#/, ""));
   }
   function setLang(lang) {
+    if (root.getAttribute("data-lang") === lang && root.getAttribute("dir") === (lang === "en" ? "ltr" : "rtl")) return;
     root.setAttribute("data-lang", lang);
     root.setAttribute("lang", lang);
     root.setAttribute("dir", lang === "en" ? "ltr" : "rtl");
@@ -62,7 +63,7 @@
       f[k] = p.get(k) || "";
       if (form && form.elements[k]) form.elements[k].value = f[k];
     });
-    var raw = f.q.toLowerCase().trim(), key = searchKey(f.q), n = 0;
+    var raw = f.q.toLowerCase().trim(), keys = searchKey(f.q).split(" ").filter(Boolean), n = 0;
     index.forEach(function (it) {
       var d = it.el.dataset;
       var ok = (!f.tier || d.tier === f.tier) && (!f.severity || d.severity === f.severity) &&
@@ -70,7 +71,8 @@
         (!f.decision || d.decision === f.decision) &&
         (!f.source || d.source.split("|").indexOf(f.source) >= 0) &&
         (!f.entity || d.entity.split("|").indexOf(f.entity) >= 0) &&
-        (!raw || it.text.indexOf(raw) >= 0 || (key && it.key.indexOf(key) >= 0));
+        (!raw || it.text.indexOf(raw) >= 0 ||
+         (keys.length > 0 && keys.every(function (k) { return it.key.indexOf(k) >= 0; })));
       it.el.hidden = !ok;
       if (ok) n++;
     });
