@@ -238,17 +238,53 @@ _ATTR_STOP = {normalise(w) for w in ("أن", "إن", "ان", "بأن", "فإن",
                                     "انه", "إنها", "أنها", "و", "ثم", "الذي", "التي")}
 
 
+@lru_cache(maxsize=1)
+def _attr_words() -> dict[str, frozenset[str]]:
+    raw = labels().get("attribution_words", {})
+    verbs = tomllib.loads((LEXICON / "attribution.toml").read_text(encoding="utf-8")).get("before", [])
+    out = {k: frozenset(normalise(w) for w in raw.get(k, [])) for k in ("lead", "institutions", "continue", "dangling",
+                                                                         "generic")}
+    out["lead"] |= {normalise(v) for v in verbs if " " not in v}
+    return out
+
+
+def _definite(w: str) -> bool:
+    return w.startswith(("ال", "وال", "بال", "لل"))
+
+
 def clean_attribution(a: str | None) -> str | None:
-    """An attribution as a whole name, or None: trailing particles cut, a leftover fragment refused."""
+    """An attribution as a whole name, or None: leading reporting words and trailing particles
+    cut, words after the end of the name dropped, a fragment refused."""
     if not a:
         return None
+    aw = _attr_words()
     words = re.findall(r"[^\s،,.:؛;()«»\"]+", a)
+    while words and normalise(words[0]) in aw["lead"] | _ATTR_STOP:
+        words.pop(0)
+    if words:
+        first = normalise(words[0])
+        if first.startswith("لل") and len(first) > 4:
+            words[0] = "ا" + words[0][1:]
+        elif first.startswith("ل") and first[1:] in aw["institutions"]:
+            words[0] = words[0][1:]
+    # a name ends at its definite words: an indefinite word after one starts something else
+    for k in range(1, len(words)):
+        w = normalise(words[k])
+        if _definite(normalise(words[k - 1])) and not _definite(w) and w not in aw["continue"]:
+            words = words[:k]
+            break
     while words and normalise(words[-1]) in _ATTR_STOP:
         words.pop()
-    while words and normalise(words[0]) in _ATTR_STOP:
-        words.pop(0)
+    if not words or normalise(words[-1]) in aw["dangling"]:
+        return None
     text = " ".join(words)
     return text if len(text.replace(" ", "")) >= 3 else None
+
+
+def specific_attribution(a: str | None) -> str | None:
+    """A whole attribution that names someone (not "the authorities", "an official")."""
+    text = clean_attribution(a)
+    return None if text is None or normalise(text) in _attr_words()["generic"] else text
 
 
 def _iso(s) -> str:
@@ -285,7 +321,7 @@ def explain(d: dict, claims: dict[str, dict]) -> tuple[str, str, str | None]:
     if kind == "update":
         return en, ar, None
     attr = d.get("attribution")
-    pair = [clean_attribution(a.get("attribution")), clean_attribution(b.get("attribution"))]
+    pair = [specific_attribution(a.get("attribution")), specific_attribution(b.get("attribution"))]
     if attr == "same_source" and all(pair) and "same_source" in texts:
         en += texts["same_source"]["en"].format(attribution=pair[0])
         ar += texts["same_source"]["ar"].format(attribution=pair[0])

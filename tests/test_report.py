@@ -202,3 +202,27 @@ def test_fields_absent_today_have_defaults():
     card = _ctx([d])["cards"][0]
     assert card["tier"] == "alarm" and card["story_name"] == "مقتل عشرة في هجوم على سوق"
     assert card["chart"]["by_time"] is False and len(card["chart"]["points"]) == 2
+
+
+@pytest.mark.parametrize("raw, shown, names_someone", [
+    ("وزارة الداخلية التونسية انتشال", "وزارة الداخلية التونسية", True),  # the sentence went on
+    ("ما أفاد المتحدث باسم", None, False),                                 # cut before the name
+    ("لوكالة الأنباء الليبية", "وكالة الأنباء الليبية", True),
+    ("أفاد المتحدث باسم المفوضية", "المتحدث باسم المفوضية", True),
+    ("ما أفادت الشرطة", "الشرطة", False),                                  # names no one in particular
+    ("ضابط", "ضابط", False),
+])
+def test_attributions_are_shown_whole(raw, shown, names_someone):
+    from factcheck.report import specific_attribution
+    assert clean_attribution(raw) == shown
+    assert (specific_attribution(raw) is not None) == names_someone
+
+
+def test_disputed_needs_two_named_sources():
+    claims = [_claim("c1", "a1", "alarabia", DOCS[0].published, 10, attribution="ضابط"),
+              _claim("c2", "b1", "BBC", DOCS[1].published, 14, attribution="ما أفاد مسؤول محلي")]
+    card = _ctx([_disc("d1", claims, attribution="disputed")])["cards"][0]
+    assert "disputed" not in card["explain_en"] and card["attr_shown"] is None
+    claims[0]["attribution"], claims[1]["attribution"] = "وزارة الصحة", "وكالة رويترز"
+    card = _ctx([_disc("d1", claims, attribution="disputed")])["cards"][0]
+    assert "disputed" in card["explain_en"] and "(وزارة الصحة / وكالة رويترز)" in card["explain_ar"]
