@@ -31,7 +31,8 @@ def synthetic(n: int, out: Path) -> Path:
     from factcheck.report import render_report
     r = run_check(iter_documents([HERE.parent / "seeds"]))
     base = r.discrepancies
-    r.discrepancies = [replace(base[k % len(base)], id=f"d{k:011d}", score=100 - k / n,
+    # distinct quantities: the report merges discrepancies about one quantity in the same documents
+    r.discrepancies = [replace(base[k % len(base)], id=f"d{k:011d}", score=100 - k / n, about=f"{base[k % len(base)].about} {k}",
                                severity=("high", "medium", "low")[k % 3]) for k in range(n)]
     out.write_text(render_report(r, result_json(r)), encoding="utf-8")
     return out

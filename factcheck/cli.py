@@ -43,6 +43,7 @@ def main():
       factcheck check seeds/ -o reports/                    contradictions + HTML report
       factcheck nightly -c factcheck.toml                   the cron job (state, history)
       factcheck review ID --dismiss --by NAME               an editor's decision
+      factcheck serve -c factcheck.toml                     the reports, with decisions in the browser
 
     Run any command with --help for its options and exit codes.
     """
@@ -258,6 +259,66 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
                            f"{'  ' + d['note'] if d['note'] else ''}")
     finally:
         store.close()
+
+
+@main.command()
+@click.option("-c", "--config", type=click.Path(dir_okay=False), help="TOML file ([nightly] paths, [serve] settings).")
+@click.option("--db", "database", type=click.Path(dir_okay=False), help="SQLite database (default factcheck.db).")
+@click.option("--reports", type=click.Path(file_okay=False), help="Reports folder (default reports).")
+@click.option("--host", help="Address to listen on (default 127.0.0.1; any other needs a token).")
+@click.option("--port", type=int, help="Port (default 8765; 0 picks a free one).")
+@click.option("--token", help="Access token (or FACTCHECK_SERVE_TOKEN, or [serve] token); needed off loopback.")
+@click.option("--by", "author", help="Default name for decisions (default [serve] author, else $USER).")
+def serve(config, database, reports, host, port, token, author):
+    """Serve the nightly reports with Confirm / Dismiss / Reopen on each card.
+
+    Decisions go to the nightly database, like `factcheck review`: appended,
+    with time and author; a decision shows on its card at once and in the next
+    night's report.  Decided discrepancies download as /export.csv and
+    /export.json.  Listens on 127.0.0.1 unless told otherwise; any other
+    address needs a token (open http://HOST:PORT/?token=TOKEN once).
+
+    \b
+    Config (factcheck.toml):
+      [serve]
+      host = "127.0.0.1"
+      port = 8765
+      author = "layla"
+      # token = "…"      required when host is not a loopback address
+
+    \b
+    Example:
+      factcheck serve -c factcheck.toml
+    """
+    from .nightly import ConfigError, load_config
+    from .serve import ReviewServer, ServeConfig, ServeError, serve_table
+    try:
+        cfg = load_config(config, inputs=["-"], database=database, reports=reports)
+        table = serve_table(config)
+    except (ConfigError, ServeError) as e:
+        raise click.UsageError(str(e))
+    if not os.path.exists(cfg.database):
+        raise click.UsageError(f"no database at {cfg.database}: run `factcheck nightly` first, or give --db / --config")
+    sc = ServeConfig(database=cfg.database, reports=cfg.reports, host=host or table.get("host", "127.0.0.1"),
+                     port=port if port is not None else int(table.get("port", 8765)),
+                     token=token or os.environ.get("FACTCHECK_SERVE_TOKEN") or table.get("token"),
+                     author=author or table.get("author") or os.environ.get("USER") or "",
+                     timezone=cfg.timezone, citation=cfg.citation)
+    try:
+        server = ReviewServer(sc)
+    except ServeError as e:
+        raise click.UsageError(str(e))
+    except OSError as e:
+        click.echo(f"error: cannot listen on {sc.host}:{sc.port}: {e.strerror or e}", err=True)
+        sys.exit(EXIT_FAILED)
+    h, p = server.server_address[:2]
+    click.echo(f"serving {cfg.reports} on http://{h}:{p}/  (decisions to {cfg.database}; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ class Config:
     source: str | None = None    # outlet of .txt inputs without a sidecar
     window_days: float = 3.0     # stored documents this close to tonight's are compared with them
     night: str | None = None     # YYYY-MM-DD; default today
+    timezone: str = "UTC"        # the newsroom's time zone: every time in the reports is shown in it
+    citation: str | None = None  # shown in the reports' footer (known corpora are cited without it)
 
 
 class ConfigError(Exception):
@@ -71,6 +73,11 @@ def load_config(path: str | None, **overrides) -> Config:
             setattr(cfg, key, list(value) if key == "inputs" else value)
     if not cfg.inputs:
         raise ConfigError("no inputs: give --input PATH or `inputs = [...]` in the config's [nightly] table")
+    try:
+        from zoneinfo import ZoneInfo
+        ZoneInfo(cfg.timezone)
+    except (ValueError, KeyError, OSError):
+        raise ConfigError(f"timezone {cfg.timezone!r} is not a time zone name (e.g. UTC, Asia/Dubai)") from None
     if cfg.night:
         try:
             date.fromisoformat(cfg.night)
@@ -266,7 +273,8 @@ def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResu
                   for g, d in sorted(store.discrepancy_data(gone).items())]
     payload = dict(data, night=night, status={k: v["status"] for k, v in status.items()}, gone=gone)
     body = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-    html = render_report(result, data, previous=previous, status=status, gone=gone_items, night=night)
+    html = render_report(result, data, previous=previous, status=status, gone=gone_items, night=night,
+                         timezone_name=cfg.timezone, citation=cfg.citation)
     atomic_write(day / "discrepancies.json", body)
     _crash_point("report")
     atomic_write(day / "report.html", html)

@@ -133,6 +133,13 @@ class Store:
         return [Document(id=r[0], text=r[1], source=r[2], published=r[3], url=r[4], title_end=r[5], origin=r[6])
                 for r in rows]
 
+    def documents_by_id(self, ids: Iterable[str]) -> list[Document]:
+        """Stored documents with these ids (for re-rendering a report with today's decisions)."""
+        rows = self._where_in("SELECT id, text, source, published, url, title_end, origin FROM documents"
+                              " WHERE id IN (%s)", ids)
+        return [Document(id=r[0], text=r[1], source=r[2], published=r[3], url=r[4], title_end=r[5], origin=r[6])
+                for r in rows]
+
     def published_on_night(self, night: str) -> list[str | None]:
         """Publication dates of the documents a night ingested (new or changed)."""
         return [r[0] for r in self.db.execute("SELECT published FROM documents WHERE last_night = ?", (night,))]
