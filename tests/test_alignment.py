@@ -1,0 +1,172 @@
+"""Scored alignment: candidates of every comparable kind, tiers, time, every
+mention, the weights file and `factcheck fit`.  Small Arabic examples written
+for the tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.alignment import MODEL_PATH, ModelError, load_model, model_toml, read_model
+from factcheck.candidates import comparable_class, disagree
+from factcheck.check import result_json, run_check
+from factcheck.cli import main
+from factcheck.documents import Document
+from factcheck.pairfeatures import FEATURES
+
+ROOT = Path(__file__).resolve().parent.parent
+BAGHDAD = "قتلى في انفجار سيارة مفخخة في بغداد"
+
+
+def docs(*bodies, dates=None, title="حكم على مستشار ترامب السابق بالسجن", sources=None):
+    out = []
+    for k, body in enumerate(bodies):
+        text = f"{title}\n{body}"
+        out.append(Document(id=f"d{k}", text=text, source=sources[k] if sources else f"outlet{k}",
+                            title_end=len(title), published=dates[k] if dates else None))
+    return out
+
+
+def found(*bodies, **kw):
+    return run_check(docs(*bodies, **kw)).discrepancies
+
+
+def flagged(*bodies, **kw):
+    return [d for d in found(*bodies, **kw) if d.type != "update"]
+
+
+def test_durations_compare_across_units():
+    got = flagged("قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين.",
+                  "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين.")
+    assert [sorted(c.text for c in d.claims) for d in got] == [["14 عاما", "14 يوما"]]
+
+
+def test_money_only_within_one_currency():
+    body = "وقالت الشركة إنها ستستثمر {} في المشروع الجديد في مصر."
+    assert not found(body.format("500 مليون دولار"), body.format("400 مليون يورو"))
+    assert flagged(body.format("500 مليون دولار"), body.format("400 مليون دولار"))
+
+
+def test_percentages_are_compared():
+    body = "وبلغت نسبة التضخم في مصر {} في المئة في أبريل بحسب جهاز الإحصاء."
+    assert flagged(body.format("13.1"), body.format("11"), title="التضخم في مصر")
+
+
+def test_small_exact_figures_one_apart_are_compared():
+    body = "وسجل اللاعب المصري 43 هدفا في {} مباراة مع ليفربول هذا الموسم."
+    assert flagged(body.format("47"), body.format("48"), title="صلاح يسجل في دوري الأبطال")
+
+
+def test_an_open_bound_touching_a_figure_is_rounding_not_disagreement():
+    body = "وأقالت السلطات التركية {} موظف منذ محاولة الانقلاب."
+    assert not found(body.format("أكثر من 140 ألف"), body.format("140 ألف"), title="حملة التطهير في تركيا")
+
+
+def test_a_toll_that_rises_hours_later_is_an_update():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد."
+    got = found(body.format(12), body.format(20), title=BAGHDAD,
+                dates=["2018-03-01T08:00:00+00:00", "2018-03-01T18:00:00+00:00"])
+    assert [d.type for d in got] == ["update"] and got[0].tier == "update"
+
+
+def test_a_toll_that_rises_within_the_hour_stays_a_contradiction():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد."
+    got = found(body.format(12), body.format(20), title=BAGHDAD,
+                dates=["2018-03-01T08:00:00+00:00", "2018-03-01T08:40:00+00:00"])
+    assert [d.type for d in got] == ["value_mismatch"]
+
+
+def test_a_later_lower_toll_is_a_contradiction():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد."
+    got = found(body.format(20), body.format(12), title=BAGHDAD,
+                dates=["2018-03-01T08:00:00+00:00", "2018-03-01T18:00:00+00:00"])
+    assert [d.type for d in got] == ["value_mismatch"]
+
+
+def test_a_toll_said_to_have_risen_is_an_update_even_soon_after():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد في حصيلة أولية."
+    got = found(body.format(12), body.format(20), title=BAGHDAD,
+                dates=["2018-03-01T08:00:00+00:00", "2018-03-01T09:00:00+00:00"])
+    assert got and all(d.type == "update" for d in got)
+
+
+def test_every_mention_is_listed_and_conflicts_pair_mentions_of_different_figures():
+    title = "بابادوبولوس يسجن 14 يوما"
+    a = "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين."
+    b = "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين."
+    ds = [Document(id="d0", text=f"{title}\n{a}", source="outlet0", title_end=len(title)),
+          Document(id="d1", text=f"عقوبة مستشار ترامب\n{b}", source="outlet1", title_end=len("عقوبة مستشار ترامب"))]
+    got = [d for d in run_check(ds).discrepancies if d.type != "update"]
+    assert len(got) == 1
+    d0 = [c for c in got[0].claims if c.doc == "d0"]
+    assert len(d0) == 2 and any(c.in_title for c in d0)  # headline and body
+    for k in got[0].conflicts:
+        assert k.a.doc != k.b.doc and k.a.value != k.b.value or k.a.unit != k.b.unit
+
+
+def test_one_document_gives_one_figure_to_a_discrepancy():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد."
+    two = body.format(12) + " " + "وكانت حصيلة سابقة قد أشارت إلى مقتل 7 أشخاص في انفجار سيارة مفخخة في بغداد."
+    for d in found(two, body.format(20), title=BAGHDAD):
+        per_doc = {}
+        for c in d.claims:
+            per_doc.setdefault(c.doc, set()).add(c.value)
+        assert all(len(v) == 1 for v in per_doc.values())
+
+
+def test_discrepancies_carry_tier_probability_and_paired_conflicts():
+    r = run_check(docs("قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين.",
+                       "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين."))
+    d = result_json(r)["discrepancies"][0]
+    assert d["tier"] in ("alarm", "review") and 0 < d["probability"] <= 1
+    ids = {c["id"] for c in d["claims"]}
+    assert d["conflicts"] and all(k["a"] in ids and k["b"] in ids for k in d["conflicts"])
+
+
+@pytest.mark.parametrize("kind,a,b,differ", [
+    ("date", "06-09", "06-19", True), ("date", "07-25", "07-25", False), ("score", "2-1", "1-2", True)])
+def test_dates_and_scores_compare_by_their_norm(kind, a, b, differ):
+    from factcheck.claims import Claim
+
+    def claim(norm):
+        c = Claim(id=norm, doc="d", source="s", published=None, start=0, end=1, text=norm, value=None, low=None,
+                  high=None, qualifier=None, kind=kind, unit=None, counted=None, concept=None, event=None)
+        c.norm = norm
+        return c
+    assert comparable_class(claim(a)) == (kind,)
+    assert disagree(claim(a), claim(b)) is differ
+
+
+def test_the_weights_file_is_readable_and_complete():
+    m = load_model()
+    assert set(m.weights) == set(FEATURES)
+    assert 0 < m.review <= m.alarm < 1
+    assert read_model(MODEL_PATH).weights == m.weights
+    assert model_toml(m) == MODEL_PATH.read_text(encoding="utf-8")  # the file is what `fit` writes
+
+
+def test_a_misspelt_feature_in_the_weights_file_is_an_error_naming_it(tmp_path):
+    bad = tmp_path / "alignment.toml"
+    bad.write_text(MODEL_PATH.read_text(encoding="utf-8").replace("context_similarity =", "context_similarty ="),
+                   encoding="utf-8")
+    with pytest.raises(ModelError, match="context_similarty"):
+        read_model(bad)
+
+
+def test_fit_on_the_seeds_gold_reports_held_out_figures(tmp_path):
+    out = tmp_path / "w.toml"
+    res = CliRunner().invoke(main, ["fit", "--gold", str(ROOT / "tests" / "data" / "seeds_gold.yaml"),
+                                    "--seeds-dir", str(ROOT / "seeds"), "-o", str(out)])
+    # the seeds hold too few contradictions to fit: a clear usage error, nothing written
+    assert res.exit_code == 2 and "fewer than 5" in res.output and not out.exists()
+
+
+def test_check_output_is_deterministic(tmp_path):
+    for k in range(2):
+        res = CliRunner().invoke(main, ["check", str(ROOT / "seeds"), "-o", str(tmp_path / str(k))])
+        assert res.exit_code == 0, res.output
+    assert (tmp_path / "0" / "discrepancies.json").read_bytes() == (tmp_path / "1" / "discrepancies.json").read_bytes()
+    data = json.loads((tmp_path / "0" / "discrepancies.json").read_text(encoding="utf-8"))
+    assert {d["tier"] for d in data["discrepancies"]} <= {"alarm", "review", "update"}
