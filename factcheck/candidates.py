@@ -103,14 +103,19 @@ def background(c: Claim) -> bool:
 _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
 
 
-def incompatible(a: Claim, b: Claim) -> bool:
+def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     """Frames that say outright the figures are two quantities: a rate and a
     total, a further batch and the first, an earlier incident's toll and
     today's, two owners, two explicit days or years."""
     if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope:
         return True
-    if (a.scope == "additional") != (b.scope == "additional"):
+    # durations in two units are one quantity only when the number is the same
+    # (14 days and 14 years: a unit misread); 3 days and 4 years are two quantities
+    if a.kind == "duration" and a.unit != b.unit and a.value != b.value:
         return True
+    for scope in ("additional", "subset"):  # a further batch; a part named within its whole (بينهم سبعة أطفال)
+        if (a.scope == scope) != (b.scope == scope):
+            return True
     if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
         return True
     if a.owner and b.owner and a.owner != b.owner:

@@ -212,47 +212,75 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
 def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
                   tier_of, story_of, lexicon) -> list[Discrepancy]:
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
-    are (claim, claim, probability, relation); every mention of each figure is listed,
-    and the conflicts are the pairs of mentions of disagreeing figures."""
+    are (claim, claim, probability, relation); every mention of each figure is
+    listed, and the conflicts are the pairs of mentions of disagreeing figures.
+    A pair that is a rising toll is an update: updates and contradictions are
+    grouped apart, so one late report never turns a timeline into an alarm."""
+    # Between two reports the alignment is one to one: each figure of one is
+    # matched with at most one figure of the other, most probable pair first.
+    used: set[tuple] = set()
+    matched = []
+    for t in sorted(pairs, key=lambda t: (-t[2], t[0].id, t[1].id)):
+        ka, kb = figure_key(t[0]), figure_key(t[1])
+        if (ka, kb[0]) in used or (kb, ka[0]) in used:
+            continue
+        used |= {(ka, kb[0]), (kb, ka[0])}
+        matched.append(t)
+    pairs = matched
+    updates, others = [], []
+    for t in pairs:
+        (updates if t[3] == "same" and _is_update([Conflict(t[0], t[1], "same", 0.0)], lexicon) else others).append(t)
+    return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True) +
+                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False),
+                  key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
+
+
+def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
     # report never chain several quantities into one card.
+    from .candidates import disagree
+    aligned = {(figure_key(t[0]), figure_key(t[1])) for t in pairs}
+    aligned |= {(y, x) for x, y in aligned}
+    claim_of = {figure_key(c): c for t in pairs for c in t[:2]}
     group_of: dict[tuple, int] = {}
     members: list[set[tuple]] = []
     docs: list[set[str]] = []
     chosen: list[list] = []
+
+    def joinable(xs: set[tuple], ys: set[tuple]) -> bool:
+        """Complete linkage: every two figures of the joined group either agree
+        or were aligned, and no document gives two figures."""
+        if {x[0] for x in xs} & {y[0] for y in ys}:
+            return False
+        return all((x, y) in aligned or not disagree(claim_of[x], claim_of[y]) for x in xs for y in ys)
+
     for pair in sorted(pairs, key=lambda t: (-t[2], t[0].id, t[1].id)):
         ka, kb = figure_key(pair[0]), figure_key(pair[1])
+        if ka[0] == kb[0]:
+            continue
         ga, gb = group_of.get(ka), group_of.get(kb)
-        if ga is None and gb is None:
-            if pair[0].doc == pair[1].doc:
-                continue
-            g = len(members)
-            members.append({ka, kb})
-            docs.append({pair[0].doc, pair[1].doc})
-            chosen.append([pair])
-            group_of[ka] = group_of[kb] = g
-        elif ga is not None and gb is not None:
-            if ga == gb:
-                chosen[ga].append(pair)
-                continue
-            if docs[ga] & docs[gb]:
-                continue
-            for k in members[gb]:
-                group_of[k] = ga
-            members[ga] |= members[gb]
-            docs[ga] |= docs[gb]
-            chosen[ga] += chosen[gb] + [pair]
+        if ga is not None and ga == gb:
+            chosen[ga].append(pair)
+            continue
+        xs = members[ga] if ga is not None else {ka}
+        ys = members[gb] if gb is not None else {kb}
+        if not joinable(xs, ys):
+            continue
+        if ga is None:
+            ga = len(members)
+            members.append(set())
+            docs.append(set())
+            chosen.append([])
+        members[ga] |= ys | {ka}
+        docs[ga] |= {k[0] for k in members[ga]}
+        chosen[ga].append(pair)
+        if gb is not None:
+            chosen[ga] += chosen[gb]
             members[gb], docs[gb], chosen[gb] = set(), set(), []
-        else:
-            g, new, claim = (ga, kb, pair[1]) if ga is not None else (gb, ka, pair[0])
-            if claim.doc in docs[g]:
-                continue
-            members[g].add(new)
-            docs[g].add(claim.doc)
-            group_of[new] = g
-            chosen[g].append(pair)
+        for k in members[ga]:
+            group_of[k] = ga
     groups = {k: v for k, v in enumerate(chosen) if v}
     out = []
     for scored in groups.values():
@@ -268,7 +296,7 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
         if any(k.relation == "part" for k in ks):
             kind = "part_exceeds_whole"
-        elif _is_update(ks, lexicon):
+        elif update:
             kind = "update"
         elif any(c.qualifier in BOUNDED for c in cl):
             kind = "bound_violated"
@@ -285,5 +313,4 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
                                claims=cl, conflicts=ks, positions=sides,
                                tier="update" if kind == "update" else tier_of(best), probability=round(best, 4)))
-    out.sort(key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.score, d.id))
     return out

@@ -29,9 +29,12 @@ FEATURES = (
     "same_counted", "counted_similarity", "same_concept", "other_concept", "no_concept",
     "same_event", "other_event", "part_event", "no_event",
     "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_places", "same_attribution", "other_attribution",
-    "hours_apart", "same_day_named", "either_background", "either_subset", "either_additional", "either_since",
+    "hours_apart", "same_day_named",
     "echoed", "other_unit", "log_ratio", "gap", "one_apart", "either_bounded", "either_in_title", "round_pair",
 ) + tuple("kind_" + k for k in KINDS)
+# Not features: the scope cues.  Fitted on a few dozen labelled contradictions,
+# their weights would learn how that gold's scopes happen to be misread; scopes
+# that say two figures differ are vetoes (candidates.incompatible) instead.
 
 
 def context(c: Claim) -> str:
@@ -198,11 +201,6 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         ha, hb = hours(a), hours(b)
         f[col["hours_apart"]] = min(abs(ha - hb), 54.0) / 24.0 if ha is not None and hb is not None else 1.0
         f[col["same_day_named"]] = float(bool(set(a.days) & set(b.days)))
-        scopes = {a.scope, b.scope}
-        f[col["either_background"]] = float("background" in scopes)
-        f[col["either_subset"]] = float("subset" in scopes)
-        f[col["either_additional"]] = float("additional" in scopes)
-        f[col["either_since"]] = float("since" in scopes)
         va = a.value if a.value is not None else a.low
         vb = b.value if b.value is not None else b.low
         if va and vb and va > 0 and vb > 0 and a.kind not in ("date", "score"):
