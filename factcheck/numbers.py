@@ -229,6 +229,8 @@ class Parser:
         n = len(words)
         # vague amounts (عشرات، عدة آلاف، الآلاف)
         vm = lx.vague.match(words, i)
+        if vm is not None and self._article_added(words[i], lx.vague):
+            vm = None  # العدة (equipment) is not عدة (several); العشرات is listed as such
         if vm is None and i > floor:
             vm0 = lx.vague.match(words, i - 1)
             if vm0 and vm0[0] >= 2:  # "عدة آلاف" starting on the word before
@@ -279,6 +281,19 @@ class Parser:
         if q.qualifier:
             q.i0 = i0
         return self._finish(toks, words, q, floor)
+
+    @staticmethod
+    def _article_added(w: str, table) -> bool:
+        """Is w a phrase's first word only once an article is taken off?"""
+        added = False
+        for f in strip_clitics(w):
+            if f in table.by_first:
+                prefix = w[: len(w) - len(f)]
+                if "ال" in prefix or prefix.endswith("لل"):
+                    added = True
+                else:
+                    return False
+        return added
 
     def bare_unit_at(self, words, i) -> Quantity | None:
         """A qualifier before a singular unit: "لنحو ساعة" is about one hour."""
@@ -394,6 +409,7 @@ class Parser:
             q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
             if glued_next and _LATIN.match(nxt):
                 q.i1 = max(q.i1, j + 1)
+            self._extend_name(toks, words, q)
             return "spec"
         if glued_next and _LATIN.match(nxt):
             q.i1 = max(q.i1, j + 1)
@@ -401,6 +417,10 @@ class Parser:
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
         if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
+            self._extend_name(toks, words, q)
+            return "spec"
+        if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
+            self._extend_name(toks, words, q)
             return "spec"
         # ordinals: الدورة 71، الـ20
         if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
@@ -454,6 +474,30 @@ class Parser:
                 return None
             return "year"
         return None
+
+    def _model_name(self, words, i, j) -> bool:
+        """A figure that names a model: after a Latin letter or maker as Arabic writes
+        it (إف-35، إس- 300، "سو – 57"), or inside a short quoted name ("فالكون 9")."""
+        lx = self.lx
+        k = i - 1
+        while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
+            k -= 1
+        if k >= 0 and any(f in lx.model_prefixes for f in strip_clitics(words[k])):
+            return True
+        # "فالكون 9": one or two words and the figure, alone between quotes
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
+                and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
+            k -= 1
+        return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
+
+    @staticmethod
+    def _extend_name(toks, words, q) -> None:
+        """كا-77-1، تي-50 إم: the rest of a model name glued on with hyphens."""
+        n = len(words)
+        while q.i1 + 1 < n and words[q.i1] == "-" and toks[q.i1 - 1].end == toks[q.i1].start \
+                and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
+            q.i1 += 2
 
     def _counted_follows(self, words, j) -> bool:
         """Does a noun that could be counted follow (so 2000 جندي is a count)?"""

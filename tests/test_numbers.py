@@ -192,3 +192,36 @@ def test_more_non_counts(text, kind):
 
 def test_scale_word_then_digits():
     assert one("سجلت 25 ألفا و324 عملية قتل").value == 25324
+
+
+# -- issue 9: figures of real news -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,low,high", [
+    ("شارك الفنان في عدة مسلسلات ناجحة", 2, 9),
+    ("واجهت الشركة مشكلات عديدة هذا العام", 2, None),
+    ("ويرى العديد من المحللين أن الأزمة طويلة", 2, None),
+    ("وصل بضعة زوار إلى المعرض", 3, 9),
+])
+def test_several_and_many_are_vague_counts(text, low, high):
+    found = [c for c in read(text) if c.qualifier == "vague"]
+    assert found and (found[0].low, found[0].high) == (low, high), [(c.text, c.low, c.high) for c in read(text)]
+
+
+def test_equipment_is_not_several():
+    assert not read("حمل الجنود العدة والعتاد إلى الجبهة")
+
+
+@pytest.mark.parametrize("text", [
+    'اشترت الدولة مقاتلات "إف 35" الأمريكية',
+    "نشرت روسيا منظومة إس- 300 في المنطقة",
+    "حلقت طائرة (سو – 57) فوق القاعدة",
+    'أطلقت الشركة صاروخ "نجم 7" الجديد',
+    "طورت الشركة صاروخا (كا-31-2) جديدا",
+])
+def test_model_names_are_specs(text):
+    found = read(text)
+    assert found and all(c.kind == "spec" for c in found), [(c.text, c.kind) for c in found]
+
+
+def test_edition_year():
+    assert [c.kind for c in read("تقدمت المغرب لتنظيم نسخة 2034 من البطولة")] == ["year"]

@@ -119,6 +119,8 @@ class Lexicon:
     year_after: set[str] = field(default_factory=set)
     ordinal_before: set[str] = field(default_factory=set)
     spec_before: set[str] = field(default_factory=set)
+    model_prefixes: set[str] = field(default_factory=set)
+    name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
     score_context: set[str] = field(default_factory=set)
@@ -216,6 +218,8 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.year_after = {normalise(f) for f in nq.get("year_after", [])}
     lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
+    lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
+    lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
     lx.score_context = {normalise(f) for f in nq.get("score_context", [])}
