@@ -39,7 +39,7 @@ _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", 
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
 COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-           "kind", "unit", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
+           "kind", "unit", "norm", "sense", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
            "attribution_entity", "years", "days", "places", "in_title", "sentence"]
 
 
@@ -71,6 +71,13 @@ class Claim:
     places: list[str] = field(default_factory=list)
     in_title: bool = False
     sentence: str = ""
+    # What is not a plain number, as a value: a date "YYYY-MM-DD" or "MM-DD", a time "HH:MM",
+    # a match score "A-B" (as written).  None for plain figures.
+    norm: str | None = None
+    # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
+    # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
+    # "implied_currency" (money whose currency is carried over from an earlier figure).  Else None.
+    sense: str | None = None
 
     def row(self) -> dict:
         d = asdict(self)
@@ -134,7 +141,8 @@ class Extractor:
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
-                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence)
+                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
+                          norm=self._norm(q.norm, pub), sense=q.sense)
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
@@ -145,6 +153,13 @@ class Extractor:
                         antecedent = c
                 claims.append(c)
         return claims
+
+    @staticmethod
+    def _norm(norm: str | None, pub: date | None) -> str | None:
+        """"cur-09" (في 9 الجاري) is the 9th of the month of publication."""
+        if norm and norm.startswith("cur-"):
+            return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
+        return norm
 
     def _days(self, words, pub: date | None) -> list[str]:
         """Days the sentence speaks of, as dates when the publication date is

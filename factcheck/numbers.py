@@ -53,6 +53,8 @@ class Quantity:
     qualifier: str | None
     kind: str
     unit: str | None = None
+    norm: str | None = None   # a date (YYYY-MM-DD / MM-DD), a time (HH:MM), a score (A-B)
+    sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
 
     @property
     def is_quantity(self) -> bool:
@@ -70,6 +72,21 @@ def digits_value(tok: str) -> float | None:
     m = _DECIMAL.match(tok)
     if m:
         return float(m.group(1) + "." + m.group(2))
+    return None
+
+
+def _slash_date(parts: list[str]) -> str | None:
+    """2018/5/15, 15/5/2018, 15/5 as YYYY-MM-DD or MM-DD."""
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if len(nums) == 3:
+        y, m, d = (nums[0], nums[1], nums[2]) if len(parts[0]) == 4 else (nums[2], nums[1], nums[0])
+        if 1800 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{m:02d}-{d:02d}"
+    elif len(nums) == 2 and 1 <= nums[1] <= 12 and 1 <= nums[0] <= 31:
+        return f"{nums[1]:02d}-{nums[0]:02d}"
     return None
 
 
@@ -400,8 +417,12 @@ class Parser:
         # times: 10:30, الساعة 10
         if nxt == ":" and j + 1 < n and words[j + 1].isdigit() and len(words[j + 1]) == 2 and glued_next:
             q.i1 = max(q.i1, j + 2)
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:{words[j + 1]}"
             return "time"
         if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:00"
             return "time"
         # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
         if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
@@ -434,22 +455,47 @@ class Parser:
             while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
                 k += 2
             q.i1 = max(q.i1, k + 1)
+            q.norm = _slash_date(words[i:k + 1:2])
             return "date"
         value = q.value if q.value is not None else q.low
-        mm = lx.months.match(words, j) if j < n else None
-        if mm and value is not None and 1 <= value <= 31 and value == int(value) and q.qualifier in (None, "exact") \
-                and q.kind == "count":
-            k = j + mm[0]
-            if k < n and words[k].isdigit() and len(words[k]) == 4:
+        if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
+                and q.qualifier != "approx" and not range_parts:
+            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري
+            k = j
+            if k + 1 < n and words[k] in _FROM:
                 k += 1
-            q.i1 = max(q.i1, k)
-            return "date"
+            elif k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+                k += 2
+            mm = lx.months.match(words, k) if k < n else None
+            if mm:
+                k += mm[0]
+                year = None
+                if k + 1 < n and words[k] == "/":
+                    m2 = lx.months.match(words, k + 1)
+                    if m2:
+                        k += 1 + m2[0]  # أبريل/نيسان
+                y = k
+                ym = lx.year_before.match(words, y) if y < n else None
+                if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
+                    y += 1  # 15 يوليو عام 2016
+                if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
+                    year = int(words[y])
+                    k = y + 1
+                q.i1 = max(q.i1, k)
+                q.norm = (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{int(value):02d}"
+                return "date"
+            if j < n and words[j] in lx.current_month:
+                q.i1 = max(q.i1, j + 1)
+                q.norm = f"cur-{int(value):02d}"  # the month of publication (claims knows it)
+                return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
             if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
+                    not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
                 return "spec"
             if i == 0 and nxt in ("-", ")") and not range_parts:
                 return "ordinal"
@@ -459,8 +505,9 @@ class Parser:
         if range_parts:
             v1, v2, _gap = range_parts
             if self._year_like(v1) and (self._year_like(v2) or v2 < 100) and q.kind == "count":
-                if not self._counted_follows(words, q.i1):
-                    return "year"
+                seasons = self._year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in _FROM
+                if seasons or not self._counted_follows(words, q.i1):
+                    return "year"  # 2017 - 2018 من الدوري: a season
         if value is not None and self._year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
                 and q.kind == "count" and q.qualifier in (None, "exact"):
             ym = lx.year_before.match_ending(words, i)

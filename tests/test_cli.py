@@ -111,3 +111,16 @@ def test_unwritable_output_is_a_clear_failure(tmp_path):
 def test_extract_to_an_unwritable_file_is_a_clear_failure(tmp_path):
     r = run_cli("extract", SEEDS, "-o", tmp_path / "missing-folder" / "c.jsonl")
     assert r.returncode == 4 and "cannot write" in r.stderr
+
+
+def test_extract_rows_carry_the_norm_of_dates_times_and_scores(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("فاز الفريق 2-1 في المباراة يوم 15 مايو 2018 في الساعة 10:30 مساء.\n", encoding="utf-8")
+    out = tmp_path / "c.jsonl"
+    assert run_cli("extract", doc, "-o", out).returncode == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["kind"]: r["norm"] for r in rows} == {"spec": "2-1", "date": "2018-05-15", "time": "10:30"}
+    assert run_cli("extract", doc, "--format", "csv", "-o", tmp_path / "c.csv").returncode == 0
+    assert sorted(pd.read_csv(tmp_path / "c.csv")["norm"].tolist()) == ["10:30", "2-1", "2018-05-15"]
+    frame = claims_frame(iter_documents([doc]))
+    assert "norm" in frame.columns and "sense" in frame.columns

@@ -225,3 +225,29 @@ def test_model_names_are_specs(text):
 
 def test_edition_year():
     assert [c.kind for c in read("تقدمت المغرب لتنظيم نسخة 2034 من البطولة")] == ["year"]
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("تستمر المعارض حتى 12 يونيو المقبل", "06-12"),
+    ("وقعت الغارات ليل 3 و4 آذار/مارس", "03-03"),
+    ("بدأ الإضراب في 7 من أكتوبر", "10-07"),
+    ("وصل الوفد في 20 سبتمبر/أيلول عام 2017", "2017-09-20"),
+    ("صدر القرار بتاريخ 2016/11/30", "2016-11-30"),
+])
+def test_dates_whose_day_is_not_beside_the_month(text, norm):
+    found = read(text)
+    assert [(c.kind, c.norm) for c in found] == [("date", norm)]
+
+
+def test_day_of_the_current_month_needs_the_publication_date():
+    d = Document(id="t", text="انطلقت القافلة في 9 الجاري نحو الحدود", published="2018-03-20T10:00:00Z")
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "2018-03-09")]
+
+
+def test_time_and_score_norms():
+    assert [(c.kind, c.norm) for c in read("بدأ الاجتماع في الساعة 9:05 صباحا")] == [("time", "09:05")]
+    assert [(c.kind, c.norm) for c in read("فاز المنتخب على ضيفه 3-0 في المباراة")] == [("spec", "3-0")]
+
+
+def test_a_season_is_years_not_a_score():
+    assert [c.kind for c in read("توج الفريق بلقب الدوري في موسم 2016 - 2017 من البطولة")] == ["year"]

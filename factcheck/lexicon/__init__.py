@@ -120,6 +120,7 @@ class Lexicon:
     ordinal_before: set[str] = field(default_factory=set)
     spec_before: set[str] = field(default_factory=set)
     model_prefixes: set[str] = field(default_factory=set)
+    current_month: set[str] = field(default_factory=set)
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
@@ -219,6 +220,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
+    lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
