@@ -129,18 +129,18 @@ class Parser:
                     if frac and frac[0] == "fraction" and words[j].startswith("و"):
                         v += frac[1] * scale
                         j += 1
-                    elif j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start \
-                            and words[j + 1].isdigit() and float(words[j + 1]) < scale \
-                            and not (j + 2 < n and (self.word_number(words[j + 2]) or ("",))[0] == "scale"):
-                        v += float(words[j + 1])  # 25 ألفا و324
-                        j += 2
+                        if j < n and self._article_scale(words[j], scale):
+                            j += 1  # مليون ونصف المليون
+                    else:
+                        v, j = self._lower_part(toks, words, j, v, scale)  # 12 مليونا و450 ألفا و210
             return v, j, scale, False
         hit = self.word_number(w)
         if not hit:
             return None
         typ, val, form, article = hit
-        if typ == "scale" and form not in _STANDALONE_SCALES:
-            return None
+        if typ == "scale" and form not in _STANDALONE_SCALES and \
+                self._lower_part(toks, words, i + 1, val, val)[1] == i + 1:
+            return None  # مليونا needs a number before it, or a smaller part after it (مليونا و300 ألف)
         if typ == "fraction":
             nxt = self.word_number(words[i + 1]) if i + 1 < n else None
             if not (nxt and nxt[0] == "scale"):
@@ -191,6 +191,8 @@ class Parser:
             elif typ == "fraction":
                 if joined and last_type in ("scale", "dual_scale") and last_scale:
                     total += val * last_scale
+                    if j + 1 < n and self._article_scale(words[j + 1], last_scale):
+                        j += 1  # مليونان ونصف المليون
                 elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
                     cur += val
                 else:
@@ -200,7 +202,33 @@ class Parser:
         value = total + cur
         if value <= 0:
             return None
+        if last_type in ("scale", "dual_scale") and last_scale:
+            value, j = self._lower_part(toks, words, j, value, last_scale)  # خمسة ملايين و300 ألف
         return value, j, last_scale, True
+
+    def _lower_part(self, toks, words, j, value, scale):
+        """After a scale word, "و" and a smaller number belong to the same figure
+        (25 ألفا و324، 12 مليونا و450 ألفا و210); a part as large as the scale starts
+        another figure (10 آلاف و15 ألفا is a range)."""
+        n = len(words)
+        if j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start and words[j + 1][0].isdigit():
+            sub = self.core(toks, words, j + 1)
+            if sub is not None and sub[0] < scale:
+                return value + sub[0], sub[1]
+        elif j < n and words[j].startswith("و") and len(words[j]) > 1 and words[j][1:2].isalpha():
+            hit = self.word_number(words[j])
+            if hit and hit[0] in ("one", "ten", "tens", "hundred"):
+                sub = self.core(toks, words, j)
+                if sub is not None and sub[0] < scale and sub[1] > j:
+                    return value + sub[0], sub[1]
+        return value, j
+
+    def _article_scale(self, w: str, scale: float) -> bool:
+        """المليون after ونصف: the scale named again, not multiplied again."""
+        if not w.startswith("ال"):
+            return False
+        hit = self.word_number(w)
+        return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
     def parse(self, toks: list[Tok]) -> list[Quantity]:
@@ -446,7 +474,7 @@ class Parser:
         # ordinals: الدورة 71، الـ20
         if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
             return "ordinal"
-        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES:
+        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)
             return "spec"  # فرانس24، ق15: part of a name or a label
         # dates: 15 مايو 2018، 2018/5/15
@@ -521,6 +549,21 @@ class Parser:
                 return None
             return "year"
         return None
+
+    def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
+        """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون
+        دولار): the word is a cue the lexicon knows, or the figure has a qualifier, a unit, a scale word or a
+        counted noun of its own.  Otherwise the word and the digits are one name (فرانس24)."""
+        lx = self.lx
+        if q.qualifier not in (None, "exact") or q.kind != "count" or q.n1 - q.n0 > 1:
+            return True
+        forms = strip_clitics(prev)
+        if any(f in lx.glue_cues or f in lx.ordinal_before or f in lx.time_before for f in forms):
+            return True
+        k = q.n0 - 1
+        if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
+            return True
+        return self._counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
 
     def _model_name(self, words, i, j) -> bool:
         """A figure that names a model: after a Latin letter or maker as Arabic writes

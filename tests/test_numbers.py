@@ -251,3 +251,67 @@ def test_time_and_score_norms():
 
 def test_a_season_is_years_not_a_score():
     assert [c.kind for c in read("توج الفريق بلقب الدوري في موسم 2016 - 2017 من البطولة")] == ["year"]
+
+
+# -- compound figures across scales, digits glued to words (properties) ------------------------
+
+SCALE_WORDS = [(10**9, ["مليار", "مليارا"]), (10**6, ["مليون", "مليونا"]), (1000, ["ألف", "ألفا"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=999), min_size=4, max_size=4), st.integers(0, 1),
+       st.sampled_from(["شخص", "دولار", ""]))
+def test_compound_figures_across_scales_are_one_number(parts, acc, noun):
+    """12 مليونا و450 ألفا و210: each part below its scale, joined by و, is one figure."""
+    pieces, value = [], 0
+    for (scale, forms), p in zip(SCALE_WORDS, parts):
+        if p:
+            pieces.append(f"{p} {forms[acc]}")
+            value += p * scale
+    if parts[3]:
+        pieces.append(str(parts[3]))
+        value += parts[3]
+    if len(pieces) < 2 or not any(parts[:3]):
+        return
+    text = "وبلغ المجموع " + " و".join(pieces) + (f" {noun}" if noun else "") + " في التقرير"
+    found = [c for c in read(text) if c.kind in ("count", "money")]
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    assert found[0].value == value, text
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=2, max_value=99_999),
+       st.sampled_from([("قرابة", "approx"), ("نحو", "approx"), ("حوالي", "approx"), ("عددهم", "exact"),
+                        ("أكثر من", "more_than"), ("بلغ", "exact")]),
+       st.sampled_from([("شخصا", "count", None), ("دولار", "money", "USD"), ("عاما", "duration", "year"),
+                        ("بالمئة", "percent", "%")]))
+def test_digits_glued_to_the_word_before_read_as_if_spaced(n, cue, unit):
+    """قرابة40 شخصا: one outlet's text lost the space; the figure keeps qualifier, unit and kind."""
+    word, qualifier = cue
+    noun, kind, code = unit
+    text = f"وقال المسؤول إن {word}{n} {noun} شملهم القرار"
+    spaced = f"وقال المسؤول إن {word} {n} {noun} شملهم القرار"
+    found = [c for c in read(text) if c.value is not None]
+    ref = [c for c in read(spaced) if c.value is not None]
+    assert len(found) == 1 and len(ref) == 1, [(c.text, c.kind) for c in found]
+    c = found[0]
+    assert (c.value, c.kind, c.qualifier) == (n, kind, qualifier)
+    assert (c.kind, c.unit, c.qualifier, c.value) == (ref[0].kind, ref[0].unit, ref[0].qualifier, ref[0].value)
+    if code:
+        assert c.unit == code
+    assert text[c.start:c.end] == c.text and str(n) in c.text
+
+
+def test_glued_digits_that_are_part_of_a_name_stay_specs():
+    assert [c.kind for c in read("وقال مراسل فرانس24 في المدينة")] == ["spec"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("تضم المدينة مليونا و300 ألف نسمة", 1_300_000),
+    ("يبلغ عدد السكان مليونان ونصف المليون نسمة", 2_500_000),
+    ("أنفقت الوزارة خمسة ملايين و200 ألف دينار", 5_200_000),
+])
+def test_scale_word_first(text, value):
+    found = [c for c in read(text) if c.value is not None]
+    assert [c.value for c in found] == [value]

@@ -121,6 +121,7 @@ class Lexicon:
     spec_before: set[str] = field(default_factory=set)
     model_prefixes: set[str] = field(default_factory=set)
     current_month: set[str] = field(default_factory=set)
+    glue_cues: set[str] = field(default_factory=set)
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
@@ -221,6 +222,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
     lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
+    lx.glue_cues = {normalise(f) for f in nq.get("glue_cues", [])}
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
