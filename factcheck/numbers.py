@@ -265,7 +265,11 @@ class Parser:
         if w in self.lx.vague.by_first or any(
                 f in self.lx.number_words or f in self.lx.vague.by_first for f in strip_number_prefixes(w)):
             return 1
-        if w[0].isalpha() and any(f in self.lx.qualifiers_before.by_first for f in strip_clitics(w)):
+        forms = strip_clitics(w)
+        lx = self.lx
+        if any(f in lx.ordinal_words or f in lx.ratio_double or f in lx.ratio_ambiguous for f in forms):
+            return 1
+        if w[0].isalpha() and any(f in lx.qualifiers_before.by_first for f in forms):
             return 2
         return 0
 
@@ -287,6 +291,10 @@ class Parser:
             q = Quantity(i, j, i, j, None, float(low) if low is not None else None,
                          float(high) if high is not None else None, "vague", "count")
             return self._finish(toks, words, q, floor)
+        if not words[i][0].isdigit():
+            special = self._special_at(toks, words, i, floor)
+            if special is not False:
+                return special
         c = self.core(toks, words, i)
         if c is None:
             return None
@@ -309,6 +317,8 @@ class Parser:
         if j < n and words[j] in lx.range_join and j + 1 < n:
             join = words[j]
             allowed = join in _JOIN_ALWAYS or (join in _AND and opener is not None)
+            if by_words and j - i == 1 and (self.word_number(words[i]) or ("", 0, ""))[2] in _NEEDS_CONTEXT:
+                allowed = False  # الطلعة الواحدة حتى 5.8 ساعة: واحد is not the low end of a range
             if join in _JOIN_TO and opener is not None and words[opener] in _FROM and \
                     any(w in _RISE for w in words[max(0, i - 12):i]):
                 allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
@@ -326,6 +336,83 @@ class Parser:
         if q.qualifier:
             q.i0 = i0
         return self._finish(toks, words, q, floor)
+
+    def _qualified(self, words, q: Quantity, floor: int) -> Quantity:
+        """The qualifier before a figure (أكثر من ضعف، لأكثر من عام)."""
+        qm = self.lx.qualifiers_before.match_ending(words, q.i0)
+        if qm and q.i0 - qm[0] >= floor:
+            q.qualifier = qm[1]
+            q.i0 -= qm[0]
+        return q
+
+    def _special_at(self, toks, words, i, floor):
+        """Figures in words that are not cardinals: fractions (نصف ثروته = 50%، ثلث ساعة، عامين ونصف),
+        ratios (ضعفين، أكثر من ضعف), compound ordinals (الثانية والتسعين، الثاني عشر).  A Quantity,
+        None to skip the word, or False when the word is none of these."""
+        lx = self.lx
+        n = len(words)
+        w = words[i]
+        forms = strip_clitics(w)
+        nxt = words[i + 1] if i + 1 < n else ""
+        # ordinals: الخامسة والثلاثين، الثاني عشر
+        o = next((lx.ordinal_words[f] for f in forms if f in lx.ordinal_words), None)
+        if o is not None:
+            hit = self.word_number(nxt) if nxt else None
+            if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
+                value = o + hit[1]
+            elif hit and o < 10 and hit[0] == "ten" and not nxt.startswith("و"):
+                value = 10 + o
+            else:
+                return None
+            q = Quantity(i, i + 2, i, i + 2, float(value), float(value), float(value), None, "ordinal")
+            if self._age(words, i, floor):
+                q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
+                self._bounds(q)
+            return q
+        # ratios: ضعفين؛ ضعف only after a qualifier or a comparative (ضعف is also "weakness")
+        if any(f in lx.ratio_double for f in forms) or any(f in lx.ratio_ambiguous for f in forms):
+            q = self._qualified(words, Quantity(i, i + 1, i, i + 1, 2.0, 2.0, 2.0, "exact", "measure", "times",
+                                               sense="ratio"), floor)
+            if not any(f in lx.ratio_double for f in forms) and q.i0 == i and \
+                    not (i > 0 and any(f in lx.comparatives for f in strip_clitics(words[i - 1]))):
+                return None
+            self._bounds(q)
+            return q
+        hit = self.word_number(w)
+        if not hit or hit[0] != "fraction":
+            return False
+        frac, article = hit[1], hit[3] or (w.startswith("لل") and hit[2] == w[2:])
+        if nxt and (self.word_number(nxt) or ("",))[0] == "scale":
+            return False  # نصف مليون
+        if nxt in lx.fraction_not_before or (article and (
+                nxt in lx.fraction_not_before_article or nxt in lx.ordinal_words or nxt == "ال")):
+            return None  # نصف النهائي؛ الربع الأول من العام، للربع الـ12: a stage or a period
+        # عامين ونصف عام: a dual unit noun, then the fraction
+        if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.dual_units:
+            kind, unit = lx.dual_units[words[i - 1]]
+            q = Quantity(i - 1, i + 1, i - 1, i + 1, 2 + frac, 2 + frac, 2 + frac, "exact", kind, unit)
+            um = lx.units.match(words, i + 1) if i + 1 < n else None
+            if um and um[1] == (kind, unit):
+                q.i1 = i + 1 + um[0]
+            self._bounds(q)
+            return q
+        if w.startswith("و"):
+            return None  # ونصف after something else: handled with its number, or not a figure
+        um = lx.units.match(words, i + 1) if i + 1 < n else None
+        if um:  # نصف ساعة، ثلث المسافة is a share
+            q = self._qualified(words, Quantity(i, i + 1, i, i + 1, frac, frac, frac, "exact", "count"), floor)
+            return self._finish(toks, words, q, floor)
+        v = _clean(round(frac * 100, 2))
+        q = self._qualified(words, Quantity(i, i + 1, i, i + 1, v, v, v, "exact", "percent", "%", sense="share"),
+                            floor)
+        self._bounds(q)
+        return q
+
+    def _age(self, words, k, floor) -> bool:
+        """Does an age cue stand before token k (في سن الـ 92، عن عمر يناهز 80)?"""
+        while k > floor and words[k - 1] in ("ال", "-"):
+            k -= 1
+        return k > floor and self.lx.age_before.match_ending(words, k) is not None
 
     @staticmethod
     def _article_added(w: str, table) -> bool:
@@ -364,7 +451,8 @@ class Parser:
         if form in _NEEDS_CONTEXT:
             prev = words[i - 1] if i > 0 else ""
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt == "من" or words[i].startswith("ال") or not prev or not prev[0].isalpha() or \
+            article = words[i].startswith("ال") and not prev.startswith("ال")  # المكعب الواحد agrees with its noun
+            if nxt == "من" or article or not prev or not prev[0].isalpha() or \
                     prev in _FUNCTION_WORDS:
                 return False
         return True
@@ -380,6 +468,9 @@ class Parser:
         j = q.i1
         # unit right after the number: %، في المئة، دولار، ساعة، كيلومتر ...
         um = lx.units.match(words, j) if j < n else None
+        if um and um[1][0] == "duration" and j + um[0] < n and words[j + um[0]].isdigit() and \
+                self._year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
+            um = None  # "لمرة واحدة عام 2012": عام introduces the year, it is not the unit
         if um is None and q.n0 > 0 and words[q.n0 - 1] == "$" and toks[q.n0 - 1].end == toks[q.n0].start:
             q.kind, q.unit, q.i0 = "money", "USD", min(q.i0, q.n0 - 1)  # $5 مليون
         if um:
@@ -399,7 +490,34 @@ class Parser:
         if pm and q.qualifier in (None, "exact"):
             q.qualifier = pm[1]
             q.i1 += pm[0]
-        if q.kind != "spec":
+        age_after = lx.age_after.match(words, q.n1) if q.n1 < n and q.kind in ("count", "duration") else None
+        if q.kind == "duration" and q.unit == "year" and (self._age(words, q.i0, floor) or (
+                q.i1 < n and lx.age_after.match(words, q.i1 - 1))):
+            q.sense = "age"  # في سن 21 عاما، 30 عاما من عمره
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague" and age_after and q.i1 == q.n1:
+            q.kind, q.unit, q.sense, q.i1 = "duration", "year", "age", q.n1 + age_after[0]  # في الخمسين من العمر
+            if q.qualifier is None:
+                q.qualifier = "exact"
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague" and q.i1 < n and words[q.i1] in lx.ratio_after \
+                and any(f in lx.comparatives for w in words[max(floor, q.i0 - 2):q.i0] for f in strip_clitics(w)):
+            q.kind, q.unit, q.sense, q.i1 = "measure", "times", "ratio", q.i1 + 1   # أكبر بـ4 مرات
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague":
+            if self._age(words, q.i0, floor):
+                q.kind, q.unit, q.sense = "duration", "year", "age"   # في سن الـ 92
+                if q.qualifier is None:
+                    q.qualifier = "exact"
+            elif not words[q.n0][0].isdigit() and q.i0 - 1 >= floor:
+                # الأعوام الأربعة، شهر واحد: a time noun before a number in words
+                prev = words[q.i0 - 1]
+                um = lx.units.match(words, q.i0 - 1)
+                if prev in lx.time_before and prev.startswith("ال"):
+                    if q.value is not None and q.value <= 24:
+                        q.norm = f"{int(q.value):02d}:00"
+                    q.kind, q.qualifier, q.i0 = "time", None, q.i0 - 1   # الساعة الواحدة
+                    return q
+                if um and um[0] == 1 and um[1][0] == "duration":
+                    q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
+        if q.kind != "spec" and q.sense != "age":
             nk = self._nonquantity(toks, words, q, floor, range_parts)
             if nk:
                 q.kind = nk

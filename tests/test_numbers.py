@@ -315,3 +315,36 @@ def test_glued_digits_that_are_part_of_a_name_stay_specs():
 def test_scale_word_first(text, value):
     found = [c for c in read(text) if c.value is not None]
     assert [c.value for c in found] == [value]
+
+
+@pytest.mark.parametrize("text,kind,value,sense", [
+    ("أنفق التاجر نصف أمواله على العقارات", "percent", 50, "share"),
+    ("صوت ثلثا الأعضاء لصالح القرار", "percent", 66.67, "share"),
+    ("ذهب ربعهم إلى الخارج", "percent", 25, "share"),
+    ("انتظر المسافرون نصف ساعة في المطار", "duration", 0.5, None),
+    ("أمضى في السجن عامين ونصف عام", "duration", 2.5, None),
+    ("ارتفعت الأسعار إلى ضعفين", "measure", 2, "ratio"),
+    ("الإنتاج أكبر بخمس مرات من العام الماضي", "measure", 5, "ratio"),
+    ("توفي الشاعر في سن الخامسة والثمانين", "duration", 85, "age"),
+    ("رحلت عن عمر الـ 77 في باريس", "duration", 77, "age"),
+    ("كان في الستين من العمر", "duration", 60, "age"),
+    ("استمرت المفاوضات طوال الأيام العشرة الماضية", "duration", 10, None),
+    ("بقي في المستشفى شهرا واحدا", "duration", 1, None),
+])
+def test_fractions_ratios_ages_and_time_nouns(text, kind, value, sense):
+    found = [c for c in read(text) if c.kind not in ("year", "ordinal", "spec", "date", "time")]
+    assert [(c.kind, c.value, c.sense) for c in found] == [(kind, pytest.approx(value, abs=0.01), sense)], \
+        [(c.text, c.kind, c.value, c.sense) for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "تأهل الفريق إلى نصف النهائي", "نما الاقتصاد في الربع الأول من العام", "نشرة للربع الرابع 2017",
+    "يعاني من ضعف الاقتصاد", "خلال النصف الثاني من الشهر",
+])
+def test_stages_periods_and_weakness_are_not_figures(text):
+    assert not [c for c in read(text) if c.kind not in ("year", "ordinal")]
+
+
+def test_compound_ordinal_is_not_a_count():
+    assert [(c.kind, c.value) for c in read("افتتحت الدورة الخامسة والثلاثين للمعرض")] == [("ordinal", 35)]
+    assert [(c.kind, c.value) for c in read("حل الفريق في المركز الثاني عشر")] == [("ordinal", 12)]

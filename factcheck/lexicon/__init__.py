@@ -104,6 +104,17 @@ class PhraseTable:
 @dataclass
 class Lexicon:
     number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
+    fraction_not_before: set[str] = field(default_factory=set)
+    fraction_not_before_article: set[str] = field(default_factory=set)
+    fraction_suffixes: tuple[str, ...] = ()
+    ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
+    age_before: "PhraseTable" = None
+    age_after: "PhraseTable" = None
+    dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
+    comparatives: set[str] = field(default_factory=set)
+    ratio_double: set[str] = field(default_factory=set)
+    ratio_ambiguous: set[str] = field(default_factory=set)
+    ratio_after: set[str] = field(default_factory=set)
     vague: PhraseTable = None
     qualifiers_before: PhraseTable = None
     qualifiers_after: PhraseTable = None
@@ -185,8 +196,15 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for v, d in num["scales"].items():
         add(d.get("multiplier", []), "scale", int(v))
         add(d.get("dual", []), "dual_scale", 2 * int(v))
+    fr = num.get("fraction_rules", {})
     for v, forms in num.get("fractions", {}).items():
         add(forms, "fraction", float(v))
+        add([f + suf for f in forms if not f.startswith("و") for suf in fr.get("fraction_suffixes", [])],
+            "fraction", float(v))
+    lx.fraction_not_before = {normalise(f) for f in fr.get("fraction_not_before", [])}
+    lx.fraction_not_before_article = {normalise(f) for f in fr.get("fraction_not_before_after_article", [])}
+    lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
+    lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
                             for v in num.get("vague", []) for f in v["forms"]])
@@ -211,6 +229,15 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
             if forms and kind in ("duration", "distance", "measure"):
                 lx.unit_singulars.add(normalise(forms[0]))
     lx.units = PhraseTable(items)
+    lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
+    lx.dual_units = {normalise(f): ("duration", unit) for unit, forms in u.get("dual", {}).items() for f in forms}
+    r = u.get("ratio", {})
+    lx.ratio_double = {normalise(f) for f in r.get("double", [])}
+    lx.ratio_ambiguous = {normalise(f) for f in r.get("double_ambiguous", [])}
+    lx.ratio_after = {normalise(f) for f in r.get("times_after", [])}
+    lx.comparatives = {normalise(f) for f in r.get("comparatives", [])}
+    lx.age_before = PhraseTable([(phrase(f), "age") for f in u.get("age", {}).get("before", [])])
+    lx.age_after = PhraseTable([(phrase(f), "age") for f in u.get("age", {}).get("after", [])])
     lx.calibre_units = {normalise(f) for f in u.get("calibre", {}).get("units", [])}
     lx.calibre_context = {normalise(f) for f in u.get("calibre", {}).get("context", [])}
 
