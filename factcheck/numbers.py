@@ -31,6 +31,8 @@ _GLUE_PREFIXES = normal_set("و", "ب", "ل", "ك", "ف", "ال", "لل", "وب"
 _TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
+_STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع")
+_SUM_LINKS = normal_set("إلى", "مقابل", "من", "عن", "ب", "بـ", "نحو", "حوالي", "بين", "(")
 _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
 _JOIN_TO = normal_set("إلى", "حتى")
 _FROM = normal_set("من")
@@ -258,7 +260,27 @@ class Parser:
             out.append(q)
             floor = q.i1
             i = q.i1
+        self._implied_currency(toks, words, out)
         return out
+
+    def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
+        """"بلغت الإيرادات 50 مليون دولار ثم ارتفعت إلى 90 مليونا": a figure with a scale word
+        and no noun of its own, after a sum of money in the same sentence, is money in that currency."""
+        n = len(words)
+        last = None
+        for q in qs:
+            if q.kind == "money":
+                last = q
+                continue
+            if last is None or q.kind != "count" or q.unit or q.qualifier == "vague" or q.i0 - last.i1 > 25:
+                continue
+            scaled = any((self.word_number(w) or ("",))[0] in ("scale", "dual_scale") for w in words[q.n0:q.n1])
+            nxt = words[q.i1] if q.i1 < n else ""
+            prev = words[q.i0 - 1] if q.i0 else ""
+            linked = prev in _SUM_LINKS or any(w in _RISE for w in words[last.i1:q.i0])
+            if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in _FUNCTION_WORDS or nxt in _STOP_AFTER_SUM) \
+                    and not self._counted_follows(words, q.i1):
+                q.kind, q.unit, q.sense = "money", last.unit, "implied_currency"
 
     def _start_kind(self, w: str) -> int:
         """1 when a number may start at this word, 2 when a qualifier may, else 0."""
@@ -308,6 +330,8 @@ class Parser:
         if qm and i - qm[0] >= floor:
             q.qualifier = qm[1]
             i0 = i - qm[0]
+        elif not qm:
+            q.qualifier = self._subject_qualifier(words, i, floor) or q.qualifier
         opener = None
         if i - 1 >= floor and words[i - 1] in lx.range_open:
             opener = i - 1
@@ -336,6 +360,18 @@ class Parser:
         if q.qualifier:
             q.i0 = i0
         return self._finish(toks, words, q, floor)
+
+    def _subject_qualifier(self, words, i, floor) -> str | None:
+        """تخطت نسبة المشاركة 50%: the verb qualifies the figure across its subject."""
+        lx = self.lx
+        for k in range(i - 1, max(floor, i - 3) - 1, -1):
+            if not words[k][0].isalpha():
+                return None
+            if any(f in lx.subject_nouns for f in strip_clitics(words[k])):
+                qm = lx.qualifiers_before.match_ending(words, k)
+                if qm and k - qm[0] >= floor and qm[1] != "approx":
+                    return qm[1]
+        return None
 
     def _qualified(self, words, q: Quantity, floor: int) -> Quantity:
         """The qualifier before a figure (أكثر من ضعف، لأكثر من عام)."""

@@ -348,3 +348,28 @@ def test_stages_periods_and_weakness_are_not_figures(text):
 def test_compound_ordinal_is_not_a_count():
     assert [(c.kind, c.value) for c in read("افتتحت الدورة الخامسة والثلاثين للمعرض")] == [("ordinal", 35)]
     assert [(c.kind, c.value) for c in read("حل الفريق في المركز الثاني عشر")] == [("ordinal", 12)]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("تخطت نسبة الإقبال 60%", "more_than"),
+    ("الحصيلة تتجاوز 40 قتيلا", "more_than"),
+    ("لم يتجاوز عدد المشاركين 200 شخص", "up_to"),
+    ("ارتفعت الأسعار لتصل إلى 90 دينارا", "exact"),
+    ("زادت المبيعات لتبلغ 300 سيارة", "exact"),
+])
+def test_qualifying_verbs(text, qualifier):
+    found = [c for c in read(text) if c.value is not None]
+    assert [c.qualifier for c in found] == [qualifier], [(c.text, c.qualifier) for c in found]
+
+
+def test_currency_carried_to_a_later_sum():
+    found = read("بلغت أرباح المصرف 40 مليون يورو ثم ارتفعت إلى 65 مليونا.")
+    assert [(c.kind, c.unit, c.value) for c in found] == [("money", "EUR", 40e6), ("money", "EUR", 65e6)]
+    assert found[1].sense == "implied_currency"
+    other = read("بلغت أرباح المصرف 40 مليون يورو ويخدم المصرف 3 ملايين")
+    assert [c.kind for c in other] == ["money", "count"]
+
+
+@pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR")])
+def test_more_currencies(text, unit):
+    assert [(c.kind, c.unit) for c in read(text)] == [("money", unit)]

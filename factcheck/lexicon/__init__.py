@@ -112,6 +112,7 @@ class Lexicon:
     age_after: "PhraseTable" = None
     dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
     comparatives: set[str] = field(default_factory=set)
+    subject_nouns: set[str] = field(default_factory=set)
     ratio_double: set[str] = field(default_factory=set)
     ratio_ambiguous: set[str] = field(default_factory=set)
     ratio_after: set[str] = field(default_factory=set)
@@ -214,7 +215,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for name in ("approx", "at_least", "more_than", "less_than", "up_to"):
         before += [(phrase(f), name) for f in q.get(name, {}).get("before", [])]
         after += [(phrase(f), name) for f in q.get(name, {}).get("after", [])]
+    before += [(phrase(f), "exact") for f in q.get("reaching", {}).get("before", [])]
     lx.qualifiers_before = PhraseTable(before)
+    lx.subject_nouns = {normalise(f) for f in q.get("subject", {}).get("nouns", [])}
     lx.qualifiers_after = PhraseTable(after)
     lx.tolerance = {"exact": float(q.get("exact_tolerance", 0.0)),
                     "approx": float(q.get("approx_tolerance", 0.1))}
