@@ -9,9 +9,12 @@ scope (a total, a daily rate, a new batch) and who is quoted.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Iterator
 
 from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
@@ -425,6 +428,48 @@ class Extractor:
 def extractor() -> Extractor:
     """The process-wide extractor: it holds the lexicon and its caches."""
     return Extractor()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_batch(docs: list[Document]) -> list[list[Claim]]:
+    ex = extractor()
+    return [ex.extract(d) for d in docs]
+
+
+def extract_parallel(docs: Iterable[Document], jobs: int | None = None,
+                     batch: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims, in input order, extracted on `jobs` processes
+    (default: every core).  The output is the same as extracting one by one: workers
+    get batches of documents and the results are put back in order.  Input is read
+    ahead by a bounded window, so a corpus of any size streams through."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    ex = extractor()  # built before the workers fork, so they share the lexicon and caches
+    if jobs == 1:
+        for d in docs:
+            yield d, ex.extract(d)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    it = iter(docs)
+    pending: deque = deque()  # (batch, async result), in input order; at most jobs * 4 in flight
+    with ctx.Pool(jobs) as pool:
+        while True:
+            while len(pending) < jobs * 4:
+                b = list(islice(it, batch))
+                if not b:
+                    break
+                pending.append((b, pool.apply_async(_extract_batch, (b,))))
+            if not pending:
+                break
+            b, res = pending.popleft()
+            yield from zip(b, res.get())
 
 
 def extract_claims(docs: Iterable[Document]) -> Iterator[Claim]:

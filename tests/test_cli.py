@@ -124,3 +124,22 @@ def test_extract_rows_carry_the_norm_of_dates_times_and_scores(tmp_path):
     assert sorted(pd.read_csv(tmp_path / "c.csv")["norm"].tolist()) == ["10:30", "2-1", "2018-05-15"]
     frame = claims_frame(iter_documents([doc]))
     assert "norm" in frame.columns and "sense" in frame.columns
+
+
+def test_extract_output_is_the_same_for_any_number_of_jobs(tmp_path):
+    outs = []
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"c{jobs}.jsonl"
+        r = run_cli("extract", SEEDS, "--jobs", jobs, "-o", out)
+        assert r.returncode == 0, r.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2] and outs[0]
+
+
+def test_parallel_extraction_keeps_input_order():
+    from factcheck.claims import extract_parallel, extractor
+    docs = list(iter_documents([SEEDS])) * 3
+    serial = [[c.row() for c in extractor().extract(d)] for d in docs]
+    parallel = [(d.id, [c.row() for c in cs]) for d, cs in extract_parallel(docs, jobs=2, batch=1)]
+    assert [i for i, _ in parallel] == [d.id for d in docs]
+    assert [rows for _, rows in parallel] == serial
