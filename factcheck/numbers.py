@@ -32,6 +32,7 @@ _TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أح�
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
 _STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع")
+_ARTICLE = normal_set("ال", "الـ")
 _SUM_LINKS = normal_set("إلى", "مقابل", "من", "عن", "ب", "بـ", "نحو", "حوالي", "بين", "(")
 _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
 _JOIN_TO = normal_set("إلى", "حتى")
@@ -261,6 +262,11 @@ class Parser:
             floor = q.i1
             i = q.i1
         self._implied_currency(toks, words, out)
+        for a, b in zip(out, out[1:]):
+            # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
+            if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
+                    and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
+                b.kind, b.qualifier, b.low, b.high = "ordinal", None, b.value, b.value
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -321,6 +327,16 @@ class Parser:
         if c is None:
             return None
         value, j, scale, by_words = c
+        pm = lx.proportion.match(words, j, clitics=False) if j < n else None
+        if pm and j + pm[0] < n:
+            c2 = self.core(toks, words, j + pm[0])
+            if c2 is not None and c2[0] > value:
+                # واحد من كل 5 أطفال: a proportion, as a percent of the whole
+                v = _clean(round(value / c2[0] * 100, 2))
+                q = Quantity(i, c2[1], i, c2[1], v, v, v, "exact", "percent", "%", sense="share")
+                q = self._qualified(words, q, floor)
+                self._bounds(q)
+                return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
         q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
@@ -594,6 +610,7 @@ class Parser:
             return None
         prev = words[i - 1] if i > 0 else ""
         nxt = words[j] if j < n else ""
+        value = q.value if q.value is not None else q.low
         glued_prev = i > 0 and toks[i - 1].end == toks[i].start
         glued_next = j < n and toks[j - 1].end == toks[j].start
         # times: 10:30, الساعة 10
@@ -625,8 +642,18 @@ class Parser:
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
             self._extend_name(toks, words, q)
             return "spec"
-        # ordinals: الدورة 71، الـ20
+        # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
         if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
+            after = words[q.i1] if q.i1 < n else ""
+            if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
+                    and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
+                    and (self._counted_follows(words, q.i1) or after.endswith("ا")):
+                return None  # الـ 16 لاعبا: an indefinite counted noun follows
+            return "ordinal"
+        # a minute after a scorer's name, in brackets: صلاح (67)
+        if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
+                and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
+                and any(f in lx.score_context for w in words for f in strip_clitics(w)):
             return "ordinal"
         if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)

@@ -373,3 +373,26 @@ def test_currency_carried_to_a_later_sum():
 @pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR")])
 def test_more_currencies(text, unit):
     assert [(c.kind, c.unit) for c in read(text)] == [("money", unit)]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("سجل الهداف (34) وزميله (71) هدفي الفريق في المباراة", ["ordinal", "ordinal"]),
+    ("أحرز المهاجم هدفين في الدقيقتين 12 و58 من المباراة", ["ordinal", "ordinal"]),
+    ("رفعت الحكومة سعر البنزين 92 أوكتان", ["spec"]),
+    ("تأهل المنتخب إلى دور الـ 32", ["ordinal"]),
+    ("أعلن المدرب قائمة الـ 23 لاعبا للبطولة", ["count"]),
+])
+def test_sport_minutes_grades_and_the_article(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
+
+
+def test_score_written_with_a_tatweel_and_bidi_mark():
+    found = read("فاز الفريق ٢ـ \u200f٠ على ضيفه في المباراة")
+    assert [(c.kind, c.norm) for c in found] == [("spec", "2-0")]
+    assert "٢" in found[0].text
+
+
+@pytest.mark.parametrize("text,value", [("واحد من كل 4 موظفين يعمل عن بعد", 25),
+                                        ("شاب واحد من كل خمسة شبان عاطل", 20)])
+def test_proportions_are_percents(text, value):
+    assert [(c.kind, c.value) for c in read(text)] == [("percent", value)]

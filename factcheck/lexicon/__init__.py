@@ -113,6 +113,7 @@ class Lexicon:
     dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
     comparatives: set[str] = field(default_factory=set)
     subject_nouns: set[str] = field(default_factory=set)
+    proportion: "PhraseTable" = None
     ratio_double: set[str] = field(default_factory=set)
     ratio_ambiguous: set[str] = field(default_factory=set)
     ratio_after: set[str] = field(default_factory=set)
@@ -205,6 +206,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.fraction_not_before = {normalise(f) for f in fr.get("fraction_not_before", [])}
     lx.fraction_not_before_article = {normalise(f) for f in fr.get("fraction_not_before_after_article", [])}
     lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
+    lx.proportion = PhraseTable([(phrase(f), "share") for f in fr.get("proportion", [])])
     lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
