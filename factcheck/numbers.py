@@ -342,12 +342,13 @@ class Parser:
         q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
-        qm = lx.qualifiers_before.match_ending(words, i)
-        if qm and i - qm[0] >= floor:
+        at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
+        qm = lx.qualifiers_before.match_ending(words, at)
+        if qm and at - qm[0] >= floor:
             q.qualifier = qm[1]
-            i0 = i - qm[0]
+            i0 = at - qm[0]
         elif not qm:
-            q.qualifier = self._subject_qualifier(words, i, floor) or q.qualifier
+            q.qualifier = self._subject_qualifier(words, at, floor) or q.qualifier
         opener = None
         if i - 1 >= floor and words[i - 1] in lx.range_open:
             opener = i - 1
@@ -436,9 +437,8 @@ class Parser:
         frac, article = hit[1], hit[3] or (w.startswith("لل") and hit[2] == w[2:])
         if nxt and (self.word_number(nxt) or ("",))[0] == "scale":
             return False  # نصف مليون
-        if nxt in lx.fraction_not_before or (article and (
-                nxt in lx.fraction_not_before_article or nxt in lx.ordinal_words or nxt == "ال")):
-            return None  # نصف النهائي؛ الربع الأول من العام، للربع الـ12: a stage or a period
+        if nxt in lx.fraction_not_before or (article and nxt not in lx.fraction_share_after_article):
+            return None  # نصف النهائي؛ الربع الأول من العام، في الربع: a stage or a period; الثلث المتبقي is a share
         # عامين ونصف عام: a dual unit noun, then the fraction
         if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.dual_units:
             kind, unit = lx.dual_units[words[i - 1]]
@@ -523,6 +523,13 @@ class Parser:
         if um and um[1][0] == "duration" and j + um[0] < n and words[j + um[0]].isdigit() and \
                 self._year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
             um = None  # "لمرة واحدة عام 2012": عام introduces the year, it is not the unit
+        if um is None and j < n and words[j] in lx.units_exact:
+            um = (1, lx.units_exact[words[j]])  # ين: only as a word of its own (بين is not ب + ين)
+        if um is None and q.n0 > 0 and words[q.n0 - 1] == "%" and toks[q.n0 - 1].end == toks[q.n0].start \
+                and q.qualifier != "vague":
+            q.kind, q.unit, q.i0 = "percent", "%", min(q.i0, q.n0 - 1)  # %50: the sign written first
+            if q.qualifier is None:
+                q.qualifier = "exact"
         if um is None and q.n0 > 0 and words[q.n0 - 1] == "$" and toks[q.n0 - 1].end == toks[q.n0].start:
             q.kind, q.unit, q.i0 = "money", "USD", min(q.i0, q.n0 - 1)  # $5 مليون
         if um:
@@ -569,6 +576,12 @@ class Parser:
                     return q
                 if um and um[0] == 1 and um[1][0] == "duration":
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
+                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])) \
+                and not words[q.i0 - 1] in _ARTICLE:
+            q.kind, q.qualifier = "ordinal", None   # في المرتبة العشرين
+            return q
         if q.kind != "spec" and q.sense != "age":
             nk = self._nonquantity(toks, words, q, floor, range_parts)
             if nk:
@@ -634,6 +647,9 @@ class Parser:
         if glued_next and _LATIN.match(nxt):
             q.i1 = max(q.i1, j + 1)
             return "spec"
+        if prev and _LATIN.match(prev) and q.qualifier in (None, "exact") and q.kind == "count":
+            self._extend_name(toks, words, q)
+            return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
         if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
@@ -643,7 +659,7 @@ class Parser:
             self._extend_name(toks, words, q)
             return "spec"
         # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
-        if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
+        if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
             after = words[q.i1] if q.i1 < n else ""
             if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
                     and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
@@ -700,6 +716,11 @@ class Parser:
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
+            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
+                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
+                return "spec"
             if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
                     not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
@@ -764,9 +785,9 @@ class Parser:
 
     @staticmethod
     def _extend_name(toks, words, q) -> None:
-        """كا-77-1، تي-50 إم: the rest of a model name glued on with hyphens."""
+        """كا-77-1، تي-50 إم، iOS 10.2.1: the rest of a model name glued on with hyphens or dots."""
         n = len(words)
-        while q.i1 + 1 < n and words[q.i1] == "-" and toks[q.i1 - 1].end == toks[q.i1].start \
+        while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
                 and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
             q.i1 += 2
 

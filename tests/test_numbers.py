@@ -396,3 +396,25 @@ def test_score_written_with_a_tatweel_and_bidi_mark():
                                         ("شاب واحد من كل خمسة شبان عاطل", 20)])
 def test_proportions_are_percents(text, value):
     assert [(c.kind, c.value) for c in read(text)] == [("percent", value)]
+
+
+@pytest.mark.parametrize("text,kind,value,qualifier", [
+    ("ارتفعت الصادرات بنسبة تزيد على %40 خلال العام", "percent", 40, "more_than"),
+    ("تراجعت المبيعات %12.5 في الربع", "percent", 12.5, "exact"),
+    ("بلغت قيمة الصفقة 300 مليار ين", "money", 3e11, "exact"),
+    ("تفصل بين المدينتين 40 كيلومترا", "distance", 40, "exact"),
+])
+def test_percent_sign_first_and_words_that_hide_units(text, kind, value, qualifier):
+    found = [c for c in read(text) if c.kind not in ("year", "ordinal")]
+    assert [(c.kind, c.value, c.qualifier) for c in found] == [(kind, value, qualifier)], \
+        [(c.text, c.kind, c.unit) for c in found]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("فاز الفريق 2-صفر في المباراة", [("spec", "2-0")]),
+    ("صدر تحديث iOS 12.1 للهواتف", [("spec", None)]),
+    ("حلت البلاد في المرتبة الثلاثين عالميا", [("ordinal", None)]),
+    ("جاء المنتخب بالمرتبة 45 في التصنيف", [("ordinal", None)]),
+])
+def test_more_non_quantities(text, kinds):
+    assert [(c.kind, c.norm) for c in read(text)] == kinds

@@ -105,14 +105,16 @@ class PhraseTable:
 class Lexicon:
     number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
     fraction_not_before: set[str] = field(default_factory=set)
-    fraction_not_before_article: set[str] = field(default_factory=set)
     fraction_suffixes: tuple[str, ...] = ()
+    fraction_share_after_article: set[str] = field(default_factory=set)
     ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
     age_before: "PhraseTable" = None
     age_after: "PhraseTable" = None
     dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
     comparatives: set[str] = field(default_factory=set)
     subject_nouns: set[str] = field(default_factory=set)
+    units_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
+    zero_words: set[str] = field(default_factory=set)
     proportion: "PhraseTable" = None
     ratio_double: set[str] = field(default_factory=set)
     ratio_ambiguous: set[str] = field(default_factory=set)
@@ -204,7 +206,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
         add([f + suf for f in forms if not f.startswith("و") for suf in fr.get("fraction_suffixes", [])],
             "fraction", float(v))
     lx.fraction_not_before = {normalise(f) for f in fr.get("fraction_not_before", [])}
-    lx.fraction_not_before_article = {normalise(f) for f in fr.get("fraction_not_before_after_article", [])}
+    lx.fraction_share_after_article = {normalise(f) for f in fr.get("fraction_share_after_article", [])}
     lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
     lx.proportion = PhraseTable([(phrase(f), "share") for f in fr.get("proportion", [])])
     lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
@@ -234,6 +236,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
             if forms and kind in ("duration", "distance", "measure"):
                 lx.unit_singulars.add(normalise(forms[0]))
     lx.units = PhraseTable(items)
+    lx.units_exact = {normalise(f): ("money", code) for code, forms in u.get("exact_forms", {}).items() for f in forms}
     lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
     lx.dual_units = {normalise(f): ("duration", unit) for unit, forms in u.get("dual", {}).items() for f in forms}
     r = u.get("ratio", {})
@@ -259,6 +262,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
     lx.score_context = {normalise(f) for f in nq.get("score_context", [])}
+    lx.zero_words = {normalise(f) for f in nq.get("zero_words", [])}
 
     lx.days = PhraseTable([(phrase(f), ("weekday", int(n))) for f, n in nq.get("weekdays", {}).items()] +
                           [(phrase(f), ("relative", int(n))) for f, n in nq.get("relative_days", {}).items()])
