@@ -262,7 +262,7 @@ class Extractor:
         # "100 شخص على الأقل": a qualifier after the counted noun
         if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
             after = noun_at + noun_len
-            pm = lx.qualifiers_after.match(words, after) if after < n else None
+            pm = lx.qualifiers_after.match(words, after) if after < min(n, next_start) else None  # not the next one's
             if pm:
                 q.qualifier = pm[1]
                 self.parser._bounds(q)

@@ -106,6 +106,8 @@ class Parser:
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
         """(type, value, bare form, had_article) for a number word, else None."""
+        if w in self.lx.not_numbers:
+            return None
         for form in strip_number_prefixes(w):
             hit = self.lx.number_words.get(form)
             if hit:
@@ -680,7 +682,11 @@ class Parser:
             while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
                 k += 2
             q.i1 = max(q.i1, k + 1)
-            q.norm = _slash_date(words[i:k + 1:2])
+            parts = words[i:k + 1:2]
+            if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and self._year_like(float(p)) for p in parts):
+                q.high = float(parts[1])
+                return "year"  # العام المالي 2017/2018
+            q.norm = _slash_date(parts)
             return "date"
         value = q.value if q.value is not None else q.low
         if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
@@ -729,6 +735,8 @@ class Parser:
                 return "spec"
             if i == 0 and nxt in ("-", ")") and not range_parts:
                 return "ordinal"
+        if i == 0 and nxt == "." and j + 1 == n and q.qualifier in (None, "exact") and q.kind == "count":
+            return "ordinal"  # "1." alone at the head of a list item
         if range_parts and j < n and lx.months.match(words, q.i1) is not None:
             return "date"  # من 23-25 أكتوبر
         # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018

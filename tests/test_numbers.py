@@ -418,3 +418,14 @@ def test_percent_sign_first_and_words_that_hide_units(text, kind, value, qualifi
 ])
 def test_more_non_quantities(text, kinds):
     assert [(c.kind, c.norm) for c in read(text)] == kinds
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("قال المخرج أنا لست شخصا يخاف", []),
+    ("نشرت الحكومة الميزانية للعام المالي 2018/2019 أمس", ["year"]),
+    ("رتب الكاتب قائمته. 3.الممثل الشهير", ["ordinal"]),
+    ("بلغت قدرة المحطة 1.8 غيغاواط", ["measure"]),
+    ("ثم خسارته أمام مضيفه 1-3 في الجولة", ["spec"]),
+])
+def test_sampled_real_news_patterns(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]

@@ -106,6 +106,7 @@ class Lexicon:
     number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
     fraction_not_before: set[str] = field(default_factory=set)
     fraction_suffixes: tuple[str, ...] = ()
+    not_numbers: set[str] = field(default_factory=set)
     fraction_share_after_article: set[str] = field(default_factory=set)
     ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
     age_before: "PhraseTable" = None
@@ -210,6 +211,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
     lx.proportion = PhraseTable([(phrase(f), "share") for f in fr.get("proportion", [])])
     lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
+    for f in num.get("not_numbers", {}).get("forms", []):
+        words.pop(normalise(f), None)
+    lx.not_numbers = {normalise(f) for f in num.get("not_numbers", {}).get("forms", [])}
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
                             for v in num.get("vague", []) for f in v["forms"]])
