@@ -114,6 +114,7 @@ class Extractor:
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
+        self._attribution_hits = self._scope_starts = None
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -130,6 +131,7 @@ class Extractor:
             if not qs:
                 continue
             words = [t.text for t in toks]
+            self._attribution_hits = self._scope_starts = None  # per-sentence scans, made when first needed
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -168,20 +170,13 @@ class Extractor:
         """Days the sentence speaks of, as dates when the publication date is
         known (Saturday in a Sunday paper is yesterday), else as weekday names."""
         out = set()
-        k = 0
-        while k < len(words):
-            m = self.lx.days.match(words, k)
-            if not m:
-                k += 1
-                continue
-            kind, n = m[1]
+        for _, _, (kind, n) in self.lx.days.scan(words):
             if pub is None:
                 out.add(f"{kind}:{n}")
             elif kind == "weekday":
                 out.add((pub - timedelta(days=(pub.weekday() - n) % 7)).isoformat())
             else:
                 out.add((pub + timedelta(days=n)).isoformat())
-            k += m[0]
         return sorted(out)
 
     def _places(self, words) -> list[str]:
@@ -200,7 +195,7 @@ class Extractor:
         one day from publication ("في 30 مارس" in an April report)?"""
         if pub is None:
             return False
-        for k in range(len(words)):
+        for k in self.lx.months.starts(words):
             m = self.lx.months.match(words, k, clitics=True)
             if not m:
                 continue
@@ -227,7 +222,11 @@ class Extractor:
         hi = q.i1
         while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
             hi += 1
-        for k in range(lo, hi):
+        if self._scope_starts is None:
+            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
+        for k in self._scope_starts:
+            if k < lo or k >= hi:
+                continue
             for table in (self.lx.scope_after, self.lx.scope_before):
                 m = table.match(words, k)
                 if m and m[1] == "since":
@@ -401,22 +400,18 @@ class Extractor:
         lx = self.lx
         n = len(words)
         best = None
-        k = 0
-        while k < n:
-            m = lx.attribution.match(words, k)
-            if m:
-                a = k + m[0]
-                b = a
-                while b < n and b - a < lx.attribution_max and words[b][0].isalpha() and \
-                        words[b] not in lx.attribution_stop and not (q.i0 <= b < q.i1):
-                    b += 1
-                if b > a:
-                    dist = q.i0 - b if b <= q.i0 else (k - q.i1) + 2
-                    if dist >= 0 and (best is None or dist < best[0]):
-                        best = (dist, a, b)
-                k += m[0]
-                continue
-            k += 1
+        if self._attribution_hits is None:
+            self._attribution_hits = lx.attribution.scan(words)  # once a sentence, not once a figure
+        for k, length, _ in self._attribution_hits:
+            a = k + length
+            b = a
+            while b < n and b - a < lx.attribution_max and words[b][0].isalpha() and \
+                    words[b] not in lx.attribution_stop and not (q.i0 <= b < q.i1):
+                b += 1
+            if b > a:
+                dist = q.i0 - b if b <= q.i0 else (k - q.i1) + 2
+                if dist >= 0 and (best is None or dist < best[0]):
+                    best = (dist, a, b)
         if best is None:
             return None, None
         _, a, b = best

@@ -83,12 +83,48 @@ class PhraseTable:
         """(length, payload) of the longest phrase starting at words[i], or None."""
         if i >= len(words):
             return None
-        cands = self._for(words[i]) if clitics else self.by_first.get(words[i], ())
+        if clitics:
+            cands = self._candidates.get(words[i])  # the common case inline: most words start nothing
+            if cands is None:
+                cands = self._for(words[i])
+        else:
+            cands = self.by_first.get(words[i], ())
+        if not cands:
+            return None
+        size = len(words)
         for phr, payload in cands:
             n = len(phr)
-            if i + n <= len(words) and all(words[i + k] == phr[k] for k in range(1, n)):
+            if n == 1:
+                return 1, payload
+            if i + n <= size and all(words[i + k] == phr[k] for k in range(1, n)):
                 return n, payload
         return None
+
+    def starts(self, words: list[str]) -> list[int]:
+        """Indices of the words that may start a phrase (clitics allowed): a scan
+        of a sentence asks match() only there."""
+        get = self._candidates.get
+        out = []
+        for i, w in enumerate(words):
+            c = get(w)
+            if c is None:
+                c = self._for(w)
+            if c:
+                out.append(i)
+        return out
+
+    def scan(self, words: list[str]) -> list[tuple[int, int, object]]:
+        """(start, length, payload) of each phrase, left to right, none overlapping."""
+        out = []
+        k = 0
+        for i in self.starts(words):
+            if i < k:
+                continue
+            m = self.match(words, i)
+            if m:
+                out.append((i, m[0], m[1]))
+                k = i + m[0]
+        return out
 
     def match_ending(self, words: list[str], end: int, clitics: bool = True):
         """(length, payload) of the longest phrase ending just before words[end]."""
