@@ -123,7 +123,10 @@ class Extractor:
         antecedent: Claim | None = None
         when = published_datetime(doc.published)
         pub = when.date() if when else None  # parsed once a document, not once a sentence
+        may_hold = self.parser.may_hold
         for s, e in sentences(text):
+            if not may_hold(text[s:e]):
+                continue
             toks = tokenize(text[s:e], offset=s)
             if not toks:
                 continue

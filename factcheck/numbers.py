@@ -102,6 +102,25 @@ class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
+        self._may_hold = self._compile_prefilter()
+
+    def _compile_prefilter(self):
+        """A pattern found in every sentence that may hold a figure: a digit, or a whole word
+        (after a clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what parse() starts at, so a sentence without it is skipped
+        untokenised (most sentences hold no figure)."""
+        lx = self.lx
+        # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
+        forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
+            | lx.unit_singulars
+        forms = sorted((f for f in forms if f), key=len, reverse=True)
+        prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
+                                    "ف", "ك"}, key=len, reverse=True))
+        words = "|".join(re.escape(f) for f in forms)
+        return re.compile(rf"\d|(?<![^\W\d_])(?:{prefixes})?(?:{words})(?![^\W\d_])")
+
+    def may_hold(self, text: str) -> bool:
+        """Can this (normalised) sentence hold a figure at all?"""
+        return self._may_hold.search(text) is not None
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
