@@ -91,6 +91,11 @@ class Claim:
         return d
 
 
+@lru_cache(maxsize=200_000)
+def _is_place_word(w: str) -> bool:
+    return any(f in _PLACE_WORDS for f in strip_clitics(w))
+
+
 def claim_id(doc: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
 
@@ -187,7 +192,7 @@ class Extractor:
         figures from different towns are two incidents, even in one story."""
         out = set()
         for k in range(len(words) - 1):
-            if any(f in _PLACE_WORDS for f in strip_clitics(words[k])):
+            if _is_place_word(words[k]):
                 name = words[k + 1]
                 if name[0].isalpha() and name not in _STOP_NOUN and len(name) >= 3:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
