@@ -275,7 +275,10 @@ class Parser:
                 if start == 1:
                     q = self.quantity_at(toks, words, i, floor)
                 elif start == 2:
-                    q = self.bare_unit_at(words, i)
+                    singular = self.lx.unit_singulars
+                    reach = self.lx.qualifiers_before.max_len + 1
+                    if any(w2 in singular for w2 in words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
+                        q = self.bare_unit_at(words, i)
             if q is None:
                 i += 1
                 continue
