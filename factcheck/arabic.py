@@ -60,6 +60,9 @@ _DROP_RE = re.compile("[" + re.escape(_DROP) + "]") if _DROP else None
 _ONE_TO_ONE = {cp: v for cp, v in _TABLE.items() if v != ""}
 
 
+_DIGIT_TATWEEL = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\u0640")
+
+
 class Normalised:
     """A normalised text and the map from its indices back to the original."""
 
@@ -67,7 +70,11 @@ class Normalised:
 
     def __init__(self, original: str):
         self.original = original
-        mapped = original.translate(_ONE_TO_ONE)
+        if "\u0640" in original:  # a tatweel right after a digit is a dash (a score written ٣ـ ١), one for one
+            original_for_map = _DIGIT_TATWEEL.sub("-", original)
+        else:
+            original_for_map = original
+        mapped = original_for_map.translate(_ONE_TO_ONE)
         if _DROP_RE is None or not _DROP_RE.search(mapped):
             self.text, self.offsets = mapped, None
             return

@@ -9,9 +9,12 @@ scope (a total, a daily rate, a new batch) and who is quoted.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Iterator
 
 from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
@@ -39,7 +42,7 @@ _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", 
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
 COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-           "kind", "unit", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
+           "kind", "unit", "norm", "sense", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
            "attribution_entity", "years", "days", "places", "in_title", "sentence"]
 
 
@@ -71,6 +74,13 @@ class Claim:
     places: list[str] = field(default_factory=list)
     in_title: bool = False
     sentence: str = ""
+    # What is not a plain number, as a value: a date "YYYY-MM-DD" or "MM-DD", a time "HH:MM",
+    # a match score "A-B" (as written).  None for plain figures.
+    norm: str | None = None
+    # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
+    # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
+    # "implied_currency" (money whose currency is carried over from an earlier figure).  Else None.
+    sense: str | None = None
 
     def row(self) -> dict:
         d = asdict(self)
@@ -79,6 +89,11 @@ class Claim:
         d["days"] = ";".join(self.days)
         d["places"] = ";".join(self.places)
         return d
+
+
+@lru_cache(maxsize=200_000)
+def _is_place_word(w: str) -> bool:
+    return any(f in _PLACE_WORDS for f in strip_clitics(w))
 
 
 def claim_id(doc: str, start: int, end: int) -> str:
@@ -104,6 +119,7 @@ class Extractor:
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
+        self._attribution_hits = self._scope_starts = None
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -112,7 +128,10 @@ class Extractor:
         antecedent: Claim | None = None
         when = published_datetime(doc.published)
         pub = when.date() if when else None  # parsed once a document, not once a sentence
+        may_hold = self.parser.may_hold
         for s, e in sentences(text):
+            if not may_hold(text[s:e]):
+                continue
             toks = tokenize(text[s:e], offset=s)
             if not toks:
                 continue
@@ -120,6 +139,7 @@ class Extractor:
             if not qs:
                 continue
             words = [t.text for t in toks]
+            self._attribution_hits = self._scope_starts = None  # per-sentence scans, made when first needed
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -134,7 +154,8 @@ class Extractor:
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
-                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence)
+                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
+                          norm=self._norm(q.norm, pub), sense=q.sense)
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
@@ -146,24 +167,24 @@ class Extractor:
                 claims.append(c)
         return claims
 
+    @staticmethod
+    def _norm(norm: str | None, pub: date | None) -> str | None:
+        """"cur-09" (في 9 الجاري) is the 9th of the month of publication."""
+        if norm and norm.startswith("cur-"):
+            return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
+        return norm
+
     def _days(self, words, pub: date | None) -> list[str]:
         """Days the sentence speaks of, as dates when the publication date is
         known (Saturday in a Sunday paper is yesterday), else as weekday names."""
         out = set()
-        k = 0
-        while k < len(words):
-            m = self.lx.days.match(words, k)
-            if not m:
-                k += 1
-                continue
-            kind, n = m[1]
+        for _, _, (kind, n) in self.lx.days.scan(words):
             if pub is None:
                 out.add(f"{kind}:{n}")
             elif kind == "weekday":
                 out.add((pub - timedelta(days=(pub.weekday() - n) % 7)).isoformat())
             else:
                 out.add((pub + timedelta(days=n)).isoformat())
-            k += m[0]
         return sorted(out)
 
     def _places(self, words) -> list[str]:
@@ -171,7 +192,7 @@ class Extractor:
         figures from different towns are two incidents, even in one story."""
         out = set()
         for k in range(len(words) - 1):
-            if any(f in _PLACE_WORDS for f in strip_clitics(words[k])):
+            if _is_place_word(words[k]):
                 name = words[k + 1]
                 if name[0].isalpha() and name not in _STOP_NOUN and len(name) >= 3:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
@@ -182,7 +203,7 @@ class Extractor:
         one day from publication ("في 30 مارس" in an April report)?"""
         if pub is None:
             return False
-        for k in range(len(words)):
+        for k in self.lx.months.starts(words):
             m = self.lx.months.match(words, k, clitics=True)
             if not m:
                 continue
@@ -209,7 +230,11 @@ class Extractor:
         hi = q.i1
         while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
             hi += 1
-        for k in range(lo, hi):
+        if self._scope_starts is None:
+            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
+        for k in self._scope_starts:
+            if k < lo or k >= hi:
+                continue
             for table in (self.lx.scope_after, self.lx.scope_before):
                 m = table.match(words, k)
                 if m and m[1] == "since":
@@ -244,7 +269,7 @@ class Extractor:
         # "100 شخص على الأقل": a qualifier after the counted noun
         if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
             after = noun_at + noun_len
-            pm = lx.qualifiers_after.match(words, after) if after < n else None
+            pm = lx.qualifiers_after.match(words, after) if after < min(n, next_start) else None  # not the next one's
             if pm:
                 q.qualifier = pm[1]
                 self.parser._bounds(q)
@@ -383,22 +408,18 @@ class Extractor:
         lx = self.lx
         n = len(words)
         best = None
-        k = 0
-        while k < n:
-            m = lx.attribution.match(words, k)
-            if m:
-                a = k + m[0]
-                b = a
-                while b < n and b - a < lx.attribution_max and words[b][0].isalpha() and \
-                        words[b] not in lx.attribution_stop and not (q.i0 <= b < q.i1):
-                    b += 1
-                if b > a:
-                    dist = q.i0 - b if b <= q.i0 else (k - q.i1) + 2
-                    if dist >= 0 and (best is None or dist < best[0]):
-                        best = (dist, a, b)
-                k += m[0]
-                continue
-            k += 1
+        if self._attribution_hits is None:
+            self._attribution_hits = lx.attribution.scan(words)  # once a sentence, not once a figure
+        for k, length, _ in self._attribution_hits:
+            a = k + length
+            b = a
+            while b < n and b - a < lx.attribution_max and words[b][0].isalpha() and \
+                    words[b] not in lx.attribution_stop and not (q.i0 <= b < q.i1):
+                b += 1
+            if b > a:
+                dist = q.i0 - b if b <= q.i0 else (k - q.i1) + 2
+                if dist >= 0 and (best is None or dist < best[0]):
+                    best = (dist, a, b)
         if best is None:
             return None, None
         _, a, b = best
@@ -410,6 +431,48 @@ class Extractor:
 def extractor() -> Extractor:
     """The process-wide extractor: it holds the lexicon and its caches."""
     return Extractor()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_batch(docs: list[Document]) -> list[list[Claim]]:
+    ex = extractor()
+    return [ex.extract(d) for d in docs]
+
+
+def extract_parallel(docs: Iterable[Document], jobs: int | None = None,
+                     batch: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims, in input order, extracted on `jobs` processes
+    (default: every core).  The output is the same as extracting one by one: workers
+    get batches of documents and the results are put back in order.  Input is read
+    ahead by a bounded window, so a corpus of any size streams through."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    ex = extractor()  # built before the workers fork, so they share the lexicon and caches
+    if jobs == 1:
+        for d in docs:
+            yield d, ex.extract(d)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    it = iter(docs)
+    pending: deque = deque()  # (batch, async result), in input order; at most jobs * 4 in flight
+    with ctx.Pool(jobs) as pool:
+        while True:
+            while len(pending) < jobs * 4:
+                b = list(islice(it, batch))
+                if not b:
+                    break
+                pending.append((b, pool.apply_async(_extract_batch, (b,))))
+            if not pending:
+                break
+            b, res = pending.popleft()
+            yield from zip(b, res.get())
 
 
 def extract_claims(docs: Iterable[Document]) -> Iterator[Claim]:

@@ -59,33 +59,37 @@ def main():
 @click.option("--quantities-only", is_flag=True,
               help="Leave out years, dates, times, ordinals and specs (kept by default, with their kind).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def extract(paths, fmt, output, source, quantities_only, progress):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to extract with (default: every core); the output is the same for any number.")
+def extract(paths, fmt, output, source, quantities_only, progress, jobs):
     """Extract every figure from PATHS with its frame.
 
     One row a figure: doc, source, start, end (offsets into the document
     text), text, value, low/high (the interval the wording allows),
     qualifier (exact, approx, at_least, more_than, less_than, up_to, range,
     vague), kind (count, percent, money, duration, distance, measure, or the
-    non-counts year, date, time, ordinal, spec), unit, counted (the noun),
-    concept, event, entities, owner, scope, attribution, sentence.
+    non-counts year, date, time, ordinal, spec), unit (currency code for
+    money, time unit for durations), norm (a date YYYY-MM-DD or MM-DD, a
+    time HH:MM, a score A-B), sense (age, ratio, share, implied_currency),
+    counted (the noun), concept, event, entities, owner, scope, attribution,
+    sentence.
 
     \b
     Examples:
       factcheck extract seeds/ --format csv -o claims.csv
       factcheck extract corpus.jsonl.gz --format parquet -o claims.parquet
     """
-    from .claims import extractor
+    from .claims import extract_parallel
     from .tables import write_table
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="extracting")
-    ex = extractor()
-
     def claims():
-        for doc in iter_documents(paths, source=source, warn=_warn, stats=stats):
+        docs = iter_documents(paths, source=source, warn=_warn, stats=stats)
+        for doc, found in extract_parallel(docs, jobs):
             bar.advance()
-            for c in ex.extract(doc):
+            for c in found:
                 if quantities_only and c.kind not in ("count", "percent", "money", "duration", "distance", "measure"):
                     continue
                 yield c

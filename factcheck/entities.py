@@ -41,12 +41,16 @@ class EntityFinder:
         k = 0
         n = len(words)
         table = self.lx.entity_forms
+        known = table._candidates.get  # most words start no entity name: skip match() for them
         while k < n:
             w = words[k]
             if not w[0].isalpha():
                 k += 1
                 continue
-            m = table.match(words, k)
+            c = known(w)
+            if c is None:
+                c = table._for(w)
+            m = table.match(words, k) if c else None
             if m:
                 out.append((k, k + m[0], m[1]))
                 k += m[0]

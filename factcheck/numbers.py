@@ -31,6 +31,9 @@ _GLUE_PREFIXES = normal_set("و", "ب", "ل", "ك", "ف", "ال", "لل", "وب"
 _TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
+_STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع")
+_ARTICLE = normal_set("ال", "الـ")
+_SUM_LINKS = normal_set("إلى", "مقابل", "من", "عن", "ب", "بـ", "نحو", "حوالي", "بين", "(")
 _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
 _JOIN_TO = normal_set("إلى", "حتى")
 _FROM = normal_set("من")
@@ -53,6 +56,8 @@ class Quantity:
     qualifier: str | None
     kind: str
     unit: str | None = None
+    norm: str | None = None   # a date (YYYY-MM-DD / MM-DD), a time (HH:MM), a score (A-B)
+    sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
 
     @property
     def is_quantity(self) -> bool:
@@ -73,6 +78,21 @@ def digits_value(tok: str) -> float | None:
     return None
 
 
+def _slash_date(parts: list[str]) -> str | None:
+    """2018/5/15, 15/5/2018, 15/5 as YYYY-MM-DD or MM-DD."""
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if len(nums) == 3:
+        y, m, d = (nums[0], nums[1], nums[2]) if len(parts[0]) == 4 else (nums[2], nums[1], nums[0])
+        if 1800 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{m:02d}-{d:02d}"
+    elif len(nums) == 2 and 1 <= nums[1] <= 12 and 1 <= nums[0] <= 31:
+        return f"{nums[1]:02d}-{nums[0]:02d}"
+    return None
+
+
 def _clean(v: float) -> float:
     r = round(v)
     return float(r) if abs(v - r) < 1e-6 else round(v, 6)
@@ -82,10 +102,31 @@ class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
+        self._may_hold = self._compile_prefilter()
+
+    def _compile_prefilter(self):
+        """A pattern found in every sentence that may hold a figure: a digit, or a whole word
+        (after a clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what parse() starts at, so a sentence without it is skipped
+        untokenised (most sentences hold no figure)."""
+        lx = self.lx
+        # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
+        forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
+            | lx.unit_singulars
+        forms = sorted((f for f in forms if f), key=len, reverse=True)
+        prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
+                                    "ف", "ك"}, key=len, reverse=True))
+        words = "|".join(re.escape(f) for f in forms)
+        return re.compile(rf"\d|(?<![^\W\d_])(?:{prefixes})?(?:{words})(?![^\W\d_])")
+
+    def may_hold(self, text: str) -> bool:
+        """Can this (normalised) sentence hold a figure at all?"""
+        return self._may_hold.search(text) is not None
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
         """(type, value, bare form, had_article) for a number word, else None."""
+        if w in self.lx.not_numbers:
+            return None
         for form in strip_number_prefixes(w):
             hit = self.lx.number_words.get(form)
             if hit:
@@ -112,18 +153,18 @@ class Parser:
                     if frac and frac[0] == "fraction" and words[j].startswith("و"):
                         v += frac[1] * scale
                         j += 1
-                    elif j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start \
-                            and words[j + 1].isdigit() and float(words[j + 1]) < scale \
-                            and not (j + 2 < n and (self.word_number(words[j + 2]) or ("",))[0] == "scale"):
-                        v += float(words[j + 1])  # 25 ألفا و324
-                        j += 2
+                        if j < n and self._article_scale(words[j], scale):
+                            j += 1  # مليون ونصف المليون
+                    else:
+                        v, j = self._lower_part(toks, words, j, v, scale)  # 12 مليونا و450 ألفا و210
             return v, j, scale, False
         hit = self.word_number(w)
         if not hit:
             return None
         typ, val, form, article = hit
-        if typ == "scale" and form not in _STANDALONE_SCALES:
-            return None
+        if typ == "scale" and form not in _STANDALONE_SCALES and \
+                self._lower_part(toks, words, i + 1, val, val)[1] == i + 1:
+            return None  # مليونا needs a number before it, or a smaller part after it (مليونا و300 ألف)
         if typ == "fraction":
             nxt = self.word_number(words[i + 1]) if i + 1 < n else None
             if not (nxt and nxt[0] == "scale"):
@@ -174,6 +215,8 @@ class Parser:
             elif typ == "fraction":
                 if joined and last_type in ("scale", "dual_scale") and last_scale:
                     total += val * last_scale
+                    if j + 1 < n and self._article_scale(words[j + 1], last_scale):
+                        j += 1  # مليونان ونصف المليون
                 elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
                     cur += val
                 else:
@@ -183,7 +226,33 @@ class Parser:
         value = total + cur
         if value <= 0:
             return None
+        if last_type in ("scale", "dual_scale") and last_scale:
+            value, j = self._lower_part(toks, words, j, value, last_scale)  # خمسة ملايين و300 ألف
         return value, j, last_scale, True
+
+    def _lower_part(self, toks, words, j, value, scale):
+        """After a scale word, "و" and a smaller number belong to the same figure
+        (25 ألفا و324، 12 مليونا و450 ألفا و210); a part as large as the scale starts
+        another figure (10 آلاف و15 ألفا is a range)."""
+        n = len(words)
+        if j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start and words[j + 1][0].isdigit():
+            sub = self.core(toks, words, j + 1)
+            if sub is not None and sub[0] < scale:
+                return value + sub[0], sub[1]
+        elif j < n and words[j].startswith("و") and len(words[j]) > 1 and words[j][1:2].isalpha():
+            hit = self.word_number(words[j])
+            if hit and hit[0] in ("one", "ten", "tens", "hundred"):
+                sub = self.core(toks, words, j)
+                if sub is not None and sub[0] < scale and sub[1] > j:
+                    return value + sub[0], sub[1]
+        return value, j
+
+    def _article_scale(self, w: str, scale: float) -> bool:
+        """المليون after ونصف: the scale named again, not multiplied again."""
+        if not w.startswith("ال"):
+            return False
+        hit = self.word_number(w)
+        return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
     def parse(self, toks: list[Tok]) -> list[Quantity]:
@@ -206,21 +275,53 @@ class Parser:
                 if start == 1:
                     q = self.quantity_at(toks, words, i, floor)
                 elif start == 2:
-                    q = self.bare_unit_at(words, i)
+                    singular = self.lx.unit_singulars
+                    reach = self.lx.qualifiers_before.max_len + 1
+                    if any(w2 in singular for w2 in words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
+                        q = self.bare_unit_at(words, i)
             if q is None:
                 i += 1
                 continue
             out.append(q)
             floor = q.i1
             i = q.i1
+        self._implied_currency(toks, words, out)
+        for a, b in zip(out, out[1:]):
+            # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
+            if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
+                    and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
+                b.kind, b.qualifier, b.low, b.high = "ordinal", None, b.value, b.value
         return out
+
+    def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
+        """"بلغت الإيرادات 50 مليون دولار ثم ارتفعت إلى 90 مليونا": a figure with a scale word
+        and no noun of its own, after a sum of money in the same sentence, is money in that currency."""
+        n = len(words)
+        last = None
+        for q in qs:
+            if q.kind == "money":
+                last = q
+                continue
+            if last is None or q.kind != "count" or q.unit or q.qualifier == "vague" or q.i0 - last.i1 > 25:
+                continue
+            scaled = any((self.word_number(w) or ("",))[0] in ("scale", "dual_scale") for w in words[q.n0:q.n1])
+            nxt = words[q.i1] if q.i1 < n else ""
+            prev = words[q.i0 - 1] if q.i0 else ""
+            linked = prev in _SUM_LINKS or any(w in _RISE for w in words[last.i1:q.i0])
+            if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in _FUNCTION_WORDS or nxt in _STOP_AFTER_SUM) \
+                    and not self._counted_follows(words, q.i1):
+                q.kind, q.unit, q.sense = "money", last.unit, "implied_currency"
 
     def _start_kind(self, w: str) -> int:
         """1 when a number may start at this word, 2 when a qualifier may, else 0."""
         if w in self.lx.vague.by_first or any(
                 f in self.lx.number_words or f in self.lx.vague.by_first for f in strip_number_prefixes(w)):
             return 1
-        if w[0].isalpha() and any(f in self.lx.qualifiers_before.by_first for f in strip_clitics(w)):
+        forms = strip_clitics(w)
+        lx = self.lx
+        if any(f in lx.ordinal_words or f in lx.ratio_double or f in lx.ratio_ambiguous for f in forms):
+            return 1
+        if w[0].isalpha() and any(f in lx.qualifiers_before.by_first for f in forms):
             return 2
         return 0
 
@@ -229,6 +330,8 @@ class Parser:
         n = len(words)
         # vague amounts (عشرات، عدة آلاف، الآلاف)
         vm = lx.vague.match(words, i)
+        if vm is not None and self._article_added(words[i], lx.vague):
+            vm = None  # العدة (equipment) is not عدة (several); العشرات is listed as such
         if vm is None and i > floor:
             vm0 = lx.vague.match(words, i - 1)
             if vm0 and vm0[0] >= 2:  # "عدة آلاف" starting on the word before
@@ -240,19 +343,36 @@ class Parser:
             q = Quantity(i, j, i, j, None, float(low) if low is not None else None,
                          float(high) if high is not None else None, "vague", "count")
             return self._finish(toks, words, q, floor)
+        if not words[i][0].isdigit():
+            special = self._special_at(toks, words, i, floor)
+            if special is not False:
+                return special
         c = self.core(toks, words, i)
         if c is None:
             return None
         value, j, scale, by_words = c
+        pm = lx.proportion.match(words, j, clitics=False) if j < n else None
+        if pm and j + pm[0] < n:
+            c2 = self.core(toks, words, j + pm[0])
+            if c2 is not None and c2[0] > value:
+                # واحد من كل 5 أطفال: a proportion, as a percent of the whole
+                v = _clean(round(value / c2[0] * 100, 2))
+                q = Quantity(i, c2[1], i, c2[1], v, v, v, "exact", "percent", "%", sense="share")
+                q = self._qualified(words, q, floor)
+                self._bounds(q)
+                return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
         q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
-        qm = lx.qualifiers_before.match_ending(words, i)
-        if qm and i - qm[0] >= floor:
+        at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
+        qm = lx.qualifiers_before.match_ending(words, at)
+        if qm and at - qm[0] >= floor:
             q.qualifier = qm[1]
-            i0 = i - qm[0]
+            i0 = at - qm[0]
+        elif not qm:
+            q.qualifier = self._subject_qualifier(words, at, floor) or q.qualifier
         opener = None
         if i - 1 >= floor and words[i - 1] in lx.range_open:
             opener = i - 1
@@ -262,6 +382,8 @@ class Parser:
         if j < n and words[j] in lx.range_join and j + 1 < n:
             join = words[j]
             allowed = join in _JOIN_ALWAYS or (join in _AND and opener is not None)
+            if by_words and j - i == 1 and (self.word_number(words[i]) or ("", 0, ""))[2] in _NEEDS_CONTEXT:
+                allowed = False  # الطلعة الواحدة حتى 5.8 ساعة: واحد is not the low end of a range
             if join in _JOIN_TO and opener is not None and words[opener] in _FROM and \
                     any(w in _RISE for w in words[max(0, i - 12):i]):
                 allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
@@ -279,6 +401,107 @@ class Parser:
         if q.qualifier:
             q.i0 = i0
         return self._finish(toks, words, q, floor)
+
+    def _subject_qualifier(self, words, i, floor) -> str | None:
+        """تخطت نسبة المشاركة 50%: the verb qualifies the figure across its subject."""
+        lx = self.lx
+        for k in range(i - 1, max(floor, i - 3) - 1, -1):
+            if not words[k][0].isalpha():
+                return None
+            if any(f in lx.subject_nouns for f in strip_clitics(words[k])):
+                qm = lx.qualifiers_before.match_ending(words, k)
+                if qm and k - qm[0] >= floor and qm[1] != "approx":
+                    return qm[1]
+        return None
+
+    def _qualified(self, words, q: Quantity, floor: int) -> Quantity:
+        """The qualifier before a figure (أكثر من ضعف، لأكثر من عام)."""
+        qm = self.lx.qualifiers_before.match_ending(words, q.i0)
+        if qm and q.i0 - qm[0] >= floor:
+            q.qualifier = qm[1]
+            q.i0 -= qm[0]
+        return q
+
+    def _special_at(self, toks, words, i, floor):
+        """Figures in words that are not cardinals: fractions (نصف ثروته = 50%، ثلث ساعة، عامين ونصف),
+        ratios (ضعفين، أكثر من ضعف), compound ordinals (الثانية والتسعين، الثاني عشر).  A Quantity,
+        None to skip the word, or False when the word is none of these."""
+        lx = self.lx
+        n = len(words)
+        w = words[i]
+        forms = strip_clitics(w)
+        nxt = words[i + 1] if i + 1 < n else ""
+        # ordinals: الخامسة والثلاثين، الثاني عشر
+        o = next((lx.ordinal_words[f] for f in forms if f in lx.ordinal_words), None)
+        if o is not None:
+            hit = self.word_number(nxt) if nxt else None
+            if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
+                value = o + hit[1]
+            elif hit and o < 10 and hit[0] == "ten" and not nxt.startswith("و"):
+                value = 10 + o
+            else:
+                return None
+            q = Quantity(i, i + 2, i, i + 2, float(value), float(value), float(value), None, "ordinal")
+            if self._age(words, i, floor):
+                q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
+                self._bounds(q)
+            return q
+        # ratios: ضعفين؛ ضعف only after a qualifier or a comparative (ضعف is also "weakness")
+        if any(f in lx.ratio_double for f in forms) or any(f in lx.ratio_ambiguous for f in forms):
+            q = self._qualified(words, Quantity(i, i + 1, i, i + 1, 2.0, 2.0, 2.0, "exact", "measure", "times",
+                                               sense="ratio"), floor)
+            if not any(f in lx.ratio_double for f in forms) and q.i0 == i and \
+                    not (i > 0 and any(f in lx.comparatives for f in strip_clitics(words[i - 1]))):
+                return None
+            self._bounds(q)
+            return q
+        hit = self.word_number(w)
+        if not hit or hit[0] != "fraction":
+            return False
+        frac, article = hit[1], hit[3] or (w.startswith("لل") and hit[2] == w[2:])
+        if nxt and (self.word_number(nxt) or ("",))[0] == "scale":
+            return False  # نصف مليون
+        if nxt in lx.fraction_not_before or (article and nxt not in lx.fraction_share_after_article):
+            return None  # نصف النهائي؛ الربع الأول من العام، في الربع: a stage or a period; الثلث المتبقي is a share
+        # عامين ونصف عام: a dual unit noun, then the fraction
+        if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.dual_units:
+            kind, unit = lx.dual_units[words[i - 1]]
+            q = Quantity(i - 1, i + 1, i - 1, i + 1, 2 + frac, 2 + frac, 2 + frac, "exact", kind, unit)
+            um = lx.units.match(words, i + 1) if i + 1 < n else None
+            if um and um[1] == (kind, unit):
+                q.i1 = i + 1 + um[0]
+            self._bounds(q)
+            return q
+        if w.startswith("و"):
+            return None  # ونصف after something else: handled with its number, or not a figure
+        um = lx.units.match(words, i + 1) if i + 1 < n else None
+        if um:  # نصف ساعة، ثلث المسافة is a share
+            q = self._qualified(words, Quantity(i, i + 1, i, i + 1, frac, frac, frac, "exact", "count"), floor)
+            return self._finish(toks, words, q, floor)
+        v = _clean(round(frac * 100, 2))
+        q = self._qualified(words, Quantity(i, i + 1, i, i + 1, v, v, v, "exact", "percent", "%", sense="share"),
+                            floor)
+        self._bounds(q)
+        return q
+
+    def _age(self, words, k, floor) -> bool:
+        """Does an age cue stand before token k (في سن الـ 92، عن عمر يناهز 80)?"""
+        while k > floor and words[k - 1] in ("ال", "-"):
+            k -= 1
+        return k > floor and self.lx.age_before.match_ending(words, k) is not None
+
+    @staticmethod
+    def _article_added(w: str, table) -> bool:
+        """Is w a phrase's first word only once an article is taken off?"""
+        added = False
+        for f in strip_clitics(w):
+            if f in table.by_first:
+                prefix = w[: len(w) - len(f)]
+                if "ال" in prefix or prefix.endswith("لل"):
+                    added = True
+                else:
+                    return False
+        return added
 
     def bare_unit_at(self, words, i) -> Quantity | None:
         """A qualifier before a singular unit: "لنحو ساعة" is about one hour."""
@@ -304,7 +527,8 @@ class Parser:
         if form in _NEEDS_CONTEXT:
             prev = words[i - 1] if i > 0 else ""
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt == "من" or words[i].startswith("ال") or not prev or not prev[0].isalpha() or \
+            article = words[i].startswith("ال") and not prev.startswith("ال")  # المكعب الواحد agrees with its noun
+            if nxt == "من" or article or not prev or not prev[0].isalpha() or \
                     prev in _FUNCTION_WORDS:
                 return False
         return True
@@ -320,6 +544,16 @@ class Parser:
         j = q.i1
         # unit right after the number: %، في المئة، دولار، ساعة، كيلومتر ...
         um = lx.units.match(words, j) if j < n else None
+        if um and um[1][0] == "duration" and j + um[0] < n and words[j + um[0]].isdigit() and \
+                self._year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
+            um = None  # "لمرة واحدة عام 2012": عام introduces the year, it is not the unit
+        if um is None and j < n and words[j] in lx.units_exact:
+            um = (1, lx.units_exact[words[j]])  # ين: only as a word of its own (بين is not ب + ين)
+        if um is None and q.n0 > 0 and words[q.n0 - 1] == "%" and toks[q.n0 - 1].end == toks[q.n0].start \
+                and q.qualifier != "vague":
+            q.kind, q.unit, q.i0 = "percent", "%", min(q.i0, q.n0 - 1)  # %50: the sign written first
+            if q.qualifier is None:
+                q.qualifier = "exact"
         if um is None and q.n0 > 0 and words[q.n0 - 1] == "$" and toks[q.n0 - 1].end == toks[q.n0].start:
             q.kind, q.unit, q.i0 = "money", "USD", min(q.i0, q.n0 - 1)  # $5 مليون
         if um:
@@ -339,7 +573,40 @@ class Parser:
         if pm and q.qualifier in (None, "exact"):
             q.qualifier = pm[1]
             q.i1 += pm[0]
-        if q.kind != "spec":
+        age_after = lx.age_after.match(words, q.n1) if q.n1 < n and q.kind in ("count", "duration") else None
+        if q.kind == "duration" and q.unit == "year" and (self._age(words, q.i0, floor) or (
+                q.i1 < n and lx.age_after.match(words, q.i1 - 1))):
+            q.sense = "age"  # في سن 21 عاما، 30 عاما من عمره
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague" and age_after and q.i1 == q.n1:
+            q.kind, q.unit, q.sense, q.i1 = "duration", "year", "age", q.n1 + age_after[0]  # في الخمسين من العمر
+            if q.qualifier is None:
+                q.qualifier = "exact"
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague" and q.i1 < n and words[q.i1] in lx.ratio_after \
+                and any(f in lx.comparatives for w in words[max(floor, q.i0 - 2):q.i0] for f in strip_clitics(w)):
+            q.kind, q.unit, q.sense, q.i1 = "measure", "times", "ratio", q.i1 + 1   # أكبر بـ4 مرات
+        elif q.kind == "count" and not q.unit and q.qualifier != "vague":
+            if self._age(words, q.i0, floor):
+                q.kind, q.unit, q.sense = "duration", "year", "age"   # في سن الـ 92
+                if q.qualifier is None:
+                    q.qualifier = "exact"
+            elif not words[q.n0][0].isdigit() and q.i0 - 1 >= floor:
+                # الأعوام الأربعة، شهر واحد: a time noun before a number in words
+                prev = words[q.i0 - 1]
+                um = lx.units.match(words, q.i0 - 1)
+                if prev in lx.time_before and prev.startswith("ال"):
+                    if q.value is not None and q.value <= 24:
+                        q.norm = f"{int(q.value):02d}:00"
+                    q.kind, q.qualifier, q.i0 = "time", None, q.i0 - 1   # الساعة الواحدة
+                    return q
+                if um and um[0] == 1 and um[1][0] == "duration":
+                    q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
+                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])) \
+                and not words[q.i0 - 1] in _ARTICLE:
+            q.kind, q.qualifier = "ordinal", None   # في المرتبة العشرين
+            return q
+        if q.kind != "spec" and q.sense != "age":
             nk = self._nonquantity(toks, words, q, floor, range_parts)
             if nk:
                 q.kind = nk
@@ -380,13 +647,18 @@ class Parser:
             return None
         prev = words[i - 1] if i > 0 else ""
         nxt = words[j] if j < n else ""
+        value = q.value if q.value is not None else q.low
         glued_prev = i > 0 and toks[i - 1].end == toks[i].start
         glued_next = j < n and toks[j - 1].end == toks[j].start
         # times: 10:30, الساعة 10
         if nxt == ":" and j + 1 < n and words[j + 1].isdigit() and len(words[j + 1]) == 2 and glued_next:
             q.i1 = max(q.i1, j + 2)
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:{words[j + 1]}"
             return "time"
         if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:00"
             return "time"
         # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
         if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
@@ -394,18 +666,36 @@ class Parser:
             q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
             if glued_next and _LATIN.match(nxt):
                 q.i1 = max(q.i1, j + 1)
+            self._extend_name(toks, words, q)
             return "spec"
         if glued_next and _LATIN.match(nxt):
             q.i1 = max(q.i1, j + 1)
             return "spec"
+        if prev and _LATIN.match(prev) and q.qualifier in (None, "exact") and q.kind == "count":
+            self._extend_name(toks, words, q)
+            return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
         if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
+            self._extend_name(toks, words, q)
             return "spec"
-        # ordinals: الدورة 71، الـ20
-        if q.qualifier in (None, "exact") and prev in lx.ordinal_before:
+        if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
+            self._extend_name(toks, words, q)
+            return "spec"
+        # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
+        if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
+            after = words[q.i1] if q.i1 < n else ""
+            if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
+                    and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
+                    and (self._counted_follows(words, q.i1) or after.endswith("ا")):
+                return None  # الـ 16 لاعبا: an indefinite counted noun follows
             return "ordinal"
-        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES:
+        # a minute after a scorer's name, in brackets: صلاح (67)
+        if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
+                and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
+                and any(f in lx.score_context for w in words for f in strip_clitics(w)):
+            return "ordinal"
+        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)
             return "spec"  # فرانس24، ق15: part of a name or a label
         # dates: 15 مايو 2018، 2018/5/15
@@ -414,33 +704,70 @@ class Parser:
             while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
                 k += 2
             q.i1 = max(q.i1, k + 1)
+            parts = words[i:k + 1:2]
+            if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and self._year_like(float(p)) for p in parts):
+                q.high = float(parts[1])
+                return "year"  # العام المالي 2017/2018
+            q.norm = _slash_date(parts)
             return "date"
         value = q.value if q.value is not None else q.low
-        mm = lx.months.match(words, j) if j < n else None
-        if mm and value is not None and 1 <= value <= 31 and value == int(value) and q.qualifier in (None, "exact") \
-                and q.kind == "count":
-            k = j + mm[0]
-            if k < n and words[k].isdigit() and len(words[k]) == 4:
+        if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
+                and q.qualifier != "approx" and not range_parts:
+            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري
+            k = j
+            if k + 1 < n and words[k] in _FROM:
                 k += 1
-            q.i1 = max(q.i1, k)
-            return "date"
+            elif k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+                k += 2
+            mm = lx.months.match(words, k) if k < n else None
+            if mm:
+                k += mm[0]
+                year = None
+                if k + 1 < n and words[k] == "/":
+                    m2 = lx.months.match(words, k + 1)
+                    if m2:
+                        k += 1 + m2[0]  # أبريل/نيسان
+                y = k
+                ym = lx.year_before.match(words, y) if y < n else None
+                if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
+                    y += 1  # 15 يوليو عام 2016
+                if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
+                    year = int(words[y])
+                    k = y + 1
+                q.i1 = max(q.i1, k)
+                q.norm = (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{int(value):02d}"
+                return "date"
+            if j < n and words[j] in lx.current_month:
+                q.i1 = max(q.i1, j + 1)
+                q.norm = f"cur-{int(value):02d}"  # the month of publication (claims knows it)
+                return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
-            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
+            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
+                return "spec"
+            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
+                    not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
+                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
                 return "spec"
             if i == 0 and nxt in ("-", ")") and not range_parts:
                 return "ordinal"
+        if i == 0 and nxt == "." and j + 1 == n and q.qualifier in (None, "exact") and q.kind == "count":
+            return "ordinal"  # "1." alone at the head of a list item
         if range_parts and j < n and lx.months.match(words, q.i1) is not None:
             return "date"  # من 23-25 أكتوبر
         # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018
         if range_parts:
             v1, v2, _gap = range_parts
             if self._year_like(v1) and (self._year_like(v2) or v2 < 100) and q.kind == "count":
-                if not self._counted_follows(words, q.i1):
-                    return "year"
+                seasons = self._year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in _FROM
+                if seasons or not self._counted_follows(words, q.i1):
+                    return "year"  # 2017 - 2018 من الدوري: a season
         if value is not None and self._year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
                 and q.kind == "count" and q.qualifier in (None, "exact"):
             ym = lx.year_before.match_ending(words, i)
@@ -454,6 +781,45 @@ class Parser:
                 return None
             return "year"
         return None
+
+    def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
+        """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون
+        دولار): the word is a cue the lexicon knows, or the figure has a qualifier, a unit, a scale word or a
+        counted noun of its own.  Otherwise the word and the digits are one name (فرانس24)."""
+        lx = self.lx
+        if q.qualifier not in (None, "exact") or q.kind != "count" or q.n1 - q.n0 > 1:
+            return True
+        forms = strip_clitics(prev)
+        if any(f in lx.glue_cues or f in lx.ordinal_before or f in lx.time_before for f in forms):
+            return True
+        k = q.n0 - 1
+        if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
+            return True
+        return self._counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
+
+    def _model_name(self, words, i, j) -> bool:
+        """A figure that names a model: after a Latin letter or maker as Arabic writes
+        it (إف-35، إس- 300، "سو – 57"), or inside a short quoted name ("فالكون 9")."""
+        lx = self.lx
+        k = i - 1
+        while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
+            k -= 1
+        if k >= 0 and any(f in lx.model_prefixes for f in strip_clitics(words[k])):
+            return True
+        # "فالكون 9": one or two words and the figure, alone between quotes
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
+                and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
+            k -= 1
+        return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
+
+    @staticmethod
+    def _extend_name(toks, words, q) -> None:
+        """كا-77-1، تي-50 إم، iOS 10.2.1: the rest of a model name glued on with hyphens or dots."""
+        n = len(words)
+        while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
+                and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
+            q.i1 += 2
 
     def _counted_follows(self, words, j) -> bool:
         """Does a noun that could be counted follow (so 2000 جندي is a count)?"""

@@ -24,7 +24,10 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+    new = tuple.__new__
+    if offset:
+        return [new(Tok, (m.group(), m.start() + offset, m.end() + offset)) for m in TOKEN_RE.finditer(text)]
+    return [new(Tok, (m.group(), *m.span())) for m in TOKEN_RE.finditer(text)]
 
 
 MAX_SENTENCE = 1000  # characters; longer runs (tables, lists without full stops) are cut at a comma or a space

@@ -111,3 +111,35 @@ def test_unwritable_output_is_a_clear_failure(tmp_path):
 def test_extract_to_an_unwritable_file_is_a_clear_failure(tmp_path):
     r = run_cli("extract", SEEDS, "-o", tmp_path / "missing-folder" / "c.jsonl")
     assert r.returncode == 4 and "cannot write" in r.stderr
+
+
+def test_extract_rows_carry_the_norm_of_dates_times_and_scores(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("فاز الفريق 2-1 في المباراة يوم 15 مايو 2018 في الساعة 10:30 مساء.\n", encoding="utf-8")
+    out = tmp_path / "c.jsonl"
+    assert run_cli("extract", doc, "-o", out).returncode == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["kind"]: r["norm"] for r in rows} == {"spec": "2-1", "date": "2018-05-15", "time": "10:30"}
+    assert run_cli("extract", doc, "--format", "csv", "-o", tmp_path / "c.csv").returncode == 0
+    assert sorted(pd.read_csv(tmp_path / "c.csv")["norm"].tolist()) == ["10:30", "2-1", "2018-05-15"]
+    frame = claims_frame(iter_documents([doc]))
+    assert "norm" in frame.columns and "sense" in frame.columns
+
+
+def test_extract_output_is_the_same_for_any_number_of_jobs(tmp_path):
+    outs = []
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"c{jobs}.jsonl"
+        r = run_cli("extract", SEEDS, "--jobs", jobs, "-o", out)
+        assert r.returncode == 0, r.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2] and outs[0]
+
+
+def test_parallel_extraction_keeps_input_order():
+    from factcheck.claims import extract_parallel, extractor
+    docs = list(iter_documents([SEEDS])) * 3
+    serial = [[c.row() for c in extractor().extract(d)] for d in docs]
+    parallel = [(d.id, [c.row() for c in cs]) for d, cs in extract_parallel(docs, jobs=2, batch=1)]
+    assert [i for i, _ in parallel] == [d.id for d in docs]
+    assert [rows for _, rows in parallel] == serial

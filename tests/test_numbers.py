@@ -192,3 +192,240 @@ def test_more_non_counts(text, kind):
 
 def test_scale_word_then_digits():
     assert one("سجلت 25 ألفا و324 عملية قتل").value == 25324
+
+
+# -- issue 9: figures of real news -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,low,high", [
+    ("شارك الفنان في عدة مسلسلات ناجحة", 2, 9),
+    ("واجهت الشركة مشكلات عديدة هذا العام", 2, None),
+    ("ويرى العديد من المحللين أن الأزمة طويلة", 2, None),
+    ("وصل بضعة زوار إلى المعرض", 3, 9),
+])
+def test_several_and_many_are_vague_counts(text, low, high):
+    found = [c for c in read(text) if c.qualifier == "vague"]
+    assert found and (found[0].low, found[0].high) == (low, high), [(c.text, c.low, c.high) for c in read(text)]
+
+
+def test_equipment_is_not_several():
+    assert not read("حمل الجنود العدة والعتاد إلى الجبهة")
+
+
+@pytest.mark.parametrize("text", [
+    'اشترت الدولة مقاتلات "إف 35" الأمريكية',
+    "نشرت روسيا منظومة إس- 300 في المنطقة",
+    "حلقت طائرة (سو – 57) فوق القاعدة",
+    'أطلقت الشركة صاروخ "نجم 7" الجديد',
+    "طورت الشركة صاروخا (كا-31-2) جديدا",
+])
+def test_model_names_are_specs(text):
+    found = read(text)
+    assert found and all(c.kind == "spec" for c in found), [(c.text, c.kind) for c in found]
+
+
+def test_edition_year():
+    assert [c.kind for c in read("تقدمت المغرب لتنظيم نسخة 2034 من البطولة")] == ["year"]
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("تستمر المعارض حتى 12 يونيو المقبل", "06-12"),
+    ("وقعت الغارات ليل 3 و4 آذار/مارس", "03-03"),
+    ("بدأ الإضراب في 7 من أكتوبر", "10-07"),
+    ("وصل الوفد في 20 سبتمبر/أيلول عام 2017", "2017-09-20"),
+    ("صدر القرار بتاريخ 2016/11/30", "2016-11-30"),
+])
+def test_dates_whose_day_is_not_beside_the_month(text, norm):
+    found = read(text)
+    assert [(c.kind, c.norm) for c in found] == [("date", norm)]
+
+
+def test_day_of_the_current_month_needs_the_publication_date():
+    d = Document(id="t", text="انطلقت القافلة في 9 الجاري نحو الحدود", published="2018-03-20T10:00:00Z")
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "2018-03-09")]
+
+
+def test_time_and_score_norms():
+    assert [(c.kind, c.norm) for c in read("بدأ الاجتماع في الساعة 9:05 صباحا")] == [("time", "09:05")]
+    assert [(c.kind, c.norm) for c in read("فاز المنتخب على ضيفه 3-0 في المباراة")] == [("spec", "3-0")]
+
+
+def test_a_season_is_years_not_a_score():
+    assert [c.kind for c in read("توج الفريق بلقب الدوري في موسم 2016 - 2017 من البطولة")] == ["year"]
+
+
+# -- compound figures across scales, digits glued to words (properties) ------------------------
+
+SCALE_WORDS = [(10**9, ["مليار", "مليارا"]), (10**6, ["مليون", "مليونا"]), (1000, ["ألف", "ألفا"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=999), min_size=4, max_size=4), st.integers(0, 1),
+       st.sampled_from(["شخص", "دولار", ""]))
+def test_compound_figures_across_scales_are_one_number(parts, acc, noun):
+    """12 مليونا و450 ألفا و210: each part below its scale, joined by و, is one figure."""
+    pieces, value = [], 0
+    for (scale, forms), p in zip(SCALE_WORDS, parts):
+        if p:
+            pieces.append(f"{p} {forms[acc]}")
+            value += p * scale
+    if parts[3]:
+        pieces.append(str(parts[3]))
+        value += parts[3]
+    if len(pieces) < 2 or not any(parts[:3]):
+        return
+    text = "وبلغ المجموع " + " و".join(pieces) + (f" {noun}" if noun else "") + " في التقرير"
+    found = [c for c in read(text) if c.kind in ("count", "money")]
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    assert found[0].value == value, text
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=2, max_value=99_999),
+       st.sampled_from([("قرابة", "approx"), ("نحو", "approx"), ("حوالي", "approx"), ("عددهم", "exact"),
+                        ("أكثر من", "more_than"), ("بلغ", "exact")]),
+       st.sampled_from([("شخصا", "count", None), ("دولار", "money", "USD"), ("عاما", "duration", "year"),
+                        ("بالمئة", "percent", "%")]))
+def test_digits_glued_to_the_word_before_read_as_if_spaced(n, cue, unit):
+    """قرابة40 شخصا: one outlet's text lost the space; the figure keeps qualifier, unit and kind."""
+    word, qualifier = cue
+    noun, kind, code = unit
+    text = f"وقال المسؤول إن {word}{n} {noun} شملهم القرار"
+    spaced = f"وقال المسؤول إن {word} {n} {noun} شملهم القرار"
+    found = [c for c in read(text) if c.value is not None]
+    ref = [c for c in read(spaced) if c.value is not None]
+    assert len(found) == 1 and len(ref) == 1, [(c.text, c.kind) for c in found]
+    c = found[0]
+    assert (c.value, c.kind, c.qualifier) == (n, kind, qualifier)
+    assert (c.kind, c.unit, c.qualifier, c.value) == (ref[0].kind, ref[0].unit, ref[0].qualifier, ref[0].value)
+    if code:
+        assert c.unit == code
+    assert text[c.start:c.end] == c.text and str(n) in c.text
+
+
+def test_glued_digits_that_are_part_of_a_name_stay_specs():
+    assert [c.kind for c in read("وقال مراسل فرانس24 في المدينة")] == ["spec"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("تضم المدينة مليونا و300 ألف نسمة", 1_300_000),
+    ("يبلغ عدد السكان مليونان ونصف المليون نسمة", 2_500_000),
+    ("أنفقت الوزارة خمسة ملايين و200 ألف دينار", 5_200_000),
+])
+def test_scale_word_first(text, value):
+    found = [c for c in read(text) if c.value is not None]
+    assert [c.value for c in found] == [value]
+
+
+@pytest.mark.parametrize("text,kind,value,sense", [
+    ("أنفق التاجر نصف أمواله على العقارات", "percent", 50, "share"),
+    ("صوت ثلثا الأعضاء لصالح القرار", "percent", 66.67, "share"),
+    ("ذهب ربعهم إلى الخارج", "percent", 25, "share"),
+    ("انتظر المسافرون نصف ساعة في المطار", "duration", 0.5, None),
+    ("أمضى في السجن عامين ونصف عام", "duration", 2.5, None),
+    ("ارتفعت الأسعار إلى ضعفين", "measure", 2, "ratio"),
+    ("الإنتاج أكبر بخمس مرات من العام الماضي", "measure", 5, "ratio"),
+    ("توفي الشاعر في سن الخامسة والثمانين", "duration", 85, "age"),
+    ("رحلت عن عمر الـ 77 في باريس", "duration", 77, "age"),
+    ("كان في الستين من العمر", "duration", 60, "age"),
+    ("استمرت المفاوضات طوال الأيام العشرة الماضية", "duration", 10, None),
+    ("بقي في المستشفى شهرا واحدا", "duration", 1, None),
+])
+def test_fractions_ratios_ages_and_time_nouns(text, kind, value, sense):
+    found = [c for c in read(text) if c.kind not in ("year", "ordinal", "spec", "date", "time")]
+    assert [(c.kind, c.value, c.sense) for c in found] == [(kind, pytest.approx(value, abs=0.01), sense)], \
+        [(c.text, c.kind, c.value, c.sense) for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "تأهل الفريق إلى نصف النهائي", "نما الاقتصاد في الربع الأول من العام", "نشرة للربع الرابع 2017",
+    "يعاني من ضعف الاقتصاد", "خلال النصف الثاني من الشهر",
+])
+def test_stages_periods_and_weakness_are_not_figures(text):
+    assert not [c for c in read(text) if c.kind not in ("year", "ordinal")]
+
+
+def test_compound_ordinal_is_not_a_count():
+    assert [(c.kind, c.value) for c in read("افتتحت الدورة الخامسة والثلاثين للمعرض")] == [("ordinal", 35)]
+    assert [(c.kind, c.value) for c in read("حل الفريق في المركز الثاني عشر")] == [("ordinal", 12)]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("تخطت نسبة الإقبال 60%", "more_than"),
+    ("الحصيلة تتجاوز 40 قتيلا", "more_than"),
+    ("لم يتجاوز عدد المشاركين 200 شخص", "up_to"),
+    ("ارتفعت الأسعار لتصل إلى 90 دينارا", "exact"),
+    ("زادت المبيعات لتبلغ 300 سيارة", "exact"),
+])
+def test_qualifying_verbs(text, qualifier):
+    found = [c for c in read(text) if c.value is not None]
+    assert [c.qualifier for c in found] == [qualifier], [(c.text, c.qualifier) for c in found]
+
+
+def test_currency_carried_to_a_later_sum():
+    found = read("بلغت أرباح المصرف 40 مليون يورو ثم ارتفعت إلى 65 مليونا.")
+    assert [(c.kind, c.unit, c.value) for c in found] == [("money", "EUR", 40e6), ("money", "EUR", 65e6)]
+    assert found[1].sense == "implied_currency"
+    other = read("بلغت أرباح المصرف 40 مليون يورو ويخدم المصرف 3 ملايين")
+    assert [c.kind for c in other] == ["money", "count"]
+
+
+@pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR")])
+def test_more_currencies(text, unit):
+    assert [(c.kind, c.unit) for c in read(text)] == [("money", unit)]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("سجل الهداف (34) وزميله (71) هدفي الفريق في المباراة", ["ordinal", "ordinal"]),
+    ("أحرز المهاجم هدفين في الدقيقتين 12 و58 من المباراة", ["ordinal", "ordinal"]),
+    ("رفعت الحكومة سعر البنزين 92 أوكتان", ["spec"]),
+    ("تأهل المنتخب إلى دور الـ 32", ["ordinal"]),
+    ("أعلن المدرب قائمة الـ 23 لاعبا للبطولة", ["count"]),
+])
+def test_sport_minutes_grades_and_the_article(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
+
+
+def test_score_written_with_a_tatweel_and_bidi_mark():
+    found = read("فاز الفريق ٢ـ \u200f٠ على ضيفه في المباراة")
+    assert [(c.kind, c.norm) for c in found] == [("spec", "2-0")]
+    assert "٢" in found[0].text
+
+
+@pytest.mark.parametrize("text,value", [("واحد من كل 4 موظفين يعمل عن بعد", 25),
+                                        ("شاب واحد من كل خمسة شبان عاطل", 20)])
+def test_proportions_are_percents(text, value):
+    assert [(c.kind, c.value) for c in read(text)] == [("percent", value)]
+
+
+@pytest.mark.parametrize("text,kind,value,qualifier", [
+    ("ارتفعت الصادرات بنسبة تزيد على %40 خلال العام", "percent", 40, "more_than"),
+    ("تراجعت المبيعات %12.5 في الربع", "percent", 12.5, "exact"),
+    ("بلغت قيمة الصفقة 300 مليار ين", "money", 3e11, "exact"),
+    ("تفصل بين المدينتين 40 كيلومترا", "distance", 40, "exact"),
+])
+def test_percent_sign_first_and_words_that_hide_units(text, kind, value, qualifier):
+    found = [c for c in read(text) if c.kind not in ("year", "ordinal")]
+    assert [(c.kind, c.value, c.qualifier) for c in found] == [(kind, value, qualifier)], \
+        [(c.text, c.kind, c.unit) for c in found]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("فاز الفريق 2-صفر في المباراة", [("spec", "2-0")]),
+    ("صدر تحديث iOS 12.1 للهواتف", [("spec", None)]),
+    ("حلت البلاد في المرتبة الثلاثين عالميا", [("ordinal", None)]),
+    ("جاء المنتخب بالمرتبة 45 في التصنيف", [("ordinal", None)]),
+])
+def test_more_non_quantities(text, kinds):
+    assert [(c.kind, c.norm) for c in read(text)] == kinds
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("قال المخرج أنا لست شخصا يخاف", []),
+    ("نشرت الحكومة الميزانية للعام المالي 2018/2019 أمس", ["year"]),
+    ("رتب الكاتب قائمته. 3.الممثل الشهير", ["ordinal"]),
+    ("بلغت قدرة المحطة 1.8 غيغاواط", ["measure"]),
+    ("ثم خسارته أمام مضيفه 1-3 في الجولة", ["spec"]),
+])
+def test_sampled_real_news_patterns(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]

@@ -83,12 +83,48 @@ class PhraseTable:
         """(length, payload) of the longest phrase starting at words[i], or None."""
         if i >= len(words):
             return None
-        cands = self._for(words[i]) if clitics else self.by_first.get(words[i], ())
+        if clitics:
+            cands = self._candidates.get(words[i])  # the common case inline: most words start nothing
+            if cands is None:
+                cands = self._for(words[i])
+        else:
+            cands = self.by_first.get(words[i], ())
+        if not cands:
+            return None
+        size = len(words)
         for phr, payload in cands:
             n = len(phr)
-            if i + n <= len(words) and all(words[i + k] == phr[k] for k in range(1, n)):
+            if n == 1:
+                return 1, payload
+            if i + n <= size and all(words[i + k] == phr[k] for k in range(1, n)):
                 return n, payload
         return None
+
+    def starts(self, words: list[str]) -> list[int]:
+        """Indices of the words that may start a phrase (clitics allowed): a scan
+        of a sentence asks match() only there."""
+        get = self._candidates.get
+        out = []
+        for i, w in enumerate(words):
+            c = get(w)
+            if c is None:
+                c = self._for(w)
+            if c:
+                out.append(i)
+        return out
+
+    def scan(self, words: list[str]) -> list[tuple[int, int, object]]:
+        """(start, length, payload) of each phrase, left to right, none overlapping."""
+        out = []
+        k = 0
+        for i in self.starts(words):
+            if i < k:
+                continue
+            m = self.match(words, i)
+            if m:
+                out.append((i, m[0], m[1]))
+                k = i + m[0]
+        return out
 
     def match_ending(self, words: list[str], end: int, clitics: bool = True):
         """(length, payload) of the longest phrase ending just before words[end]."""
@@ -104,6 +140,22 @@ class PhraseTable:
 @dataclass
 class Lexicon:
     number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
+    fraction_not_before: set[str] = field(default_factory=set)
+    fraction_suffixes: tuple[str, ...] = ()
+    not_numbers: set[str] = field(default_factory=set)
+    fraction_share_after_article: set[str] = field(default_factory=set)
+    ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
+    age_before: "PhraseTable" = None
+    age_after: "PhraseTable" = None
+    dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
+    comparatives: set[str] = field(default_factory=set)
+    subject_nouns: set[str] = field(default_factory=set)
+    units_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
+    zero_words: set[str] = field(default_factory=set)
+    proportion: "PhraseTable" = None
+    ratio_double: set[str] = field(default_factory=set)
+    ratio_ambiguous: set[str] = field(default_factory=set)
+    ratio_after: set[str] = field(default_factory=set)
     vague: PhraseTable = None
     qualifiers_before: PhraseTable = None
     qualifiers_after: PhraseTable = None
@@ -119,6 +171,10 @@ class Lexicon:
     year_after: set[str] = field(default_factory=set)
     ordinal_before: set[str] = field(default_factory=set)
     spec_before: set[str] = field(default_factory=set)
+    model_prefixes: set[str] = field(default_factory=set)
+    current_month: set[str] = field(default_factory=set)
+    glue_cues: set[str] = field(default_factory=set)
+    name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
     score_context: set[str] = field(default_factory=set)
@@ -183,8 +239,19 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for v, d in num["scales"].items():
         add(d.get("multiplier", []), "scale", int(v))
         add(d.get("dual", []), "dual_scale", 2 * int(v))
+    fr = num.get("fraction_rules", {})
     for v, forms in num.get("fractions", {}).items():
         add(forms, "fraction", float(v))
+        add([f + suf for f in forms if not f.startswith("و") for suf in fr.get("fraction_suffixes", [])],
+            "fraction", float(v))
+    lx.fraction_not_before = {normalise(f) for f in fr.get("fraction_not_before", [])}
+    lx.fraction_share_after_article = {normalise(f) for f in fr.get("fraction_share_after_article", [])}
+    lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
+    lx.proportion = PhraseTable([(phrase(f), "share") for f in fr.get("proportion", [])])
+    lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
+    for f in num.get("not_numbers", {}).get("forms", []):
+        words.pop(normalise(f), None)
+    lx.not_numbers = {normalise(f) for f in num.get("not_numbers", {}).get("forms", [])}
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
                             for v in num.get("vague", []) for f in v["forms"]])
@@ -194,7 +261,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for name in ("approx", "at_least", "more_than", "less_than", "up_to"):
         before += [(phrase(f), name) for f in q.get(name, {}).get("before", [])]
         after += [(phrase(f), name) for f in q.get(name, {}).get("after", [])]
+    before += [(phrase(f), "exact") for f in q.get("reaching", {}).get("before", [])]
     lx.qualifiers_before = PhraseTable(before)
+    lx.subject_nouns = {normalise(f) for f in q.get("subject", {}).get("nouns", [])}
     lx.qualifiers_after = PhraseTable(after)
     lx.tolerance = {"exact": float(q.get("exact_tolerance", 0.0)),
                     "approx": float(q.get("approx_tolerance", 0.1))}
@@ -209,6 +278,16 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
             if forms and kind in ("duration", "distance", "measure"):
                 lx.unit_singulars.add(normalise(forms[0]))
     lx.units = PhraseTable(items)
+    lx.units_exact = {normalise(f): ("money", code) for code, forms in u.get("exact_forms", {}).items() for f in forms}
+    lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
+    lx.dual_units = {normalise(f): ("duration", unit) for unit, forms in u.get("dual", {}).items() for f in forms}
+    r = u.get("ratio", {})
+    lx.ratio_double = {normalise(f) for f in r.get("double", [])}
+    lx.ratio_ambiguous = {normalise(f) for f in r.get("double_ambiguous", [])}
+    lx.ratio_after = {normalise(f) for f in r.get("times_after", [])}
+    lx.comparatives = {normalise(f) for f in r.get("comparatives", [])}
+    lx.age_before = PhraseTable([(phrase(f), "age") for f in u.get("age", {}).get("before", [])])
+    lx.age_after = PhraseTable([(phrase(f), "age") for f in u.get("age", {}).get("after", [])])
     lx.calibre_units = {normalise(f) for f in u.get("calibre", {}).get("units", [])}
     lx.calibre_context = {normalise(f) for f in u.get("calibre", {}).get("context", [])}
 
@@ -218,9 +297,14 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.year_after = {normalise(f) for f in nq.get("year_after", [])}
     lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
+    lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
+    lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
+    lx.glue_cues = {normalise(f) for f in nq.get("glue_cues", [])}
+    lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
     lx.score_context = {normalise(f) for f in nq.get("score_context", [])}
+    lx.zero_words = {normalise(f) for f in nq.get("zero_words", [])}
 
     lx.days = PhraseTable([(phrase(f), ("weekday", int(n))) for f, n in nq.get("weekdays", {}).items()] +
                           [(phrase(f), ("relative", int(n))) for f, n in nq.get("relative_days", {}).items()])
