@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .alignment import load_model
-from .claims import COLUMNS, Claim, extractor
+from .claims import COLUMNS, Claim, extract_parallel, extractor
 from .compare import Discrepancy, discrepancies, figure_en
 from .documents import Document
 from .matching import build_stories, figure_key, score_candidates
 from .stories import Stories
 
 CLAIM_FIELDS = ("id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-                "kind", "unit", "counted", "concept", "event", "owner", "entities", "scope", "attribution", "in_title",
+                "kind", "unit", "norm", "sense", "counted", "concept", "event", "owner", "entities", "scope", "attribution", "in_title",
                 "sentence")
 
 
@@ -29,16 +29,17 @@ class CheckResult:
     sources: list[str] = field(default_factory=list)
 
 
-def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] | None = None) -> CheckResult:
-    """Extract every document's claims, then analyse them together."""
-    ex = extractor()
+def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] | None = None,
+              jobs: int | None = 1) -> CheckResult:
+    """Extract every document's claims (on `jobs` processes, None: every core),
+    then analyse them together.  The output does not depend on `jobs`."""
     documents: list[Document] = []
     claims: dict[str, list[Claim]] = {}
-    for doc in docs:
+    for doc, found in extract_parallel(docs, jobs):
         if on_document:
             on_document(doc)
         documents.append(doc)
-        claims[doc.id] = ex.extract(doc)
+        claims[doc.id] = found
     return analyse(documents, claims)
 
 

@@ -114,7 +114,9 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
               help="Folder for discrepancies.json, claims.csv and report.html.")
 @click.option("--source", help="Outlet name for .txt files without a sidecar (never guessed).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def check(paths, out_dir, source, progress):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes reading figures (default: every core). The output is the same for any number.")
+def check(paths, out_dir, source, progress, jobs):
     """Find figures that disagree across the documents in PATHS.
 
     Groups documents into stories, aligns figures that speak of the same
@@ -137,7 +139,7 @@ def check(paths, out_dir, source, progress):
     bar = Progress(paths, enabled=progress, label="checking")
     t0 = time.perf_counter()
     result = run_check(iter_documents(paths, source=source, warn=_warn, stats=stats),
-                       on_document=lambda d: bar.advance())
+                       on_document=lambda d: bar.advance(), jobs=jobs)
     bar.close()
     if stats.documents == 0:
         click.echo("error: no document could be read", err=True)
@@ -147,11 +149,13 @@ def check(paths, out_dir, source, progress):
     except OSError as e:
         click.echo(f"error: cannot write to {out_dir}: {e}", err=True)
         sys.exit(EXIT_FAILED)
-    sev = {}
+    tiers = {}
     for d in result.discrepancies:
-        sev[d.severity] = sev.get(d.severity, 0) + 1
+        tiers[d.tier] = tiers.get(d.tier, 0) + 1
+    counts = ", ".join(f"{tiers[k]} {label}" for k, label in (("alarm", "alarms"), ("review", "to review"),
+                                                             ("update", "updates")) if k in tiers)
     click.echo(f"{stats.documents} documents, {len(result.claims)} figures, {len(result.discrepancies)} discrepancies "
-               f"({', '.join(f'{k} {v}' for k, v in sorted(sev.items())) or 'none'}) in {time.perf_counter() - t0:.1f}s"
+               f"({counts or 'none'}) in {time.perf_counter() - t0:.1f}s"
                f"{f'; {len(stats.problems)} warnings' if stats.problems else ''}", err=True)
     click.echo(f"report: {written['html']}", err=True)
 

@@ -21,7 +21,8 @@ from .documents import published_datetime
 from .lexicon import load
 
                           # a day and a campaign), not one quantity misreported
-UPDATE_HOURS = 6.0        # reports this far apart may carry a revised figure
+UPDATE_HOURS = 2.0        # a toll higher in a report this much later is an update, also on the same day
+SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
                      "evacuated", "rescued", "lost", "protested")
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
@@ -235,6 +236,17 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
+def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
+    """Tolls reported hours apart may have been revised in between (down as well
+    as up) or repeated from an earlier stage: shown to review, not as an alarm."""
+    if tier == "alarm":
+        for k in conflicts:
+            ta, tb = _hours(k.a), _hours(k.b)
+            if k.a.event in CUMULATIVE_EVENTS and (ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS):
+                return "review"
+    return tier
+
+
 def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
@@ -312,5 +324,6 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                                explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
                                claims=cl, conflicts=ks, positions=sides,
-                               tier="update" if kind == "update" else tier_of(best), probability=round(best, 4)))
+                               tier="update" if kind == "update" else _tier(tier_of(best), ks),
+                               probability=round(best, 4)))
     return out

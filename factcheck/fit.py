@@ -204,7 +204,7 @@ def cross_validated(data: Labelled, C: float = 0.03, folds: int = 5) -> np.ndarr
 
 
 def choose_thresholds(y: np.ndarray, p: np.ndarray, traps: np.ndarray, n_traps: int,
-                      alarm_traps: float = 0.015, review_traps: float = 0.035) -> tuple[float, float]:
+                      alarm_traps: float = 0.02, review_traps: float = 0.05) -> tuple[float, float]:
     """The lowest thresholds at which the held-out pairs flagged hold at most
     these shares of the gold's traps (consistent pairs that must not be flagged)."""
     def lowest(share: float) -> float:

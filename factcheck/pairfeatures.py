@@ -107,6 +107,8 @@ def _round(v: float | None) -> bool:
 
 def is_age(c: Claim, cues: frozenset[str]) -> bool:
     """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
+    if getattr(c, "sense", None) == "age":
+        return True
     if c.kind != "duration" or c.unit != "year":
         return False
     s = c.sentence
