@@ -39,9 +39,9 @@ def main():
         tmp = Path(tmp)
         days = split_by_day(CORPUS, tmp / "days", "2018-02-17", "2018-03-19")
         t0 = time.perf_counter()
-        for day, path in days[:-1]:
+        for k, (day, path) in enumerate(days[:-1]):
             run_nightly(Config(inputs=[str(path)], database=str(tmp / "fc.db"), reports=str(tmp / "reports"),
-                               night=day))
+                               night=day, init=k == 0))
         build = time.perf_counter() - t0
         day, path = days[-1]
         articles = sum(1 for _ in open(path, encoding="utf-8"))

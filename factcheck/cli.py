@@ -161,7 +161,10 @@ def check(paths, out_dir, source, progress):
 @click.option("--wait", type=float, help="Seconds to wait for another run's lock (default 0: exit at once).")
 @click.option("--log", type=click.Path(dir_okay=False), help="Log file (default REPORTS/nightly.log).")
 @click.option("--source", help="Outlet name for .txt inputs without a sidecar.")
-def nightly(config, inputs, database, reports, night, wait, log, source):
+@click.option("--init", is_flag=True,
+              help="Create the database if it does not exist (first run only; without it a missing or empty "
+                   "database stops the run with exit code 4).")
+def nightly(config, inputs, database, reports, night, wait, log, source, init):
     """Ingest new documents, compare them with everything stored, report.
 
     Each run is one night: documents already seen with the same content are
@@ -180,13 +183,17 @@ def nightly(config, inputs, database, reports, night, wait, log, source):
       5  another run holds the lock (nothing was done)
 
     \b
+    The first run needs --init to create the database: afterwards a missing
+    or empty database is an error (exit 4), never a silent new history.
+
+    \b
     Example crontab line (every night at 02:30):
       30 2 * * *  cd /srv/factcheck && .venv/bin/factcheck nightly -c factcheck.toml
     """
     from .nightly import ConfigError, load_config, nightly_main
     try:
         cfg = load_config(config, inputs=inputs, database=database, reports=reports, night=night, wait=wait,
-                          log=log, source=source)
+                          log=log, source=source, init=init or None)
     except ConfigError as e:
         raise click.UsageError(str(e))
     sys.exit(nightly_main(cfg))

@@ -25,7 +25,7 @@ from pathlib import Path
 from .check import CheckResult, analyse, atomic_write, result_json
 from .claims import extractor
 from .documents import Document, iter_documents, published_datetime
-from .store import Store, StoreError
+from .store import Store, StoreError, decisions_backup
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
 log = logging.getLogger("factcheck.nightly")
@@ -41,6 +41,8 @@ class Config:
     source: str | None = None    # outlet of .txt inputs without a sidecar
     window_days: float = 3.0     # stored documents this close to tonight's are compared with them
     night: str | None = None     # YYYY-MM-DD; default today
+    backups: int = 14            # dated copies of the decisions backup to keep
+    init: bool = False           # create the database if it is missing (first run only)
 
 
 class ConfigError(Exception):
@@ -59,8 +61,9 @@ def load_config(path: str | None, **overrides) -> Config:
             raise ConfigError(f"config {path}: {e}") from None
         base = p.parent
         for key, value in data.items():
-            if not hasattr(cfg, key):
-                raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]")
+            if not hasattr(cfg, key) or key == "init":
+                hint = " (--init is a command-line option, for the first run only)" if key == "init" else ""
+                raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]{hint}")
             if key in ("inputs",):
                 value = [str(base / v) for v in ([value] if isinstance(value, str) else value)]
             elif key in ("database", "reports", "log") and value:
@@ -177,8 +180,10 @@ def run_nightly(cfg: Config) -> NightResult:
         hold = os.environ.get("FACTCHECK_TEST_HOLD_LOCK")
         if hold:
             time.sleep(float(hold))
-        store = Store(cfg.database)
+        store = Store(cfg.database, create=cfg.init)
         try:
+            if store.created:
+                _init_from_backup(store, Path(cfg.database))
             return _run(cfg, store, night, t0)
         finally:
             store.close()
@@ -240,13 +245,14 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     _crash_point("committed")
 
     write_night_reports(cfg, store, night, result, data, status, gone, previous_night)
-    export_decisions(store, Path(cfg.database))
+    backup_ok = export_decisions(store, Path(cfg.database), night, cfg.backups)
     seconds = time.perf_counter() - t0
     run["seconds"] = round(seconds, 2)
     log.info("night %s done: %d documents read, %d new tonight, %d claims, discrepancies %d new / %d open / "
              "%d gone (%d new high), %.1fs", night, read, run["documents_new"], data["claims"], run["new"], run["open"], run["gone"],
              run["high_new"], seconds)
-    return NightResult(night, EXIT_ALERT if run["high_new"] else EXIT_OK, run)
+    code = EXIT_ALERT if run["high_new"] else EXIT_OK
+    return NightResult(night, code if backup_ok else EXIT_FAILED, run)
 
 
 def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
@@ -275,11 +281,69 @@ def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResu
     atomic_write(out / "index.html", render_index(store.runs()))
 
 
-def export_decisions(store: Store, db_path: Path) -> Path:
-    """Every decision, as JSON beside the database: a second copy editors can re-import."""
-    path = db_path.with_suffix(".decisions.json")
-    atomic_write(path, json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
-    return path
+def _decision_key(d: dict) -> tuple:
+    return (d.get("discrepancy"), d.get("decision"), d.get("at"), d.get("by"))
+
+
+def _read_decisions(path: Path) -> list[dict] | None:
+    """The decisions in a backup file; None when it cannot be read as one."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(items, list) or not all(isinstance(d, dict) for d in items):
+        return None
+    return items
+
+
+def _init_from_backup(store: Store, db_path: Path) -> None:
+    """--init: a new database takes in the decisions of the backup beside it, if any."""
+    path = decisions_backup(db_path)
+    items = _read_decisions(path) if path.exists() else None
+    if items:
+        try:
+            added = store.import_decisions(items)
+        except (KeyError, TypeError) as e:
+            log.warning("decisions backup %s not imported (%s)", path, e)
+            return
+        if added:
+            log.warning("--init: %d decisions imported from the backup %s", added, path)
+
+
+def export_decisions(store: Store, db_path: Path, night: str | None = None, keep: int = 14) -> bool:
+    """Every decision, as JSON beside the database (a second copy editors can
+    re-import), and a dated copy a night, the last `keep` kept.  A backup is
+    never overwritten by a list that lacks any decision it holds: then it is
+    left as it is, the error says how to import it, and False is returned."""
+    path = decisions_backup(db_path)
+    current = store.decisions()
+    have = {_decision_key(d) for d in current}
+    body = json.dumps(current, ensure_ascii=False, indent=1) + "\n"
+    ok = True
+    targets = [path]
+    if night:
+        targets.append(path.with_name(f"{path.stem}.{night}.json"))
+    for target in targets:
+        if target.exists():
+            old = _read_decisions(target)
+            if old is None:
+                aside = target.with_name(target.name + ".unreadable")
+                os.replace(target, aside)
+                log.warning("decisions backup %s could not be read; kept as %s", target, aside)
+            else:
+                lost = [d for d in old if _decision_key(d) not in have]
+                if lost:
+                    log.error("the database %s lacks %d of the %d decisions in %s: the backup is kept as it is. "
+                              "Put them back with: factcheck review --import %s --db %s", db_path, len(lost),
+                              len(old), target, target, db_path)
+                    ok = False
+                    continue
+        atomic_write(target, body)
+    if ok and night:
+        dated = sorted(path.parent.glob(f"{path.stem}.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
+        for old in dated[:-keep] if keep > 0 else []:
+            old.unlink(missing_ok=True)
+    return ok
 
 
 def nightly_main(cfg: Config) -> int:

@@ -66,11 +66,34 @@ def _recovery(path: Path, why: str) -> str:
             f"  after every run to {path.with_suffix('.decisions.json')} (factcheck review --import).")
 
 
+class MissingDatabase(StoreError):
+    """The configured database is missing or empty and creating one was not asked for."""
+
+
+def _missing(path: Path, empty: bool) -> str:
+    what = "is empty (0 bytes)" if empty else "does not exist"
+    return (f"database {path} {what}: not starting a new history over it.\n"
+            f"  If this is the first run, run again with --init to create it.\n"
+            f"  If it existed, restore it from a backup (or `factcheck recover`); the editors' decisions are\n"
+            f"  also in {decisions_backup(path)} and its dated copies (factcheck review --import).")
+
+
+def decisions_backup(db_path: str | Path) -> Path:
+    """The decisions exported beside the database after every run."""
+    return Path(db_path).with_suffix(".decisions.json")
+
+
 class Store:
-    def __init__(self, path: str | Path, timeout: float = 30.0):
+    def __init__(self, path: str | Path, timeout: float = 30.0, create: bool = False):
+        """Open the database at `path`.  A missing or empty file is an error
+        (MissingDatabase) unless `create`: a configured database that vanished
+        must never silently become a new, empty history."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
+        if not existed and not create:
+            raise MissingDatabase(_missing(self.path, self.path.exists()))
+        self.created = not existed
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))

@@ -19,9 +19,12 @@ from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
 from .conftest import CORPUS, SEEDS
 
 
-def nightly(tmp: Path, night: str, inputs=(SEEDS,), env=None, wait=None):
+def nightly(tmp: Path, night: str, inputs=(SEEDS,), env=None, wait=None, init=None, extra=()):
+    """One run as cron starts it; --init on the first (when the database does not exist yet)."""
+    if init is None:
+        init = not (tmp / "fc.db").exists()
     args = [sys.executable, "-m", "factcheck", "nightly", "--db", tmp / "fc.db", "--reports", tmp / "reports",
-            "--date", night]
+            "--date", night, *(["--init"] if init else []), *extra]
     for i in inputs:
         args += ["-i", i]
     if wait is not None:
@@ -213,7 +216,7 @@ def test_config_file_paths_are_relative_to_it(tmp_path):
     for p in SEEDS.glob("*.txt"):
         (tmp_path / "in" / p.name).write_bytes(p.read_bytes())
     cfg.write_text('[nightly]\ninputs = ["in"]\ndatabase = "state/fc.db"\nreports = "out"\n', encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg), "--date", "2026-01-01"],
+    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg), "--date", "2026-01-01", "--init"],
                        capture_output=True, text=True, cwd="/")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "state" / "fc.db").exists() and (tmp_path / "out" / "2026-01-01" / "report.html").exists()
@@ -230,7 +233,7 @@ def test_thirty_nights_of_the_real_corpus(tmp_path):
     dismissed = None
     for k, (day, path) in enumerate(days):
         cfg = Config(inputs=[str(path)], database=str(tmp_path / "fc.db"), reports=str(tmp_path / "reports"),
-                     night=day)
+                     night=day, init=k == 0)
         result = run_nightly(cfg)
         assert result.summary["documents_new"] > 0
         data = report(tmp_path, day)
@@ -270,7 +273,8 @@ def test_unwritable_reports_fail_with_code_4_and_keep_the_database(tmp_path):
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
     args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "fc.db"), "--reports",
-            str(blocker / "reports"), "--log", str(tmp_path / "n.log"), "--date", "2026-01-01", "-i", str(SEEDS)]
+            str(blocker / "reports"), "--log", str(tmp_path / "n.log"), "--date", "2026-01-01", "-i", str(SEEDS),
+            "--init"]
     r = subprocess.run(args, capture_output=True, text=True)
     assert r.returncode == 4 and "run failed" in r.stderr
     con = sqlite3.connect(tmp_path / "fc.db")
@@ -283,3 +287,65 @@ def test_the_example_config_is_valid(tmp_path):
     from .conftest import ROOT
     cfg = load_config(str(ROOT / "factcheck.example.toml"))
     assert cfg.inputs == [str(ROOT / "incoming")] and cfg.window_days == 3 and cfg.wait == 0
+
+
+def backup(tmp: Path) -> list[dict]:
+    return json.loads((tmp / "fc.decisions.json").read_text(encoding="utf-8"))
+
+
+def test_a_vanished_or_emptied_database_stops_the_run_unless_init(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    d = report(tmp_path, "2026-01-01")["discrepancies"][0]["id"]
+    assert review(tmp_path, d, "--dismiss", "--by", "layla").returncode == 0
+    assert nightly(tmp_path, "2026-01-02").returncode == 0
+    assert [x["decision"] for x in backup(tmp_path)] == ["dismiss"]
+    db = tmp_path / "fc.db"
+    for f in tmp_path.glob("fc.db*"):
+        if f.name != "fc.db.lock":
+            f.unlink()
+    r = nightly(tmp_path, "2026-01-03", init=False)
+    assert r.returncode == 4 and "does not exist" in r.stderr and "--init" in r.stderr, r.stderr
+    assert not db.exists() and len(backup(tmp_path)) == 1
+    db.write_bytes(b"")
+    r = nightly(tmp_path, "2026-01-03", init=False)
+    assert r.returncode == 4 and "empty" in r.stderr, r.stderr
+    assert db.read_bytes() == b"" and len(backup(tmp_path)) == 1
+    # review does not turn an empty file into a database either
+    r = review(tmp_path, "--list")
+    assert r.returncode == 4 and "empty" in r.stderr and db.read_bytes() == b""
+    # --init starts again, taking the decisions back from the backup: the dismissal holds
+    r = nightly(tmp_path, "2026-01-03", init=True)
+    assert r.returncode == 0, r.stderr
+    assert report(tmp_path, "2026-01-03")["status"][d] == "dismissed"
+    assert [x["decision"] for x in backup(tmp_path)] == ["dismiss"]
+
+
+def test_the_decisions_backup_is_never_overwritten_by_fewer_decisions(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    d = report(tmp_path, "2026-01-01")["discrepancies"][0]["id"]
+    assert review(tmp_path, d, "--dismiss", "--by", "layla").returncode == 0
+    assert nightly(tmp_path, "2026-01-02").returncode == 0
+    assert (tmp_path / "fc.decisions.2026-01-02.json").exists()
+    saved = (tmp_path / "fc.decisions.json").read_bytes()
+    con = sqlite3.connect(tmp_path / "fc.db")  # an older copy of the database put back
+    con.execute("DELETE FROM decisions")
+    con.commit()
+    con.close()
+    r = nightly(tmp_path, "2026-01-03")
+    assert r.returncode == 4 and "lacks 1 of the 1 decisions" in r.stderr and "--import" in r.stderr, r.stderr
+    assert (tmp_path / "fc.decisions.json").read_bytes() == saved
+    assert json.loads((tmp_path / "fc.decisions.2026-01-02.json").read_text())[0]["decision"] == "dismiss"
+    assert review(tmp_path, "--import", tmp_path / "fc.decisions.json").returncode == 0
+    assert nightly(tmp_path, "2026-01-04").returncode == 0
+
+
+def test_dated_decision_backups_keep_the_last_n(tmp_path):
+    from factcheck.nightly import export_decisions
+    store = Store(tmp_path / "fc.db", create=True)
+    for k in range(1, 6):
+        store.decide(f"d{k}", "confirm", None, "x")
+        assert export_decisions(store, tmp_path / "fc.db", f"2026-01-0{k}", keep=2)
+    store.close()
+    assert sorted(p.name for p in tmp_path.glob("fc.decisions.*.json")) == [
+        "fc.decisions.2026-01-04.json", "fc.decisions.2026-01-05.json"]
+    assert len(backup(tmp_path)) == 5
