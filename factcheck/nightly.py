@@ -224,14 +224,14 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         found = {d["id"]: d for d in data["discrepancies"]}
         previous_night = store.previous_night(night)
         seen_before = store.seen_on(previous_night)
-        first = store.first_nights(found)
+        shown = store.shown_nights(found)  # new until a written report has shown it
         window_docs = {d.id for d in docs}
         gone = sorted(i for i, d in store.discrepancy_data(seen_before - set(found)).items()
                       if all(c["doc"] in window_docs for c in d["claims"]))
         decisions = store.latest_decisions()
         status = {}
         for i, d in found.items():
-            s = "new" if first.get(i, night) >= night else "open"
+            s = "new" if shown.get(i, night) >= night else "open"
             dec = decisions.get(i)
             if dec and dec["decision"] == "dismiss":
                 s = "dismissed"
@@ -245,6 +245,8 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     _crash_point("committed")
 
     write_night_reports(cfg, store, night, result, data, status, gone, previous_night)
+    _crash_point("reported")
+    store.mark_shown(night, found)
     backup_ok = export_decisions(store, Path(cfg.database), night, cfg.backups)
     seconds = time.perf_counter() - t0
     run["seconds"] = round(seconds, 2)

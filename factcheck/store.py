@@ -49,6 +49,12 @@ MIGRATIONS = [
     """
     CREATE TABLE gone (night TEXT NOT NULL, discrepancy TEXT NOT NULL, PRIMARY KEY (night, discrepancy));
     """,
+    # 3: a discrepancy stays new until a report that showed it has been written (the
+    # night of that report); those of older databases were shown the night they were first seen
+    """
+    CREATE TABLE shown (discrepancy TEXT PRIMARY KEY, night TEXT NOT NULL);
+    INSERT INTO shown (discrepancy, night) SELECT id, first_night FROM discrepancies;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -191,6 +197,16 @@ class Store:
 
     def first_nights(self, ids: Iterable[str]) -> dict[str, str]:
         return dict(self._where_in("SELECT id, first_night FROM discrepancies WHERE id IN (%s)", ids))
+
+    def shown_nights(self, ids: Iterable[str]) -> dict[str, str]:
+        """The night of the first written report that showed each discrepancy."""
+        return dict(self._where_in("SELECT discrepancy, night FROM shown WHERE discrepancy IN (%s)", ids))
+
+    def mark_shown(self, night: str, ids: Iterable[str]) -> None:
+        """Tonight's report, which shows these discrepancies, has been written."""
+        with self.transaction():
+            self.db.executemany("INSERT INTO shown (discrepancy, night) VALUES (?, ?) ON CONFLICT(discrepancy)"
+                                " DO UPDATE SET night = MIN(night, excluded.night)", [(i, night) for i in ids])
 
     def discrepancy_data(self, ids: Iterable[str]) -> dict[str, dict]:
         return {k: json.loads(v) for k, v in self._where_in("SELECT id, data FROM discrepancies WHERE id IN (%s)", ids)}

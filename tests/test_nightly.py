@@ -95,15 +95,20 @@ def test_statuses_decisions_and_index(tmp_path):
     assert "0 decisions imported" in review(other, "--import", exported).stdout
 
 
-def test_new_high_severity_sets_the_alert_exit_code(tmp_path):
+def high_severity_inputs(tmp: Path) -> Path:
     title = "مقتل مدنيين في غارات على الغوطة الشرقية في سوريا"
-    docs = tmp_path / "in"
+    docs = tmp / "in"
     docs.mkdir()
     for k, n in enumerate((20, 60)):
         (docs / f"a{k}.jsonl").write_text(json.dumps({
             "id": f"a{k}", "source": f"outlet{k}", "published": "2026-01-01T08:00:00+00:00", "title": title,
             "text": f"قتل {n} مدنيا في غارات على الغوطة الشرقية في سوريا بحسب المرصد السوري لحقوق الإنسان."},
             ensure_ascii=False) + "\n", encoding="utf-8")
+    return docs
+
+
+def test_new_high_severity_sets_the_alert_exit_code(tmp_path):
+    docs = high_severity_inputs(tmp_path)
     r = nightly(tmp_path, "2026-01-01", inputs=[docs])
     assert r.returncode == 3, r.stderr
     assert report(tmp_path, "2026-01-01")["discrepancies"][0]["severity"] == "high"
@@ -349,3 +354,28 @@ def test_dated_decision_backups_keep_the_last_n(tmp_path):
     assert sorted(p.name for p in tmp_path.glob("fc.decisions.*.json")) == [
         "fc.decisions.2026-01-04.json", "fc.decisions.2026-01-05.json"]
     assert len(backup(tmp_path)) == 5
+
+
+@pytest.mark.parametrize("point", ["committed", "report", "reported"])
+def test_a_discrepancy_stays_new_until_a_report_has_shown_it(tmp_path, point):
+    """A night that committed but did not write its report (killed, disk full) must
+    not swallow the alert: the next night still counts the discrepancy as new."""
+    docs = high_severity_inputs(tmp_path)
+    r = nightly(tmp_path, "2026-01-01", inputs=[docs], env={"FACTCHECK_CRASH_AT": point})
+    assert r.returncode == -9
+    r = nightly(tmp_path, "2026-01-02", inputs=[docs])
+    assert r.returncode == 3, r.stderr
+    assert set(report(tmp_path, "2026-01-02")["status"].values()) == {"new"}
+    assert nightly(tmp_path, "2026-01-03", inputs=[docs]).returncode == 0  # shown once: open now
+    assert set(report(tmp_path, "2026-01-03")["status"].values()) == {"open"}
+
+
+def test_a_database_from_before_shown_keeps_its_statuses(tmp_path):
+    """Migrating to schema 3 counts what older versions reported as shown: no alert storm."""
+    docs = high_severity_inputs(tmp_path)
+    assert nightly(tmp_path, "2026-01-01", inputs=[docs]).returncode == 3
+    con = sqlite3.connect(tmp_path / "fc.db")
+    con.executescript("DROP TABLE shown; PRAGMA user_version = 2;")
+    con.close()
+    assert nightly(tmp_path, "2026-01-02", inputs=[docs]).returncode == 0
+    assert set(report(tmp_path, "2026-01-02")["status"].values()) == {"open"}
