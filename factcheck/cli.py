@@ -267,5 +267,40 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
         store.close()
 
 
+@main.command()
+@click.argument("database", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The new database (default DATABASE.recovered; never overwritten).")
+def recover(database, output):
+    """Copy what can still be read from a damaged DATABASE into a new file.
+
+    The editors' decisions are copied first, then runs, discrepancies,
+    documents and claims; the decisions backup beside the database (and its
+    dated copies) is merged in.  The damaged file is never written.  Says,
+    table by table, what was copied and what was lost.  Documents that were
+    lost are read again by the next nightly run from the inputs.
+
+    \b
+    Exit codes: 0 recovered (see the report for losses), 2 usage error,
+    4 nothing to recover from, or the new file exists or cannot be written.
+
+    \b
+    Example:
+      factcheck recover state/factcheck.db
+      mv state/factcheck.db state/factcheck.db.damaged
+      mv state/factcheck.db.recovered state/factcheck.db
+    """
+    from .recover import RecoverError
+    from .recover import recover as do_recover
+    try:
+        rec = do_recover(database, output)
+    except RecoverError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+    for line in rec.lines():
+        click.echo(line)
+    click.echo(f"recovered into {rec.out}")
+
+
 if __name__ == "__main__":
     main()

@@ -66,10 +66,13 @@ class StoreError(Exception):
 def _recovery(path: Path, why: str) -> str:
     return (f"database {path} cannot be used: {why}.\n"
             f"  It is left untouched: editors' decisions are in it.\n"
-            f"  To recover: restore it from a backup, or salvage it with\n"
-            f"    sqlite3 {path} .recover | sqlite3 {path}.recovered\n"
-            f"  then point the config at the recovered file.  The decisions are also exported\n"
-            f"  after every run to {path.with_suffix('.decisions.json')} (factcheck review --import).")
+            f"  To recover: restore it from a backup, or copy what can still be read (decisions first,\n"
+            f"  then the decisions backup beside it) into a new file with\n"
+            f"    factcheck recover {path}\n"
+            f"  which writes {path}.recovered and says what was lost; then point the config at the\n"
+            f"  recovered file (or move it in place of the damaged one, keeping the damaged one aside).\n"
+            f"  The decisions are also exported after every run to {decisions_backup(path)}\n"
+            f"  (factcheck review --import).")
 
 
 class MissingDatabase(StoreError):

@@ -187,7 +187,7 @@ def test_corrupt_database_is_reported_never_replaced(tmp_path):
     before = db.read_bytes()
     r = nightly(tmp_path, "2026-01-01")
     assert r.returncode == 4
-    assert "cannot be used" in r.stderr and ".recover" in r.stderr
+    assert "cannot be used" in r.stderr and "factcheck recover" in r.stderr
     assert db.read_bytes() == before
 
 
