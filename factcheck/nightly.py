@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from .documents import Document, iter_documents, published_datetime
 from .store import Store, StoreError, decisions_backup
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
+EXIT_INTERRUPTED = 130
 log = logging.getLogger("factcheck.nightly")
 
 
@@ -49,6 +51,27 @@ class ConfigError(Exception):
     pass
 
 
+_NUMBERS = ("wait", "window_days")
+_TEXTS = ("database", "reports", "log", "source", "night")
+
+
+def _check_type(path: str, key: str, value) -> None:
+    """A config value of the wrong type is a config error naming it, not a traceback later."""
+    def bad(expected: str):
+        raise ConfigError(f"config {path}: {key} = {value!r} should be {expected}")
+    if key == "inputs":
+        if not (isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
+            bad('a path or a list of paths, e.g. inputs = ["incoming/"]')
+    elif key in _NUMBERS:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            bad(f"a number of {'seconds' if key == 'wait' else 'days'} (without quotes), e.g. {key} = 30")
+    elif key == "backups":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            bad("a whole number of copies (1 or more), e.g. backups = 14")
+    elif key in _TEXTS and not isinstance(value, str):
+        bad("text in quotes")
+
+
 def load_config(path: str | None, **overrides) -> Config:
     """The [nightly] table of a TOML file, then command-line overrides.  Relative
     paths in the file are relative to the file."""
@@ -64,6 +87,7 @@ def load_config(path: str | None, **overrides) -> Config:
             if not hasattr(cfg, key) or key == "init":
                 hint = " (--init is a command-line option, for the first run only)" if key == "init" else ""
                 raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]{hint}")
+            _check_type(path, key, value)
             if key in ("inputs",):
                 value = [str(base / v) for v in ([value] if isinstance(value, str) else value)]
             elif key in ("database", "reports", "log") and value:
@@ -99,10 +123,26 @@ def setup_logging(log_file: str | None) -> None:
 
 
 def _crash_point(name: str) -> None:
-    """Tests kill the process here (FACTCHECK_CRASH_AT=name) to prove a run killed
-    at any point loses nothing."""
+    """The moments that matter to a kill: "locked" (lock taken), "ingest" (mid-
+    transaction), "analyse" (before commit), "committed" (between commit and
+    report), "report" (between two report files), "reported".
+
+    For tests: FACTCHECK_CRASH_AT=name kills the process here;
+    FACTCHECK_MARKER=file appends the name to that file at each point, and with
+    FACTCHECK_PAUSE_AT=name the run then waits (up to a minute) until the
+    file is deleted, so a test can kill it (or press Ctrl-C) exactly there
+    instead of guessing with sleeps."""
     if os.environ.get("FACTCHECK_CRASH_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    marker = os.environ.get("FACTCHECK_MARKER")
+    if not marker:
+        return
+    with open(marker, "a", encoding="utf-8") as fh:
+        fh.write(name + "\n")
+    if os.environ.get("FACTCHECK_PAUSE_AT") == name:
+        deadline = time.monotonic() + 60
+        while os.path.exists(marker) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 class Locked(Exception):
@@ -365,6 +405,13 @@ def nightly_main(cfg: Config) -> int:
     except OSError as e:
         log.error("run failed: %s", e)
         return EXIT_FAILED
+    except sqlite3.Error as e:
+        log.error("run failed: database %s: %s (nothing of tonight's run was kept)", cfg.database, e)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        log.error("interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; "
+                  "run it again")
+        return EXIT_INTERRUPTED
     if result.summary["documents_read"] == 0:
         log.error("no document could be read from %s", ", ".join(cfg.inputs))
         return EXIT_NO_INPUT

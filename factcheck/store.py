@@ -281,6 +281,23 @@ class Store:
         return self.db.execute("SELECT 1 FROM discrepancies WHERE id = ?", (discrepancy,)).fetchone() is not None
 
 
+def check_decisions(items) -> None:
+    """Raise ValueError naming the first record that is not a decision."""
+    if not isinstance(items, list):
+        raise ValueError("expected a JSON list of decisions")
+    for k, d in enumerate(items, 1):
+        if not isinstance(d, dict):
+            raise ValueError(f"record {k} is not an object")
+        for key in ("discrepancy", "decision", "at"):
+            if not isinstance(d.get(key), str) or not d[key]:
+                raise ValueError(f"record {k} has no {key!r}" if key not in d else f"record {k}: {key!r} is not text")
+        if d["decision"] not in ("confirm", "dismiss", "reopen"):
+            raise ValueError(f"record {k}: decision {d['decision']!r} is not confirm, dismiss or reopen")
+        for key in ("note", "by"):
+            if d.get(key) is not None and not isinstance(d[key], str):
+                raise ValueError(f"record {k}: {key!r} is not text")
+
+
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
 

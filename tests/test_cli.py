@@ -111,3 +111,15 @@ def test_unwritable_output_is_a_clear_failure(tmp_path):
 def test_extract_to_an_unwritable_file_is_a_clear_failure(tmp_path):
     r = run_cli("extract", SEEDS, "-o", tmp_path / "missing-folder" / "c.jsonl")
     assert r.returncode == 4 and "cannot write" in r.stderr
+
+
+def test_a_closed_output_pipe_is_one_line_not_a_traceback():
+    import subprocess
+    import sys
+    p = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", str(SEEDS)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    p.stdout.close()  # as `| head -1` does once it has its line
+    err = p.stderr.read()
+    p.wait()
+    assert p.returncode == 141 and "broken pipe" in err and "Traceback" not in err, err
+    assert "Exception ignored" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -379,3 +380,87 @@ def test_a_database_from_before_shown_keeps_its_statuses(tmp_path):
     con.close()
     assert nightly(tmp_path, "2026-01-02", inputs=[docs]).returncode == 0
     assert set(report(tmp_path, "2026-01-02")["status"].values()) == {"open"}
+
+
+def start_paused(tmp: Path, night: str, point: str, inputs=(SEEDS,)) -> tuple[subprocess.Popen, Path]:
+    """A nightly run that stops at `point` (FACTCHECK_PAUSE_AT) once it has written
+    the marker file: the caller kills it there, not after a guessed sleep."""
+    marker = tmp / f"marker-{point}"
+    marker.unlink(missing_ok=True)
+    args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp / "fc.db"), "--reports",
+            str(tmp / "reports"), "--date", night]
+    for i in inputs:
+        args += ["-i", str(i)]
+    p = subprocess.Popen(args, env=dict(os.environ, FACTCHECK_MARKER=str(marker), FACTCHECK_PAUSE_AT=point),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and p.poll() is None:
+        if marker.exists() and point in marker.read_text().split():
+            return p, marker
+        time.sleep(0.02)
+    p.kill()
+    raise AssertionError(f"the run never reached {point}: {p.communicate()}")
+
+
+def extra_inputs(tmp: Path) -> Path:
+    extra = tmp / "extra"
+    extra.mkdir(exist_ok=True)
+    (extra / "new.txt").write_text("خبر جديد\nقتل 7 أشخاص في هجوم على سوق في كابل بأفغانستان.", encoding="utf-8")
+    return extra
+
+
+def test_ctrl_c_exits_130_and_keeps_the_database(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    before = db_state(tmp_path)
+    p, _ = start_paused(tmp_path, "2026-01-02", "ingest", inputs=[SEEDS, extra_inputs(tmp_path)])
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert db_state(tmp_path) == before
+
+
+def test_review_while_a_run_writes_the_database_is_a_clear_error(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    d = report(tmp_path, "2026-01-01")["discrepancies"][0]["id"]
+    con = sqlite3.connect(tmp_path / "fc.db", isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")  # as a nightly run's transaction does
+    try:
+        r = review(tmp_path, d, "--dismiss", "--wait", "0.3")
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    assert r.returncode == 5 and "busy" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert review(tmp_path, d, "--dismiss").returncode == 0
+
+
+def test_review_import_and_export_errors_are_one_line(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    d = report(tmp_path, "2026-01-01")["discrepancies"][0]["id"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"discrepancy": "x", "decision": "dismiss"', encoding="utf-8")
+    r = review(tmp_path, "--import", bad)
+    assert r.returncode == 2 and "not JSON" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    bad.write_text(json.dumps([{"discrepancy": d, "decision": "dismiss", "at": "2026-01-01T00:00:00+00:00"},
+                               {"discrepancy": d, "decision": "dismiss"}]), encoding="utf-8")
+    r = review(tmp_path, "--import", bad)
+    assert r.returncode == 2 and "record 2 has no 'at'" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert review(tmp_path, "--list").stdout == ""  # nothing half-imported
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    r = review(tmp_path, "--export", blocker / "decisions.json")
+    assert r.returncode == 4 and "cannot write" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    r = review(tmp_path, d, "--confirm", "--dismiss")
+    assert r.returncode == 2 and "choose one decision" in r.stderr
+    assert review(tmp_path, "--list").stdout == ""
+
+
+@pytest.mark.parametrize("setting,name", [('wait = "30"', "wait"), ("inputs = 5", "inputs"),
+                                          ('window_days = "3"', "window_days"), ("database = 7", "database"),
+                                          ("backups = 0", "backups")])
+def test_config_values_of_the_wrong_type_are_config_errors(tmp_path, setting, name):
+    cfg = tmp_path / "f.toml"
+    cfg.write_text('[nightly]\ninputs = ["in"]\n'.replace('inputs = ["in"]\n', "" if name == "inputs" else 'inputs = ["in"]\n')
+                   + setting + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg)], capture_output=True, text=True)
+    assert r.returncode == 2 and name in r.stderr and "Traceback" not in r.stderr, r.stderr
