@@ -29,7 +29,7 @@ from .documents import Document, iter_documents, published_datetime
 from .store import Store, StoreError, decisions_backup
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
-EXIT_INTERRUPTED = 130
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130
 log = logging.getLogger("factcheck.nightly")
 
 
@@ -149,6 +149,10 @@ class Locked(Exception):
     pass
 
 
+class EarlierNight(Exception):
+    """--date names a night before the latest run."""
+
+
 class RunLock:
     """An exclusive lock beside the database: one nightly run at a time."""
 
@@ -224,6 +228,12 @@ def run_nightly(cfg: Config) -> NightResult:
         try:
             if store.created:
                 _init_from_backup(store, Path(cfg.database))
+            latest = store.latest_night()
+            if latest and night < latest:
+                raise EarlierNight(
+                    f"night {night} is before the latest run ({latest}): re-running an earlier night would take in "
+                    f"later articles and move first-seen dates back, so nothing was done. Runs only go forward; "
+                    f"that night's report is in {Path(cfg.reports) / night}/ (if it ran).")
             return _run(cfg, store, night, t0)
         finally:
             store.close()
@@ -399,6 +409,9 @@ def nightly_main(cfg: Config) -> int:
     except Locked as e:
         log.error("%s", e)
         return EXIT_LOCKED
+    except EarlierNight as e:
+        log.error("%s", e)
+        return EXIT_USAGE
     except StoreError as e:
         log.error("%s", e)
         return EXIT_FAILED

@@ -193,6 +193,9 @@ class Store:
         row = self.db.execute("SELECT MAX(night) FROM runs WHERE night < ?", (night,)).fetchone()
         return row[0] if row else None
 
+    def latest_night(self) -> str | None:
+        return self.db.execute("SELECT MAX(night) FROM runs").fetchone()[0]
+
     def seen_on(self, night: str | None) -> set[str]:
         if night is None:
             return set()

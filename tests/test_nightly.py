@@ -464,3 +464,15 @@ def test_config_values_of_the_wrong_type_are_config_errors(tmp_path, setting, na
                    + setting + "\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg)], capture_output=True, text=True)
     assert r.returncode == 2 and name in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_an_earlier_night_is_refused_and_changes_nothing(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    assert nightly(tmp_path, "2026-01-03").returncode == 0
+    state = db_state(tmp_path)
+    files = {p: p.read_bytes() for p in (tmp_path / "reports").rglob("*") if p.is_file() and p.suffix != ".log"}
+    r = nightly(tmp_path, "2026-01-02", inputs=[SEEDS, extra_inputs(tmp_path)])
+    assert r.returncode == 2 and "before the latest run (2026-01-03)" in r.stderr, r.stderr
+    assert db_state(tmp_path) == state
+    assert {p: p.read_bytes() for p in files} == files and not (tmp_path / "reports" / "2026-01-02").exists()
+    assert nightly(tmp_path, "2026-01-03").returncode == 0  # the latest night again is fine
