@@ -126,6 +126,15 @@ def extract(paths, fmt, output, source, quantities_only, progress):
     from .tables import write_table
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
+    import errno
+
+    from .safeio import NotWritable, atomic_output, check_writable_file
+    if output:
+        try:
+            check_writable_file(output)
+        except NotWritable as e:
+            click.echo(f"error: cannot write {output}: {e}", err=True)
+            sys.exit(EXIT_FAILED)
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="extracting")
     ex = extractor()
@@ -139,12 +148,16 @@ def extract(paths, fmt, output, source, quantities_only, progress):
                 yield c
     t0 = time.perf_counter()
     try:
-        n = write_table(claims(), fmt, output)
+        if output:
+            with atomic_output(output) as tmp:  # the whole table or the previous file, never half
+                n = write_table(claims(), fmt, tmp)
+        else:
+            n = write_table(claims(), fmt, None)
     except OSError as e:
         bar.close()
-        if isinstance(e, BrokenPipeError) or output is None:
+        if isinstance(e, BrokenPipeError) or (output is None and e.errno == errno.EPIPE):
             raise BrokenPipeError() from None
-        click.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
+        click.echo(f"error: cannot write {output or 'standard output'}: {e.strerror or e}", err=True)
         sys.exit(EXIT_FAILED)
     bar.close()
     click.echo(f"{stats.documents} documents, {n} figures in {time.perf_counter() - t0:.1f}s"
@@ -179,6 +192,12 @@ def check(paths, out_dir, source, progress):
     from pathlib import Path
 
     from .check import run_check, write_outputs
+    from .safeio import NotWritable, check_writable_dir
+    try:
+        check_writable_dir(out_dir, "output folder")
+    except NotWritable as e:
+        click.echo(f"error: cannot write to {out_dir}: {e}", err=True)
+        sys.exit(EXIT_FAILED)
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="checking")
     t0 = time.perf_counter()

@@ -26,6 +26,7 @@ from pathlib import Path
 from .check import CheckResult, analyse, atomic_write, result_json
 from .claims import extractor
 from .documents import Document, iter_documents, published_datetime
+from .safeio import check_writable_dir
 from .store import Store, StoreError, decisions_backup
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
@@ -219,6 +220,7 @@ class NightResult:
 def run_nightly(cfg: Config) -> NightResult:
     t0 = time.perf_counter()
     night = cfg.night or date.today().isoformat()
+    check_outputs(cfg, night)
     with RunLock(cfg.database, cfg.wait):
         _crash_point("locked")
         hold = os.environ.get("FACTCHECK_TEST_HOLD_LOCK")
@@ -237,6 +239,18 @@ def run_nightly(cfg: Config) -> NightResult:
             return _run(cfg, store, night, t0)
         finally:
             store.close()
+
+
+def check_outputs(cfg: Config, night: str) -> None:
+    """Every folder the run writes to takes a file now, before any work: an
+    unwritable output fails in a second with the database untouched, not
+    after the night's work has been committed."""
+    reports = Path(cfg.reports)
+    check_writable_dir(Path(cfg.database).parent, "database folder")
+    check_writable_dir(reports, "reports folder")
+    for sub in (reports / night, reports / "latest"):
+        if sub.exists():  # (created when the report is written)
+            check_writable_dir(sub, "reports folder")
 
 
 def _remove_stale_temporaries(reports: Path) -> None:

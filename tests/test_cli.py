@@ -123,3 +123,37 @@ def test_a_closed_output_pipe_is_one_line_not_a_traceback():
     p.wait()
     assert p.returncode == 141 and "broken pipe" in err and "Traceback" not in err, err
     assert "Exception ignored" not in err
+
+
+def test_outputs_are_checked_before_the_work(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    for cmd, out in (("extract", ["--format", "csv", "-o", blocker / "c.csv"]), ("check", ["-o", blocker / "out"])):
+        r = run_cli(cmd, SEEDS, "--progress", *out)
+        assert r.returncode == 4 and "cannot write" in r.stderr, r.stderr
+        assert "documents (" not in r.stderr  # no document was read: it failed at once
+
+
+def test_jsonl_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from factcheck import claims as claims_module
+    from factcheck.cli import main
+    out = tmp_path / "c.jsonl"
+    out.write_text("the previous table\n", encoding="utf-8")
+    real = claims_module.extractor()
+
+    class Dying:
+        def __init__(self):
+            self.n = 0
+
+        def extract(self, doc):
+            self.n += 1
+            if self.n == 3:
+                raise RuntimeError("killed half-way")
+            return real.extract(doc)
+    monkeypatch.setattr(claims_module, "extractor", lambda: Dying())
+    r = CliRunner().invoke(main, ["extract", str(SEEDS), "-o", str(out)])
+    assert isinstance(r.exception, RuntimeError)
+    assert out.read_text(encoding="utf-8") == "the previous table\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]  # no temporary file left

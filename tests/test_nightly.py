@@ -476,3 +476,13 @@ def test_an_earlier_night_is_refused_and_changes_nothing(tmp_path):
     assert db_state(tmp_path) == state
     assert {p: p.read_bytes() for p in files} == files and not (tmp_path / "reports" / "2026-01-02").exists()
     assert nightly(tmp_path, "2026-01-03").returncode == 0  # the latest night again is fine
+
+
+def test_unwritable_reports_fail_before_any_work(tmp_path):
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    state = db_state(tmp_path)
+    (tmp_path / "reports" / "2026-01-02").write_text("a file where the night's folder should be")
+    r = nightly(tmp_path, "2026-01-02", inputs=[SEEDS, extra_inputs(tmp_path)])
+    assert r.returncode == 4 and "not writable" in r.stderr, r.stderr
+    assert "read 6 documents" not in (tmp_path / "reports" / "nightly.log").read_text()  # failed before reading
+    assert db_state(tmp_path) == state  # nothing committed that no report showed
