@@ -223,9 +223,6 @@ def run_nightly(cfg: Config) -> NightResult:
     check_outputs(cfg, night)
     with RunLock(cfg.database, cfg.wait):
         _crash_point("locked")
-        hold = os.environ.get("FACTCHECK_TEST_HOLD_LOCK")
-        if hold:
-            time.sleep(float(hold))
         store = Store(cfg.database, create=cfg.init)
         try:
             if store.created:
