@@ -47,7 +47,7 @@ def main():
         articles = sum(1 for _ in open(path, encoding="utf-8"))
         t1 = time.perf_counter()
         p = subprocess.run([sys.executable, "-c", CHILD, "nightly", "--db", str(tmp / "fc.db"), "--reports",
-                            str(tmp / "reports"), "--date", day, "-i", str(path)], capture_output=True, text=True)
+                            str(tmp / "reports"), "--date", day, "-i", str(path), "--verbose"], capture_output=True, text=True)
         wall = time.perf_counter() - t1
         peak = json.loads([x for x in p.stderr.splitlines() if x.startswith("{")][-1])["peak_mb"]
         size = (tmp / "fc.db").stat().st_size / 1e6

@@ -234,7 +234,10 @@ def check(paths, out_dir, source, progress):
 @click.option("--init", is_flag=True,
               help="Create the database if it does not exist (first run only; without it a missing or empty "
                    "database stops the run with exit code 4).")
-def nightly(config, inputs, database, reports, night, wait, log, source, init):
+@click.option("-v", "--verbose", is_flag=True,
+              help="Log to stderr too and print the night's summary (default: only errors on stderr; the "
+                   "summary only when a person is needed).")
+def nightly(config, inputs, database, reports, night, wait, log, source, init, verbose):
     """Ingest new documents, compare them with everything stored, report.
 
     Each run is one night: documents already seen with the same content are
@@ -257,13 +260,18 @@ def nightly(config, inputs, database, reports, night, wait, log, source, init):
     or empty database is an error (exit 4), never a silent new history.
 
     \b
-    Example crontab line (every night at 02:30):
-      30 2 * * *  cd /srv/factcheck && .venv/bin/factcheck nightly -c factcheck.toml
+    A good night prints nothing (all goes to the log, rotated); errors go to
+    stderr, and when a person is needed (exit 1, 3, 4) the night's summary
+    is printed on stdout: mail that, not the log.
+
+    \b
+    Example crontab line (every night at 02:30; mails the summary on 1-4):
+      30 2 * * *  cd /srv/factcheck &&\n        out=$(.venv/bin/factcheck nightly -c factcheck.toml 2>&1); c=$?; case $c in 1|2|3|4) echo "$out" | mail -s "factcheck nightly: exit $c" desk@example.org;; esac
     """
     from .nightly import ConfigError, load_config, nightly_main
     try:
         cfg = load_config(config, inputs=inputs, database=database, reports=reports, night=night, wait=wait,
-                          log=log, source=source, init=init or None)
+                          log=log, source=source, init=init or None, verbose=verbose or None)
     except ConfigError as e:
         raise click.UsageError(str(e))
     sys.exit(nightly_main(cfg))

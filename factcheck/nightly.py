@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import logging.handlers
 import os
 import signal
 import sqlite3
@@ -46,6 +47,7 @@ class Config:
     night: str | None = None     # YYYY-MM-DD; default today
     backups: int = 14            # dated copies of the decisions backup to keep
     init: bool = False           # create the database if it is missing (first run only)
+    verbose: bool = False        # log to stderr too (default: errors only)
 
 
 class ConfigError(Exception):
@@ -69,6 +71,9 @@ def _check_type(path: str, key: str, value) -> None:
     elif key == "backups":
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             bad("a whole number of copies (1 or more), e.g. backups = 14")
+    elif key == "verbose":
+        if not isinstance(value, bool):
+            bad("true or false")
     elif key in _TEXTS and not isinstance(value, str):
         bad("text in quotes")
 
@@ -107,20 +112,45 @@ def load_config(path: str | None, **overrides) -> Config:
     return cfg
 
 
-def setup_logging(log_file: str | None) -> None:
+LOG_MAX_BYTES = 1_000_000   # a night writes a few lines: a year or more a file
+LOG_KEEP = 5                # nightly.log.1 .. .5
+
+
+def setup_logging(log_file: str | None, verbose: bool = False) -> None:
+    """Everything to the log file (rotated at LOG_MAX_BYTES, LOG_KEEP old files
+    kept); on stderr only errors, unless verbose: cron mails whatever a job
+    prints, so a good night prints nothing."""
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S%z")
     root = logging.getLogger("factcheck")
     root.setLevel(logging.INFO)
     for h in list(root.handlers):
         root.removeHandler(h)
+        h.close()
     err = logging.StreamHandler()
     err.setFormatter(fmt)
+    err.setLevel(logging.INFO if verbose else logging.ERROR)
     root.addHandler(err)
     if log_file:
         Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        fh = logging.FileHandler(log_file, encoding="utf-8")
+        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_KEEP,
+                                                  encoding="utf-8")
         fh.setFormatter(fmt)
         root.addHandler(fh)
+
+
+class _Tally(logging.Handler):
+    """Warnings counted and errors kept, for the night's summary."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.warnings = 0
+        self.errors: list[str] = []
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            self.warnings += 1
 
 
 def _crash_point(name: str) -> None:
@@ -215,6 +245,7 @@ class NightResult:
     night: str
     exit_code: int
     summary: dict
+    alerts: list = field(default_factory=list)   # the new high-severity discrepancies
 
 
 def run_nightly(cfg: Config) -> NightResult:
@@ -268,7 +299,12 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         if known.get(doc.id) != digest:
             fresh.append((doc, digest))
     log.info("night %s: read %d documents, %d new or changed", night, read, len(fresh))
-    extracted = [(doc, digest, ex.extract(doc)) for doc, digest in fresh]
+    extracted = []
+    step = max(1, len(fresh) // 10)
+    for k, (doc, digest) in enumerate(fresh, 1):
+        extracted.append((doc, digest, ex.extract(doc)))
+        if k % step == 0 or k == len(fresh):
+            log.info("extracting: %d/%d documents", k, len(fresh))
 
     with store.transaction():
         for k, (doc, digest, claims) in enumerate(extracted):
@@ -279,6 +315,7 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         low, high = _window(ingested + [night + "T12:00:00+00:00"], cfg.window_days)
         docs = store.documents_between(low, high)
         claims = store.claims_of(d.id for d in docs)
+        log.info("analysing %d stored documents published %s .. %s", len(docs), low or "-", (high or "-")[:10])
         result = analyse(docs, claims)
         data = result_json(result)
         _crash_point("analyse")
@@ -305,6 +342,7 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         store.record_night(night, data["discrepancies"], gone, run)
     _crash_point("committed")
 
+    log.info("committed; writing the reports")
     write_night_reports(cfg, store, night, result, data, status, gone, previous_night)
     _crash_point("reported")
     store.mark_shown(night, found)
@@ -315,7 +353,9 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
              "%d gone (%d new high), %.1fs", night, read, run["documents_new"], data["claims"], run["new"], run["open"], run["gone"],
              run["high_new"], seconds)
     code = EXIT_ALERT if run["high_new"] else EXIT_OK
-    return NightResult(night, code if backup_ok else EXIT_FAILED, run)
+    alerts = [{"id": i, "about": found[i].get("about"), "about_ar": found[i].get("about_ar")}
+              for i in new if found[i]["severity"] == "high"]
+    return NightResult(night, code if backup_ok else EXIT_FAILED, run, alerts)
 
 
 def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
@@ -409,12 +449,60 @@ def export_decisions(store: Store, db_path: Path, night: str | None = None, keep
     return ok
 
 
+MEANING = {EXIT_OK: "ran; no new high-severity discrepancy", EXIT_NO_INPUT: "no document could be read",
+           EXIT_USAGE: "refused (usage)", EXIT_ALERT: "NEW HIGH-SEVERITY DISCREPANCIES: alert someone",
+           EXIT_FAILED: "FAILED: see the errors below and the log", EXIT_LOCKED: "another run holds the lock",
+           EXIT_INTERRUPTED: "interrupted"}
+
+
+def night_summary(cfg: Config, night: str, code: int, result: NightResult | None, tally: _Tally,
+                  log_file: str | None) -> str:
+    """The few lines a person needs, for the mail cron sends (not the whole log)."""
+    lines = [f"factcheck nightly {night}: exit {code}, {MEANING.get(code, '')}"]
+    if result is not None:
+        r = result.summary
+        lines.append(f"documents: {r['documents_read']} read, {r['documents_new']} new or changed tonight; "
+                     f"{r['claims']} figures")
+        lines.append(f"discrepancies: {r['new']} new ({r['high_new']} high) / {r['open']} open / {r['gone']} gone")
+        for a in result.alerts:
+            lines.append(f"  high  {a['id']}  {a.get('about') or ''}")
+        lines.append(f"report: {Path(cfg.reports) / night / 'report.html'}")
+    for e in tally.errors:
+        lines.append(f"error: {e}")
+    if tally.warnings:
+        lines.append(f"{tally.warnings} warning(s) about the inputs or the backups: see {log_file or 'the log'}")
+    return "\n".join(lines)
+
+
 def nightly_main(cfg: Config) -> int:
+    """The cron job: the exit code says whether a person is needed (1, 3, 4); then
+    (and with --verbose) the night's summary is printed on stdout.  A good night
+    prints nothing anywhere but the log."""
+    log_file = cfg.log or str(Path(cfg.reports) / "nightly.log")
     try:
-        setup_logging(cfg.log or str(Path(cfg.reports) / "nightly.log"))
+        setup_logging(log_file, cfg.verbose)
     except OSError as e:
-        setup_logging(None)
+        setup_logging(None, cfg.verbose)
         log.warning("cannot open the log file (%s); logging to stderr only", e)
+        log_file = None
+    tally = _Tally()
+    logging.getLogger("factcheck").addHandler(tally)
+    night = cfg.night or date.today().isoformat()
+    result = None
+    try:
+        code = _main(cfg)
+        result, code = code if isinstance(code, tuple) else (None, code)
+    finally:
+        logging.getLogger("factcheck").removeHandler(tally)
+    if code in (EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED) or cfg.verbose:
+        try:
+            print(night_summary(cfg, night, code, result, tally, log_file), flush=True)
+        except BrokenPipeError:
+            pass
+    return code
+
+
+def _main(cfg: Config):
     try:
         result = run_nightly(cfg)
     except Locked as e:
@@ -438,5 +526,5 @@ def nightly_main(cfg: Config) -> int:
         return EXIT_INTERRUPTED
     if result.summary["documents_read"] == 0:
         log.error("no document could be read from %s", ", ".join(cfg.inputs))
-        return EXIT_NO_INPUT
-    return result.exit_code
+        return result, EXIT_NO_INPUT
+    return result, result.exit_code

@@ -519,3 +519,67 @@ def test_unwritable_reports_fail_before_any_work(tmp_path):
     assert r.returncode == 4 and "not writable" in r.stderr, r.stderr
     assert "read 6 documents" not in (tmp_path / "reports" / "nightly.log").read_text()  # failed before reading
     assert db_state(tmp_path) == state  # nothing committed that no report showed
+
+
+def test_a_good_night_prints_nothing_and_the_log_rotates(tmp_path):
+    log = tmp_path / "reports" / "nightly.log"
+    log.parent.mkdir(parents=True)
+    log.write_text("an old line\n" * 100_000)  # 1.2 MB
+    r = nightly(tmp_path, "2026-01-01")
+    assert r.returncode == 0 and r.stdout == "" and r.stderr == ""  # cron mails nothing
+    text = log.read_text()
+    assert log.stat().st_size < 100_000 and (tmp_path / "reports" / "nightly.log.1").read_text().startswith("an old")
+    assert "extracting: 5/5 documents" in text and "analysing" in text and " done: " in text
+    r = nightly(tmp_path, "2026-01-02", extra=["--verbose"])
+    assert r.returncode == 0 and " done: " in r.stderr and "factcheck nightly 2026-01-02: exit 0" in r.stdout
+
+
+def test_the_readme_cron_line_mails_the_summary_when_a_person_is_needed(tmp_path):
+    import re
+    from .conftest import ROOT
+    line = re.search(r"```cron\n(.*?)\n```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    command = line.split(None, 5)[5]  # after the five time fields
+    site = tmp_path / "site"
+    (site / ".venv" / "bin").mkdir(parents=True)
+    factcheck = site / ".venv" / "bin" / "factcheck"
+    factcheck.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m factcheck "$@"\n')
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "mail").write_text(f'#!/bin/sh\necho "$@" >> "{tmp_path}/mailed"\ncat >> "{tmp_path}/mailed"\n')
+    for f in (factcheck, tools / "mail"):
+        f.chmod(0o755)
+    docs = high_severity_inputs(site)
+    env = dict(os.environ, PATH=f"{tools}:{os.environ['PATH']}", PYTHONPATH=str(ROOT))
+
+    def cron(night, init=False):
+        (site / "factcheck.toml").write_text(f'[nightly]\ninputs = ["in"]\ndatabase = "state/fc.db"\n'
+                                             f'night = "{night}"\n', encoding="utf-8")
+        if init:
+            r = subprocess.run([str(factcheck), "nightly", "-c", str(site / "factcheck.toml"), "--init"],
+                               capture_output=True, text=True, env=env)
+            return r.returncode
+        subprocess.run(["/bin/sh", "-c", command.replace("/srv/factcheck", str(site))], env=env, check=False)
+        return None
+
+    assert cron("2026-01-01", init=True) == 3  # (the first run, by hand)
+    (tmp_path / "mailed").unlink(missing_ok=True)
+    (site / "state" / "fc.db").unlink()
+    for f in (site / "state").glob("fc.db-*"):
+        f.unlink()
+    cron("2026-01-02")  # the database vanished: exit 4, mailed
+    mailed = (tmp_path / "mailed").read_text()
+    assert "exit 4" in mailed and "does not exist" in mailed
+    (tmp_path / "mailed").unlink()
+    assert cron("2026-01-02", init=True) == 3
+    (tmp_path / "mailed").unlink(missing_ok=True)
+    cron("2026-01-03")  # nothing new: nothing mailed
+    assert not (tmp_path / "mailed").exists()
+    for k, n in ((2, 30), (3, 90)):  # a new story, four days later
+        (docs / f"a{k}.jsonl").write_text(json.dumps({
+            "id": f"a{k}", "source": f"outlet{k}", "published": "2026-01-04T08:00:00+00:00",
+            "title": "مقتل مدنيين في تفجير في بغداد بالعراق",
+            "text": f"قتل {n} مدنيا في تفجير في بغداد بالعراق بحسب وزارة الداخلية العراقية."},
+            ensure_ascii=False) + "\n", encoding="utf-8")
+    cron("2026-01-04")
+    mailed = (tmp_path / "mailed").read_text()
+    assert "exit 3" in mailed and "high  d" in mailed and "INFO" not in mailed  # the summary, not the log
