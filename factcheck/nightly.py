@@ -479,19 +479,25 @@ def nightly_main(cfg: Config) -> int:
     (and with --verbose) the night's summary is printed on stdout.  A good night
     prints nothing anywhere but the log."""
     log_file = cfg.log or str(Path(cfg.reports) / "nightly.log")
+    tally = _Tally()
     try:
         setup_logging(log_file, cfg.verbose)
+        logging.getLogger("factcheck").addHandler(tally)
     except OSError as e:
-        setup_logging(None, cfg.verbose)
-        log.warning("cannot open the log file (%s); logging to stderr only", e)
+        # no log file: stderr is the only record, so everything goes there, and the
+        # night ends with exit 4 (a person must fix it) even when it went well
+        setup_logging(None, verbose=True)
+        logging.getLogger("factcheck").addHandler(tally)
+        log.error("cannot open the log file %s (%s); logging everything to stderr instead", log_file,
+                  e.strerror or e)
         log_file = None
-    tally = _Tally()
-    logging.getLogger("factcheck").addHandler(tally)
     night = cfg.night or date.today().isoformat()
     result = None
     try:
         code = _main(cfg)
         result, code = code if isinstance(code, tuple) else (None, code)
+        if log_file is None and code == EXIT_OK:
+            code = EXIT_FAILED
     finally:
         logging.getLogger("factcheck").removeHandler(tally)
     if code in (EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED) or cfg.verbose:

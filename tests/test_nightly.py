@@ -583,3 +583,12 @@ def test_the_readme_cron_line_mails_the_summary_when_a_person_is_needed(tmp_path
     cron("2026-01-04")
     mailed = (tmp_path / "mailed").read_text()
     assert "exit 3" in mailed and "high  d" in mailed and "INFO" not in mailed  # the summary, not the log
+
+
+def test_an_unusable_log_file_is_an_exit_4_with_everything_on_stderr(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the log's folder should be")
+    r = nightly(tmp_path, "2026-01-01", extra=["--log", str(blocker / "n.log")])
+    assert r.returncode == 4 and "cannot open the log file" in r.stderr and " done: " in r.stderr, r.stderr
+    assert "exit 4" in r.stdout  # the summary, for the mail
+    assert (tmp_path / "reports" / "2026-01-01" / "report.html").exists()  # the night itself went well
