@@ -157,3 +157,24 @@ def test_jsonl_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     assert isinstance(r.exception, RuntimeError)
     assert out.read_text(encoding="utf-8") == "the previous table\n"
     assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]  # no temporary file left
+
+
+def test_ctrl_c_during_extract_exits_130_without_a_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as fh:
+        for k in range(3000):
+            title, _, body = texts[k % len(texts)].partition("\n")
+            fh.write(json.dumps({"id": f"d{k}", "source": "s", "title": title, "text": body}, ensure_ascii=False) + "\n")
+    p = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", str(feed), "--progress", "-o",
+                          str(tmp_path / "c.jsonl")], stderr=subprocess.PIPE, text=True)
+    first = p.stderr.readline()  # the first progress line: it is extracting now
+    assert "extracting:" in first, first
+    p.send_signal(signal.SIGINT)
+    err = p.stderr.read()
+    p.wait(timeout=60)
+    assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert not (tmp_path / "c.jsonl").exists() and [x.name for x in tmp_path.iterdir()] == ["feed.jsonl"]
