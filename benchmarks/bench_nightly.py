@@ -39,15 +39,15 @@ def main():
         tmp = Path(tmp)
         days = split_by_day(CORPUS, tmp / "days", "2018-02-17", "2018-03-19")
         t0 = time.perf_counter()
-        for day, path in days[:-1]:
+        for k, (day, path) in enumerate(days[:-1]):
             run_nightly(Config(inputs=[str(path)], database=str(tmp / "fc.db"), reports=str(tmp / "reports"),
-                               night=day))
+                               night=day, init=k == 0))
         build = time.perf_counter() - t0
         day, path = days[-1]
         articles = sum(1 for _ in open(path, encoding="utf-8"))
         t1 = time.perf_counter()
         p = subprocess.run([sys.executable, "-c", CHILD, "nightly", "--db", str(tmp / "fc.db"), "--reports",
-                            str(tmp / "reports"), "--date", day, "-i", str(path)], capture_output=True, text=True)
+                            str(tmp / "reports"), "--date", day, "-i", str(path), "--verbose"], capture_output=True, text=True)
         wall = time.perf_counter() - t1
         peak = json.loads([x for x in p.stderr.splitlines() if x.startswith("{")][-1])["peak_mb"]
         size = (tmp / "fc.db").stat().st_size / 1e6

@@ -3,9 +3,12 @@
 Exit codes (for cron and scripts):
   0  ran; warnings about bad input, if any, were printed
   1  nothing could be read (no document in any input)
-  2  usage error (bad option or argument)
+  2  usage error (bad option, argument or config value)
   3  new high-severity discrepancies found (nightly only)
   4  the run failed (a database or output problem, see the message)
+  5  another run holds the lock / the database stayed busy (nightly, review)
+  130  interrupted (Ctrl-C)
+  141  the output pipe was closed early (e.g. `| head`)
 """
 from __future__ import annotations
 
@@ -19,14 +22,60 @@ from . import __version__
 from .documents import Problem, ReadStats, iter_documents
 from .progress import Progress
 
-EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_ALERT, EXIT_FAILED = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
 def _warn(p: Problem) -> None:
     click.echo(f"warning: {p}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _stop_on_broken_pipe() -> None:
+    """The reader of our output went away (`factcheck extract ... | head -1`):
+    one line, no traceback, and nothing more written to the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    try:
+        click.echo("factcheck: output closed early (broken pipe); stopped", err=True)
+    except OSError:
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
+class _Main(click.Group):
+    """Ctrl-C exits 130 and a closed output pipe 141, each with one line instead
+    of a traceback (click's own handling makes both exit 1)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort as e:
+            if isinstance(e.__context__, KeyboardInterrupt) or isinstance(e.__cause__, KeyboardInterrupt):
+                click.echo("factcheck: interrupted", err=True)
+                sys.exit(EXIT_INTERRUPTED)
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _stop_on_broken_pipe()
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stop_on_broken_pipe()
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
 def main():
     """Find where Arabic news reports disagree about the same figure.
@@ -83,6 +132,15 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
     from .tables import write_table
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
+    import errno
+
+    from .safeio import NotWritable, atomic_output, check_writable_file
+    if output:
+        try:
+            check_writable_file(output)
+        except NotWritable as e:
+            click.echo(f"error: cannot write {output}: {e}", err=True)
+            sys.exit(EXIT_FAILED)
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="extracting")
     def claims():
@@ -95,10 +153,16 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
                 yield c
     t0 = time.perf_counter()
     try:
-        n = write_table(claims(), fmt, output)
+        if output:
+            with atomic_output(output) as tmp:  # the whole table or the previous file, never half
+                n = write_table(claims(), fmt, tmp)
+        else:
+            n = write_table(claims(), fmt, None)
     except OSError as e:
         bar.close()
-        click.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
+        if isinstance(e, BrokenPipeError) or (output is None and e.errno == errno.EPIPE):
+            raise BrokenPipeError() from None
+        click.echo(f"error: cannot write {output or 'standard output'}: {e.strerror or e}", err=True)
         sys.exit(EXIT_FAILED)
     bar.close()
     click.echo(f"{stats.documents} documents, {n} figures in {time.perf_counter() - t0:.1f}s"
@@ -119,12 +183,16 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
 def check(paths, out_dir, source, progress, jobs):
     """Find figures that disagree across the documents in PATHS.
 
-    Groups documents into stories, aligns figures that speak of the same
-    quantity (same counted thing, event, owner and time scope, names matched
-    across spellings), compares them as intervals and writes, in OUTPUT:
+    Pairs figures of one kind from reports of different outlets published
+    within two days in one story, scores how likely each disagreeing pair is
+    one quantity misreported (the words around the figures, what is counted,
+    the event, entities, time, scope, magnitude: weights in
+    factcheck/model/alignment.toml, re-fitted by `factcheck fit`), and sorts
+    what it finds into alarms (confident), "to review" and updates (a toll
+    that rose in a later report: information, not an alarm).  Writes, in OUTPUT:
 
     \b
-      discrepancies.json  every discrepancy, most severe first, with stable ids
+      discrepancies.json  every discrepancy, alarms first, with stable ids
       claims.csv          every figure found (the table behind the report)
       report.html         the editors' report (one self-contained file)
 
@@ -135,6 +203,12 @@ def check(paths, out_dir, source, progress, jobs):
     from pathlib import Path
 
     from .check import run_check, write_outputs
+    from .safeio import NotWritable, check_writable_dir
+    try:
+        check_writable_dir(out_dir, "output folder")
+    except NotWritable as e:
+        click.echo(f"error: cannot write to {out_dir}: {e}", err=True)
+        sys.exit(EXIT_FAILED)
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="checking")
     t0 = time.perf_counter()
@@ -170,7 +244,13 @@ def check(paths, out_dir, source, progress, jobs):
 @click.option("--wait", type=float, help="Seconds to wait for another run's lock (default 0: exit at once).")
 @click.option("--log", type=click.Path(dir_okay=False), help="Log file (default REPORTS/nightly.log).")
 @click.option("--source", help="Outlet name for .txt inputs without a sidecar.")
-def nightly(config, inputs, database, reports, night, wait, log, source):
+@click.option("--init", is_flag=True,
+              help="Create the database if it does not exist (first run only; without it a missing or empty "
+                   "database stops the run with exit code 4).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Log to stderr too and print the night's summary (default: only errors on stderr; the "
+                   "summary only when a person is needed).")
+def nightly(config, inputs, database, reports, night, wait, log, source, init, verbose):
     """Ingest new documents, compare them with everything stored, report.
 
     Each run is one night: documents already seen with the same content are
@@ -189,13 +269,22 @@ def nightly(config, inputs, database, reports, night, wait, log, source):
       5  another run holds the lock (nothing was done)
 
     \b
-    Example crontab line (every night at 02:30):
-      30 2 * * *  cd /srv/factcheck && .venv/bin/factcheck nightly -c factcheck.toml
+    The first run needs --init to create the database: afterwards a missing
+    or empty database is an error (exit 4), never a silent new history.
+
+    \b
+    A good night prints nothing (all goes to the log, rotated); errors go to
+    stderr, and when a person is needed (exit 1, 3, 4) the night's summary
+    is printed on stdout: mail that, not the log.
+
+    \b
+    Example crontab line (every night at 02:30; mails the summary on 1-4):
+      30 2 * * *  cd /srv/factcheck &&\n        out=$(.venv/bin/factcheck nightly -c factcheck.toml 2>&1); c=$?; case $c in 1|2|3|4) echo "$out" | mail -s "factcheck nightly: exit $c" desk@example.org;; esac
     """
     from .nightly import ConfigError, load_config, nightly_main
     try:
         cfg = load_config(config, inputs=inputs, database=database, reports=reports, night=night, wait=wait,
-                          log=log, source=source)
+                          log=log, source=source, init=init or None, verbose=verbose or None)
     except ConfigError as e:
         raise click.UsageError(str(e))
     sys.exit(nightly_main(cfg))
@@ -203,9 +292,9 @@ def nightly(config, inputs, database, reports, night, wait, log, source):
 
 @main.command()
 @click.argument("discrepancy", required=False)
-@click.option("--confirm", "decision", flag_value="confirm", help="The discrepancy is real.")
-@click.option("--dismiss", "decision", flag_value="dismiss", help="Not a real discrepancy: do not raise it again.")
-@click.option("--reopen", "decision", flag_value="reopen", help="Undo a dismissal.")
+@click.option("--confirm", is_flag=True, help="The discrepancy is real.")
+@click.option("--dismiss", is_flag=True, help="Not a real discrepancy: do not raise it again.")
+@click.option("--reopen", is_flag=True, help="Undo a dismissal.")
 @click.option("--note", help="Why (kept with the decision).")
 @click.option("--by", "by", default=lambda: os.environ.get("USER") or os.environ.get("LOGNAME") or "unknown",
               show_default="$USER", help="Who decided.")
@@ -215,12 +304,22 @@ def nightly(config, inputs, database, reports, night, wait, log, source):
               help="Add decisions from a JSON file (those already recorded are skipped).")
 @click.option("-c", "--config", type=click.Path(dir_okay=False), help="TOML file with a [nightly] table.")
 @click.option("--db", "database", type=click.Path(dir_okay=False), help="SQLite database.")
-def review(discrepancy, decision, note, by, list_, export, import_, config, database):
+@click.option("--wait", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Seconds to wait while a nightly run is writing the database.")
+def review(discrepancy, confirm, dismiss, reopen, note, by, list_, export, import_, config, database, wait):
     """Record an editor's decision on a discrepancy, or list them.
 
     Decisions are appended, never changed: the history of who decided what,
     and when, stays in the database.  A dismissed discrepancy does not come
     back as new; the report lists it in a collapsed section.
+
+    \b
+    Exit codes:
+      0  done
+      2  usage error (two decisions at once, unknown id, an import file that is
+         not a decisions export)
+      4  the database cannot be used, or the export file cannot be written
+      5  the database stayed busy (a nightly run writing it) for --wait seconds
 
     \b
     Examples:
@@ -229,9 +328,16 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
       factcheck review --export decisions.json
     """
     import json as _json
+    import sqlite3
+    from pathlib import Path
 
+    from .check import atomic_write
     from .nightly import ConfigError, load_config
-    from .store import Store, StoreError
+    from .store import Store, StoreError, check_decisions
+    chosen = [name for name, on in (("confirm", confirm), ("dismiss", dismiss), ("reopen", reopen)) if on]
+    if len(chosen) > 1:
+        raise click.UsageError(f"choose one decision, not {' and '.join('--' + c for c in chosen)}")
+    decision = chosen[0] if chosen else None
     db = database
     if not db:
         try:
@@ -239,20 +345,33 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
         except ConfigError as e:
             raise click.UsageError(str(e))
     if not os.path.exists(db):
-        raise click.UsageError(f"no database at {db}: run `factcheck nightly` first, or give --db / --config")
+        raise click.UsageError(f"no database at {db}: run `factcheck nightly --init` first, or give --db / --config")
+    items = None
+    if import_:
+        try:
+            items = _json.loads(Path(import_).read_text(encoding="utf-8"))
+            check_decisions(items)
+        except (OSError, UnicodeDecodeError) as e:
+            raise click.UsageError(f"cannot read {import_}: {getattr(e, 'strerror', None) or e}")
+        except _json.JSONDecodeError as e:
+            raise click.UsageError(f"{import_} is not JSON ({e.msg}, line {e.lineno} column {e.colno}); "
+                                   "nothing imported")
+        except ValueError as e:
+            raise click.UsageError(f"{import_} is not a decisions export: {e}; nothing imported")
     try:
-        store = Store(db)
+        store = Store(db, timeout=wait)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_FAILED)
     try:
-        if import_:
-            items = _json.loads(open(import_, encoding="utf-8").read())
+        if items is not None:
             click.echo(f"{store.import_decisions(items)} decisions imported")
         if export:
-            from .check import atomic_write
-            from pathlib import Path
-            atomic_write(Path(export), _json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
+            try:
+                atomic_write(Path(export), _json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
+            except OSError as e:
+                click.echo(f"error: cannot write {export}: {e.strerror or e}", err=True)
+                sys.exit(EXIT_FAILED)
             click.echo(f"decisions written to {export}")
         if decision:
             if not discrepancy:
@@ -265,6 +384,13 @@ def review(discrepancy, decision, note, by, list_, export, import_, config, data
             for d in store.decisions(discrepancy):
                 click.echo(f"{d['at']}  {d['discrepancy']}  {d['decision']:<8} {d['by'] or ''}"
                            f"{'  ' + d['note'] if d['note'] else ''}")
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            click.echo(f"error: database {db} is busy (a nightly run is writing it) and stayed so for {wait:g}s; "
+                       "nothing was recorded. Try again when the run is over, or give --wait SECONDS.", err=True)
+            sys.exit(EXIT_LOCKED)
+        click.echo(f"error: database {db}: {e}", err=True)
+        sys.exit(EXIT_FAILED)
     finally:
         store.close()
 
@@ -327,6 +453,41 @@ def serve(config, database, reports, host, port, token, author):
         pass
     finally:
         server.server_close()
+
+
+@main.command()
+@click.argument("database", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The new database (default DATABASE.recovered; never overwritten).")
+def recover(database, output):
+    """Copy what can still be read from a damaged DATABASE into a new file.
+
+    The editors' decisions are copied first, then runs, discrepancies,
+    documents and claims; the decisions backup beside the database (and its
+    dated copies) is merged in.  The damaged file is never written.  Says,
+    table by table, what was copied and what was lost.  Documents that were
+    lost are read again by the next nightly run from the inputs.
+
+    \b
+    Exit codes: 0 recovered (see the report for losses), 2 usage error,
+    4 nothing to recover from, or the new file exists or cannot be written.
+
+    \b
+    Example:
+      factcheck recover state/factcheck.db
+      mv state/factcheck.db state/factcheck.db.damaged
+      mv state/factcheck.db.recovered state/factcheck.db
+    """
+    from .recover import RecoverError
+    from .recover import recover as do_recover
+    try:
+        rec = do_recover(database, output)
+    except RecoverError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+    for line in rec.lines():
+        click.echo(line)
+    click.echo(f"recovered into {rec.out}")
 
 
 if __name__ == "__main__":

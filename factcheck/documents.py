@@ -129,7 +129,39 @@ def iter_documents(paths: Iterable[str | os.PathLike], source: str | None = None
             problem(Problem(str(f), f"cannot read: {e.strerror or e}"))
 
 
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters) if letters else 0.0
+
+
+def _looks_cp1256(raw: bytes) -> bool:
+    """Bytes that are Windows-1256 Arabic, not UTF-8 with a stray byte: most of
+    their non-ASCII bytes are invalid UTF-8, and as Windows-1256 they read as
+    Arabic.  One bad byte among many good UTF-8 letters is a stray byte."""
+    non_ascii = sum(1 for b in raw if b >= 0x80)
+    bad = raw.decode("utf-8", errors="replace").count("\ufffd")
+    if not non_ascii or bad * 4 < non_ascii:
+        return False
+    try:
+        return _arabic_share(raw.decode("cp1256")) > 0.3
+    except UnicodeDecodeError:
+        return False
+
+
+def _decode_line(raw: bytes) -> tuple[str | None, str]:
+    """One line: (text, "utf-8" | "cp1256"), or (None, where the bad byte is)."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        if _looks_cp1256(raw):
+            return raw.decode("cp1256"), "cp1256"
+        return None, f"byte 0x{raw[e.start]:02x} at column {e.start + 1}"
+
+
 def _decode(raw: bytes, path: Path, problem) -> str | None:
+    """A whole text file, decoded line by line: UTF-8 (a line with a stray byte is
+    left out, named by its number, and the rest stays UTF-8), Windows-1256
+    Arabic (with a warning) or UTF-16 with its byte-order mark."""
     if not raw.strip():
         problem(Problem(str(path), "empty file; skipped"))
         return None
@@ -141,19 +173,34 @@ def _decode(raw: bytes, path: Path, problem) -> str | None:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        try:
-            text = raw.decode("cp1256")
-        except UnicodeDecodeError:
-            text = None
-        if text and sum("\u0600" <= c <= "\u06ff" for c in text) > 0.3 * len(text.replace(" ", "")):
-            problem(Problem(str(path), f"not UTF-8 (byte {e.start}); read as Windows-1256 Arabic"))
-            return text
-        problem(Problem(str(path), f"not UTF-8 text (invalid byte at offset {e.start}); skipped. "
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    out: list[str] = []
+    bad: list[tuple[int, str]] = []
+    cp1256 = 0
+    for k, line in enumerate(lines, 1):
+        text, how = _decode_line(line)
+        if text is None:
+            bad.append((k, how))
+            text = ""
+        elif how == "cp1256":
+            cp1256 += 1
+        out.append(text)
+    if not any(t.strip() for t in out):
+        k, where = bad[0]
+        problem(Problem(str(path), f"not UTF-8 text (line {k}, {where}); skipped. "
                                    "Convert it with: iconv -f <encoding> -t utf-8"))
         return None
+    if cp1256:
+        problem(Problem(str(path), f"not UTF-8; {cp1256} line(s) read as Windows-1256 Arabic"))
+    for k, where in bad:
+        problem(Problem(str(path), f"not UTF-8 ({where}); this line left out", k))
+    return "\n".join(out)
 
 
 def _too_big(path: Path, size: int, problem, line: int | None = None) -> bool:
@@ -216,36 +263,42 @@ def record_document(rec: dict, origin: str, fallback_id: str) -> tuple[Document 
                     title_end=len(title) if title else 0, origin=origin), None
 
 
-def _open_text(path: Path):
+def _open_bytes(path: Path):
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="strict", newline="\n")
-    return open(path, encoding="utf-8", errors="strict", newline="\n")
+        return gzip.open(path, "rb")
+    return open(path, "rb")
 
 
 def _read_jsonl(path: Path, problem) -> Iterator[Document]:
+    """One record a line, each line decoded on its own: a line that is not UTF-8
+    is skipped and named by its number; Windows-1256 lines are read (one warning)."""
     if path.stat().st_size == 0:
         problem(Problem(str(path), "empty file; skipped"))
         return
     lineno = 0
+    warned_cp1256 = False
     try:
-        with _open_text(path) as fh:
-            while True:
-                try:
-                    line = fh.readline()
-                except UnicodeDecodeError as e:
-                    problem(Problem(str(path), f"not UTF-8 after line {lineno} ({e.reason}); rest of file skipped"))
-                    return
-                if not line:
-                    break
+        with _open_bytes(path) as fh:
+            for raw in fh:
                 lineno += 1
-                if not line.strip():
+                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                if not raw.strip():
                     continue
-                if len(line) > MAX_DOC_CHARS * 2:
-                    problem(Problem(str(path), f"line too long ({len(line) / 1e6:.1f} MB); skipped", lineno))
+                if len(raw) > MAX_DOC_CHARS * 4:
+                    problem(Problem(str(path), f"line too long ({len(raw) / 1e6:.1f} MB); skipped", lineno))
                     continue
-                if "\x00" in line:
+                if b"\x00" in raw:
                     problem(Problem(str(path), "binary data (NUL bytes) on this line; skipped", lineno))
                     continue
+                line, how = _decode_line(raw)
+                if line is None:
+                    problem(Problem(str(path), f"not UTF-8 ({how}); line skipped", lineno))
+                    continue
+                if how == "cp1256" and not warned_cp1256:
+                    warned_cp1256 = True
+                    problem(Problem(str(path), "not UTF-8; read as Windows-1256 Arabic (this line and any "
+                                               "other such line of the file)", lineno))
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as e:
@@ -264,19 +317,29 @@ def _read_jsonl(path: Path, problem) -> Iterator[Document]:
 
 def _read_json(path: Path, problem) -> Iterator[Document]:
     try:
-        with _open_text(path) as fh:
-            data = json.load(fh)
-    except UnicodeDecodeError as e:
-        problem(Problem(str(path), f"not UTF-8 text ({e.reason}); skipped"))
+        with _open_bytes(path) as fh:
+            raw = fh.read()
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        problem(Problem(str(path), f"compressed data is damaged ({e}); skipped"))
         return
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if not _looks_cp1256(raw):
+            problem(Problem(str(path), f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); skipped. "
+                                       "Convert it with: iconv -f <encoding> -t utf-8"))
+            return
+        problem(Problem(str(path), "not UTF-8; read as Windows-1256 Arabic"))
+        text = raw.decode("cp1256")
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         if e.pos == 0 and not e.doc.strip():
             problem(Problem(str(path), "empty file; skipped"))
         else:
             problem(Problem(str(path), f"malformed JSON ({e.msg}, line {e.lineno} column {e.colno}); skipped"))
-        return
-    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-        problem(Problem(str(path), f"compressed data is damaged ({e}); skipped"))
         return
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         data = data["documents"]

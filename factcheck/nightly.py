@@ -14,8 +14,10 @@ import fcntl
 import hashlib
 import json
 import logging
+import logging.handlers
 import os
 import signal
+import sqlite3
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -25,9 +27,11 @@ from pathlib import Path
 from .check import CheckResult, analyse, atomic_write, result_json
 from .claims import extractor
 from .documents import Document, iter_documents, published_datetime
-from .store import Store, StoreError
+from .safeio import check_writable_dir
+from .store import Store, StoreError, decisions_backup
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130
 log = logging.getLogger("factcheck.nightly")
 
 
@@ -43,10 +47,37 @@ class Config:
     night: str | None = None     # YYYY-MM-DD; default today
     timezone: str = "UTC"        # the newsroom's time zone: every time in the reports is shown in it
     citation: str | None = None  # shown in the reports' footer (known corpora are cited without it)
+    backups: int = 14            # dated copies of the decisions backup to keep
+    init: bool = False           # create the database if it is missing (first run only)
+    verbose: bool = False        # log to stderr too (default: errors only)
 
 
 class ConfigError(Exception):
     pass
+
+
+_NUMBERS = ("wait", "window_days")
+_TEXTS = ("database", "reports", "log", "source", "night")
+
+
+def _check_type(path: str, key: str, value) -> None:
+    """A config value of the wrong type is a config error naming it, not a traceback later."""
+    def bad(expected: str):
+        raise ConfigError(f"config {path}: {key} = {value!r} should be {expected}")
+    if key == "inputs":
+        if not (isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
+            bad('a path or a list of paths, e.g. inputs = ["incoming/"]')
+    elif key in _NUMBERS:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            bad(f"a number of {'seconds' if key == 'wait' else 'days'} (without quotes), e.g. {key} = 30")
+    elif key == "backups":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            bad("a whole number of copies (1 or more), e.g. backups = 14")
+    elif key == "verbose":
+        if not isinstance(value, bool):
+            bad("true or false")
+    elif key in _TEXTS and not isinstance(value, str):
+        bad("text in quotes")
 
 
 def load_config(path: str | None, **overrides) -> Config:
@@ -61,8 +92,10 @@ def load_config(path: str | None, **overrides) -> Config:
             raise ConfigError(f"config {path}: {e}") from None
         base = p.parent
         for key, value in data.items():
-            if not hasattr(cfg, key):
-                raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]")
+            if not hasattr(cfg, key) or key == "init":
+                hint = " (--init is a command-line option, for the first run only)" if key == "init" else ""
+                raise ConfigError(f"config {path}: unknown setting {key!r} in [nightly]{hint}")
+            _check_type(path, key, value)
             if key in ("inputs",):
                 value = [str(base / v) for v in ([value] if isinstance(value, str) else value)]
             elif key in ("database", "reports", "log") and value:
@@ -86,31 +119,76 @@ def load_config(path: str | None, **overrides) -> Config:
     return cfg
 
 
-def setup_logging(log_file: str | None) -> None:
+LOG_MAX_BYTES = 1_000_000   # a night writes a few lines: a year or more a file
+LOG_KEEP = 5                # nightly.log.1 .. .5
+
+
+def setup_logging(log_file: str | None, verbose: bool = False) -> None:
+    """Everything to the log file (rotated at LOG_MAX_BYTES, LOG_KEEP old files
+    kept); on stderr only errors, unless verbose: cron mails whatever a job
+    prints, so a good night prints nothing."""
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S%z")
     root = logging.getLogger("factcheck")
     root.setLevel(logging.INFO)
     for h in list(root.handlers):
         root.removeHandler(h)
+        h.close()
     err = logging.StreamHandler()
     err.setFormatter(fmt)
+    err.setLevel(logging.INFO if verbose else logging.ERROR)
     root.addHandler(err)
     if log_file:
         Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        fh = logging.FileHandler(log_file, encoding="utf-8")
+        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_KEEP,
+                                                  encoding="utf-8")
         fh.setFormatter(fmt)
         root.addHandler(fh)
 
 
+class _Tally(logging.Handler):
+    """Warnings counted and errors kept, for the night's summary."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.warnings = 0
+        self.errors: list[str] = []
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            self.warnings += 1
+
+
 def _crash_point(name: str) -> None:
-    """Tests kill the process here (FACTCHECK_CRASH_AT=name) to prove a run killed
-    at any point loses nothing."""
+    """The moments that matter to a kill: "locked" (lock taken), "ingest" (mid-
+    transaction), "analyse" (before commit), "committed" (between commit and
+    report), "report" (between two report files), "reported".
+
+    For tests: FACTCHECK_CRASH_AT=name kills the process here;
+    FACTCHECK_MARKER=file appends the name to that file at each point, and with
+    FACTCHECK_PAUSE_AT=name the run then waits (up to a minute) until the
+    file is deleted, so a test can kill it (or press Ctrl-C) exactly there
+    instead of guessing with sleeps."""
     if os.environ.get("FACTCHECK_CRASH_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    marker = os.environ.get("FACTCHECK_MARKER")
+    if not marker:
+        return
+    with open(marker, "a", encoding="utf-8") as fh:
+        fh.write(name + "\n")
+    if os.environ.get("FACTCHECK_PAUSE_AT") == name:
+        deadline = time.monotonic() + 60
+        while os.path.exists(marker) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 class Locked(Exception):
     pass
+
+
+class EarlierNight(Exception):
+    """--date names a night before the latest run."""
 
 
 class RunLock:
@@ -174,21 +252,40 @@ class NightResult:
     night: str
     exit_code: int
     summary: dict
+    alerts: list = field(default_factory=list)   # the new high-severity discrepancies
 
 
 def run_nightly(cfg: Config) -> NightResult:
     t0 = time.perf_counter()
     night = cfg.night or date.today().isoformat()
+    check_outputs(cfg, night)
     with RunLock(cfg.database, cfg.wait):
         _crash_point("locked")
-        hold = os.environ.get("FACTCHECK_TEST_HOLD_LOCK")
-        if hold:
-            time.sleep(float(hold))
-        store = Store(cfg.database)
+        store = Store(cfg.database, create=cfg.init)
         try:
+            if store.created:
+                _init_from_backup(store, Path(cfg.database))
+            latest = store.latest_night()
+            if latest and night < latest:
+                raise EarlierNight(
+                    f"night {night} is before the latest run ({latest}): re-running an earlier night would take in "
+                    f"later articles and move first-seen dates back, so nothing was done. Runs only go forward; "
+                    f"that night's report is in {Path(cfg.reports) / night}/ (if it ran).")
             return _run(cfg, store, night, t0)
         finally:
             store.close()
+
+
+def check_outputs(cfg: Config, night: str) -> None:
+    """Every folder the run writes to takes a file now, before any work: an
+    unwritable output fails in a second with the database untouched, not
+    after the night's work has been committed."""
+    reports = Path(cfg.reports)
+    check_writable_dir(Path(cfg.database).parent, "database folder")
+    check_writable_dir(reports, "reports folder")
+    for sub in (reports / night, reports / "latest"):
+        if sub.exists():  # (created when the report is written)
+            check_writable_dir(sub, "reports folder")
 
 
 def _remove_stale_temporaries(reports: Path) -> None:
@@ -209,7 +306,12 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         if known.get(doc.id) != digest:
             fresh.append((doc, digest))
     log.info("night %s: read %d documents, %d new or changed", night, read, len(fresh))
-    extracted = [(doc, digest, ex.extract(doc)) for doc, digest in fresh]
+    extracted = []
+    step = max(1, len(fresh) // 10)
+    for k, (doc, digest) in enumerate(fresh, 1):
+        extracted.append((doc, digest, ex.extract(doc)))
+        if k % step == 0 or k == len(fresh):
+            log.info("extracting: %d/%d documents", k, len(fresh))
 
     with store.transaction():
         for k, (doc, digest, claims) in enumerate(extracted):
@@ -220,20 +322,21 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         low, high = _window(ingested + [night + "T12:00:00+00:00"], cfg.window_days)
         docs = store.documents_between(low, high)
         claims = store.claims_of(d.id for d in docs)
+        log.info("analysing %d stored documents published %s .. %s", len(docs), low or "-", (high or "-")[:10])
         result = analyse(docs, claims)
         data = result_json(result)
         _crash_point("analyse")
         found = {d["id"]: d for d in data["discrepancies"]}
         previous_night = store.previous_night(night)
         seen_before = store.seen_on(previous_night)
-        first = store.first_nights(found)
+        shown = store.shown_nights(found)  # new until a written report has shown it
         window_docs = {d.id for d in docs}
         gone = sorted(i for i, d in store.discrepancy_data(seen_before - set(found)).items()
                       if all(c["doc"] in window_docs for c in d["claims"]))
         decisions = store.latest_decisions()
         status = {}
         for i, d in found.items():
-            s = "new" if first.get(i, night) >= night else "open"
+            s = "new" if shown.get(i, night) >= night else "open"
             dec = decisions.get(i)
             if dec and dec["decision"] == "dismiss":
                 s = "dismissed"
@@ -246,14 +349,20 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         store.record_night(night, data["discrepancies"], gone, run)
     _crash_point("committed")
 
+    log.info("committed; writing the reports")
     write_night_reports(cfg, store, night, result, data, status, gone, previous_night)
-    export_decisions(store, Path(cfg.database))
+    _crash_point("reported")
+    store.mark_shown(night, found)
+    backup_ok = export_decisions(store, Path(cfg.database), night, cfg.backups)
     seconds = time.perf_counter() - t0
     run["seconds"] = round(seconds, 2)
     log.info("night %s done: %d documents read, %d new tonight, %d claims, discrepancies %d new / %d open / "
              "%d gone (%d new high), %.1fs", night, read, run["documents_new"], data["claims"], run["new"], run["open"], run["gone"],
              run["high_new"], seconds)
-    return NightResult(night, EXIT_ALERT if run["high_new"] else EXIT_OK, run)
+    code = EXIT_ALERT if run["high_new"] else EXIT_OK
+    alerts = [{"id": i, "about": found[i].get("about"), "about_ar": found[i].get("about_ar")}
+              for i in new if found[i]["severity"] == "high"]
+    return NightResult(night, code if backup_ok else EXIT_FAILED, run, alerts)
 
 
 def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
@@ -283,31 +392,153 @@ def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResu
     atomic_write(out / "index.html", render_index(store.runs()))
 
 
-def export_decisions(store: Store, db_path: Path) -> Path:
-    """Every decision, as JSON beside the database: a second copy editors can re-import."""
-    path = db_path.with_suffix(".decisions.json")
-    atomic_write(path, json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
-    return path
+def _decision_key(d: dict) -> tuple:
+    return (d.get("discrepancy"), d.get("decision"), d.get("at"), d.get("by"))
+
+
+def _read_decisions(path: Path) -> list[dict] | None:
+    """The decisions in a backup file; None when it cannot be read as one."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(items, list) or not all(isinstance(d, dict) for d in items):
+        return None
+    return items
+
+
+def _init_from_backup(store: Store, db_path: Path) -> None:
+    """--init: a new database takes in the decisions of the backup beside it, if any."""
+    path = decisions_backup(db_path)
+    items = _read_decisions(path) if path.exists() else None
+    if items:
+        try:
+            added = store.import_decisions(items)
+        except (KeyError, TypeError) as e:
+            log.warning("decisions backup %s not imported (%s)", path, e)
+            return
+        if added:
+            log.warning("--init: %d decisions imported from the backup %s", added, path)
+
+
+def export_decisions(store: Store, db_path: Path, night: str | None = None, keep: int = 14) -> bool:
+    """Every decision, as JSON beside the database (a second copy editors can
+    re-import), and a dated copy a night, the last `keep` kept.  A backup is
+    never overwritten by a list that lacks any decision it holds: then it is
+    left as it is, the error says how to import it, and False is returned."""
+    path = decisions_backup(db_path)
+    current = store.decisions()
+    have = {_decision_key(d) for d in current}
+    body = json.dumps(current, ensure_ascii=False, indent=1) + "\n"
+    ok = True
+    targets = [path]
+    if night:
+        targets.append(path.with_name(f"{path.stem}.{night}.json"))
+    for target in targets:
+        if target.exists():
+            old = _read_decisions(target)
+            if old is None:
+                aside = target.with_name(target.name + ".unreadable")
+                os.replace(target, aside)
+                log.warning("decisions backup %s could not be read; kept as %s", target, aside)
+            else:
+                lost = [d for d in old if _decision_key(d) not in have]
+                if lost:
+                    log.error("the database %s lacks %d of the %d decisions in %s: the backup is kept as it is. "
+                              "Put them back with: factcheck review --import %s --db %s", db_path, len(lost),
+                              len(old), target, target, db_path)
+                    ok = False
+                    continue
+        atomic_write(target, body)
+    if ok and night:
+        dated = sorted(path.parent.glob(f"{path.stem}.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
+        for old in dated[:-keep] if keep > 0 else []:
+            old.unlink(missing_ok=True)
+    return ok
+
+
+MEANING = {EXIT_OK: "ran; no new high-severity discrepancy", EXIT_NO_INPUT: "no document could be read",
+           EXIT_USAGE: "refused (usage)", EXIT_ALERT: "NEW HIGH-SEVERITY DISCREPANCIES: alert someone",
+           EXIT_FAILED: "FAILED: see the errors below and the log", EXIT_LOCKED: "another run holds the lock",
+           EXIT_INTERRUPTED: "interrupted"}
+
+
+def night_summary(cfg: Config, night: str, code: int, result: NightResult | None, tally: _Tally,
+                  log_file: str | None) -> str:
+    """The few lines a person needs, for the mail cron sends (not the whole log)."""
+    lines = [f"factcheck nightly {night}: exit {code}, {MEANING.get(code, '')}"]
+    if result is not None:
+        r = result.summary
+        lines.append(f"documents: {r['documents_read']} read, {r['documents_new']} new or changed tonight; "
+                     f"{r['claims']} figures")
+        lines.append(f"discrepancies: {r['new']} new ({r['high_new']} high) / {r['open']} open / {r['gone']} gone")
+        for a in result.alerts:
+            lines.append(f"  high  {a['id']}  {a.get('about') or ''}")
+        lines.append(f"report: {Path(cfg.reports) / night / 'report.html'}")
+    for e in tally.errors:
+        lines.append(f"error: {e}")
+    if tally.warnings:
+        lines.append(f"{tally.warnings} warning(s) about the inputs or the backups: see {log_file or 'the log'}")
+    return "\n".join(lines)
 
 
 def nightly_main(cfg: Config) -> int:
+    """The cron job: the exit code says whether a person is needed (1, 3, 4); then
+    (and with --verbose) the night's summary is printed on stdout.  A good night
+    prints nothing anywhere but the log."""
+    log_file = cfg.log or str(Path(cfg.reports) / "nightly.log")
+    tally = _Tally()
     try:
-        setup_logging(cfg.log or str(Path(cfg.reports) / "nightly.log"))
+        setup_logging(log_file, cfg.verbose)
+        logging.getLogger("factcheck").addHandler(tally)
     except OSError as e:
-        setup_logging(None)
-        log.warning("cannot open the log file (%s); logging to stderr only", e)
+        # no log file: stderr is the only record, so everything goes there, and the
+        # night ends with exit 4 (a person must fix it) even when it went well
+        setup_logging(None, verbose=True)
+        logging.getLogger("factcheck").addHandler(tally)
+        log.error("cannot open the log file %s (%s); logging everything to stderr instead", log_file,
+                  e.strerror or e)
+        log_file = None
+    night = cfg.night or date.today().isoformat()
+    result = None
+    try:
+        code = _main(cfg)
+        result, code = code if isinstance(code, tuple) else (None, code)
+        if log_file is None and code == EXIT_OK:
+            code = EXIT_FAILED
+    finally:
+        logging.getLogger("factcheck").removeHandler(tally)
+    if code in (EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED) or cfg.verbose:
+        try:
+            print(night_summary(cfg, night, code, result, tally, log_file), flush=True)
+        except BrokenPipeError:
+            pass
+    return code
+
+
+def _main(cfg: Config):
     try:
         result = run_nightly(cfg)
     except Locked as e:
         log.error("%s", e)
         return EXIT_LOCKED
+    except EarlierNight as e:
+        log.error("%s", e)
+        return EXIT_USAGE
     except StoreError as e:
         log.error("%s", e)
         return EXIT_FAILED
     except OSError as e:
         log.error("run failed: %s", e)
         return EXIT_FAILED
+    except sqlite3.Error as e:
+        log.error("run failed: database %s: %s (nothing of tonight's run was kept)", cfg.database, e)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        log.error("interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; "
+                  "run it again")
+        return EXIT_INTERRUPTED
     if result.summary["documents_read"] == 0:
         log.error("no document could be read from %s", ", ".join(cfg.inputs))
-        return EXIT_NO_INPUT
-    return result.exit_code
+        return result, EXIT_NO_INPUT
+    return result, result.exit_code

@@ -49,6 +49,12 @@ MIGRATIONS = [
     """
     CREATE TABLE gone (night TEXT NOT NULL, discrepancy TEXT NOT NULL, PRIMARY KEY (night, discrepancy));
     """,
+    # 3: a discrepancy stays new until a report that showed it has been written (the
+    # night of that report); those of older databases were shown the night they were first seen
+    """
+    CREATE TABLE shown (discrepancy TEXT PRIMARY KEY, night TEXT NOT NULL);
+    INSERT INTO shown (discrepancy, night) SELECT id, first_night FROM discrepancies;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -60,17 +66,43 @@ class StoreError(Exception):
 def _recovery(path: Path, why: str) -> str:
     return (f"database {path} cannot be used: {why}.\n"
             f"  It is left untouched: editors' decisions are in it.\n"
-            f"  To recover: restore it from a backup, or salvage it with\n"
-            f"    sqlite3 {path} .recover | sqlite3 {path}.recovered\n"
-            f"  then point the config at the recovered file.  The decisions are also exported\n"
-            f"  after every run to {path.with_suffix('.decisions.json')} (factcheck review --import).")
+            f"  To recover: restore it from a backup, or copy what can still be read (decisions first,\n"
+            f"  then the decisions backup beside it) into a new file with\n"
+            f"    factcheck recover {path}\n"
+            f"  which writes {path}.recovered and says what was lost; then point the config at the\n"
+            f"  recovered file (or move it in place of the damaged one, keeping the damaged one aside).\n"
+            f"  The decisions are also exported after every run to {decisions_backup(path)}\n"
+            f"  (factcheck review --import).")
+
+
+class MissingDatabase(StoreError):
+    """The configured database is missing or empty and creating one was not asked for."""
+
+
+def _missing(path: Path, empty: bool) -> str:
+    what = "is empty (0 bytes)" if empty else "does not exist"
+    return (f"database {path} {what}: not starting a new history over it.\n"
+            f"  If this is the first run, run again with --init to create it.\n"
+            f"  If it existed, restore it from a backup (or `factcheck recover`); the editors' decisions are\n"
+            f"  also in {decisions_backup(path)} and its dated copies (factcheck review --import).")
+
+
+def decisions_backup(db_path: str | Path) -> Path:
+    """The decisions exported beside the database after every run."""
+    return Path(db_path).with_suffix(".decisions.json")
 
 
 class Store:
-    def __init__(self, path: str | Path, timeout: float = 30.0):
+    def __init__(self, path: str | Path, timeout: float = 30.0, create: bool = False):
+        """Open the database at `path`.  A missing or empty file is an error
+        (MissingDatabase) unless `create`: a configured database that vanished
+        must never silently become a new, empty history."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
+        if not existed and not create:
+            raise MissingDatabase(_missing(self.path, self.path.exists()))
+        self.created = not existed
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
@@ -168,6 +200,9 @@ class Store:
         row = self.db.execute("SELECT MAX(night) FROM runs WHERE night < ?", (night,)).fetchone()
         return row[0] if row else None
 
+    def latest_night(self) -> str | None:
+        return self.db.execute("SELECT MAX(night) FROM runs").fetchone()[0]
+
     def seen_on(self, night: str | None) -> set[str]:
         if night is None:
             return set()
@@ -175,6 +210,16 @@ class Store:
 
     def first_nights(self, ids: Iterable[str]) -> dict[str, str]:
         return dict(self._where_in("SELECT id, first_night FROM discrepancies WHERE id IN (%s)", ids))
+
+    def shown_nights(self, ids: Iterable[str]) -> dict[str, str]:
+        """The night of the first written report that showed each discrepancy."""
+        return dict(self._where_in("SELECT discrepancy, night FROM shown WHERE discrepancy IN (%s)", ids))
+
+    def mark_shown(self, night: str, ids: Iterable[str]) -> None:
+        """Tonight's report, which shows these discrepancies, has been written."""
+        with self.transaction():
+            self.db.executemany("INSERT INTO shown (discrepancy, night) VALUES (?, ?) ON CONFLICT(discrepancy)"
+                                " DO UPDATE SET night = MIN(night, excluded.night)", [(i, night) for i in ids])
 
     def discrepancy_data(self, ids: Iterable[str]) -> dict[str, dict]:
         return {k: json.loads(v) for k, v in self._where_in("SELECT id, data FROM discrepancies WHERE id IN (%s)", ids)}
@@ -244,6 +289,23 @@ class Store:
 
     def known_discrepancy(self, discrepancy: str) -> bool:
         return self.db.execute("SELECT 1 FROM discrepancies WHERE id = ?", (discrepancy,)).fetchone() is not None
+
+
+def check_decisions(items) -> None:
+    """Raise ValueError naming the first record that is not a decision."""
+    if not isinstance(items, list):
+        raise ValueError("expected a JSON list of decisions")
+    for k, d in enumerate(items, 1):
+        if not isinstance(d, dict):
+            raise ValueError(f"record {k} is not an object")
+        for key in ("discrepancy", "decision", "at"):
+            if not isinstance(d.get(key), str) or not d[key]:
+                raise ValueError(f"record {k} has no {key!r}" if key not in d else f"record {k}: {key!r} is not text")
+        if d["decision"] not in ("confirm", "dismiss", "reopen"):
+            raise ValueError(f"record {k}: decision {d['decision']!r} is not confirm, dismiss or reopen")
+        for key in ("note", "by"):
+            if d.get(key) is not None and not isinstance(d[key], str):
+                raise ValueError(f"record {k}: {key!r} is not text")
 
 
 class _Transaction:

@@ -143,3 +143,70 @@ def test_parallel_extraction_keeps_input_order():
     parallel = [(d.id, [c.row() for c in cs]) for d, cs in extract_parallel(docs, jobs=2, batch=1)]
     assert [i for i, _ in parallel] == [d.id for d in docs]
     assert [rows for _, rows in parallel] == serial
+
+
+def test_a_closed_output_pipe_is_one_line_not_a_traceback():
+    import subprocess
+    import sys
+    p = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", str(SEEDS)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    p.stdout.close()  # as `| head -1` does once it has its line
+    err = p.stderr.read()
+    p.wait()
+    assert p.returncode == 141 and "broken pipe" in err and "Traceback" not in err, err
+    assert "Exception ignored" not in err
+
+
+def test_outputs_are_checked_before_the_work(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    for cmd, out in (("extract", ["--format", "csv", "-o", blocker / "c.csv"]), ("check", ["-o", blocker / "out"])):
+        r = run_cli(cmd, SEEDS, "--progress", *out)
+        assert r.returncode == 4 and "cannot write" in r.stderr, r.stderr
+        assert "documents (" not in r.stderr  # no document was read: it failed at once
+
+
+def test_jsonl_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from factcheck import claims as claims_module
+    from factcheck.cli import main
+    out = tmp_path / "c.jsonl"
+    out.write_text("the previous table\n", encoding="utf-8")
+    real = claims_module.extractor()
+
+    class Dying:
+        def __init__(self):
+            self.n = 0
+
+        def extract(self, doc):
+            self.n += 1
+            if self.n == 3:
+                raise RuntimeError("killed half-way")
+            return real.extract(doc)
+    monkeypatch.setattr(claims_module, "extractor", lambda: Dying())
+    r = CliRunner().invoke(main, ["extract", str(SEEDS), "-o", str(out)])
+    assert isinstance(r.exception, RuntimeError)
+    assert out.read_text(encoding="utf-8") == "the previous table\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]  # no temporary file left
+
+
+def test_ctrl_c_during_extract_exits_130_without_a_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as fh:
+        for k in range(3000):
+            title, _, body = texts[k % len(texts)].partition("\n")
+            fh.write(json.dumps({"id": f"d{k}", "source": "s", "title": title, "text": body}, ensure_ascii=False) + "\n")
+    p = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", str(feed), "--progress", "-o",
+                          str(tmp_path / "c.jsonl")], stderr=subprocess.PIPE, text=True)
+    first = p.stderr.readline()  # the first progress line: it is extracting now
+    assert "extracting:" in first, first
+    p.send_signal(signal.SIGINT)
+    err = p.stderr.read()
+    p.wait(timeout=60)
+    assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert not (tmp_path / "c.jsonl").exists() and [x.name for x in tmp_path.iterdir()] == ["feed.jsonl"]

@@ -135,3 +135,33 @@ def test_a_text_without_full_stops_is_cut_into_bounded_sentences():
     spans = sentences(text)
     assert all(e - s <= MAX_SENTENCE for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).strip() == text.strip()
+
+
+def test_a_stray_byte_in_utf8_text_leaves_out_its_line_and_the_rest_stays_utf8(tmp_path):
+    lines = ["عنوان الخبر", "قتل 12 شخصا في الهجوم،", "وأصيب 3000 آخرون."]
+    raw = "\n".join(lines).encode("utf-8").replace("12".encode(), b"1\xff2")
+    (tmp_path / "stray.txt").write_bytes(raw)
+    [d], problems = read([tmp_path])
+    assert d.text.split("\n") == [lines[0], "", lines[2]]  # no mojibake such as «طŒ000»
+    assert "3000" in d.text and "ط" not in d.text.replace("الخبر", "")
+    assert len(problems) == 1 and f"stray.txt:2:" in problems[0] and "0xff" in problems[0]
+
+
+def test_a_bad_byte_in_jsonl_skips_that_line_only_and_names_it(tmp_path):
+    recs = [json.dumps({"id": f"r{k}", "title": "عنوان", "text": f"قتل {k} أشخاص " + "نص طويل " * 2000},
+                       ensure_ascii=False).encode("utf-8") for k in range(1, 6)]
+    recs[2] = recs[2].replace("قتل".encode(), b"\xff" + "قتل".encode())
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b"\n".join(recs) + b"\n")
+    docs, problems = read([f])
+    assert [d.id for d in docs] == ["r1", "r2", "r4", "r5"]
+    assert len(problems) == 1 and problems[0].startswith(f"{f}:3: ") and "not UTF-8" in problems[0]
+
+
+def test_windows_1256_jsonl_and_json_are_read(tmp_path):
+    rec = {"id": "w1", "source": "old", "title": "عنوان الخبر", "text": "قتل 12 شخصا في الهجوم."}
+    (tmp_path / "old.jsonl").write_bytes((json.dumps(rec, ensure_ascii=False) + "\n").encode("cp1256"))
+    (tmp_path / "old.json").write_bytes(json.dumps([dict(rec, id="w2")], ensure_ascii=False).encode("cp1256"))
+    docs, problems = read([tmp_path])
+    assert sorted(d.id for d in docs) == ["w1", "w2"] and all(d.text == GOOD for d in docs)
+    assert len(problems) == 2 and all("Windows-1256" in p for p in problems)
