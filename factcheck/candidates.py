@@ -49,17 +49,46 @@ def _scale(c: Claim) -> float:
     return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
 
 
+def _rounding(v: float) -> float:
+    """Half the place of the last significant digit of a round figure of
+    thousands or more: "تسعة آلاف" may be 9,100 rounded, "25 مليون" 24.6 million."""
+    if v < 1000 or v != int(v):
+        return 0.0
+    place = 1
+    n = int(v)
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return place * 0.4999 if place >= 1000 else 0.0
+
+
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
-    """(low, high, low open, high open) in the class's common unit."""
+    """(low, high, low open, high open) in the class's common unit; an exact
+    round figure stands for what it rounds."""
     s = _scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
+    if c.qualifier == "exact" and c.value is not None:
+        r = _rounding(c.value) * s
+        lo, hi = lo - r, hi + r
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
+
+
+def same_date(a: str | None, b: str | None) -> bool:
+    """Two dates agree when they name the same day; a date without its year
+    (30 حزيران) agrees with the same day of any year (30 يونيو 2018)."""
+    if not a or not b:
+        return a == b
+    if len(a) == 10 and len(b) == 10:
+        return a == b
+    return a[-5:] == b[-5:]
 
 
 def disagree(a: Claim, b: Claim) -> bool:
     """Can the two figures not both be true of one quantity?"""
-    if a.kind in ("date", "score"):
+    if a.kind == "date":
+        return not same_date(getattr(a, "norm", None), getattr(b, "norm", None))
+    if a.kind == "score":
         return getattr(a, "norm", None) != getattr(b, "norm", None)
     alo, ahi, alo_open, ahi_open = interval(a)
     blo, bhi, blo_open, bhi_open = interval(b)

@@ -744,12 +744,12 @@ class Parser:
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
-            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
+            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and words[q.n0].isdigit() and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
                 return "spec"
-            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and \
+            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and words[q.n0].isdigit() and \
                     not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)

@@ -170,3 +170,30 @@ def test_check_output_is_deterministic(tmp_path):
     assert (tmp_path / "0" / "discrepancies.json").read_bytes() == (tmp_path / "1" / "discrepancies.json").read_bytes()
     data = json.loads((tmp_path / "0" / "discrepancies.json").read_text(encoding="utf-8"))
     assert {d["tier"] for d in data["discrepancies"]} <= {"alarm", "review", "update"}
+
+
+def test_a_document_whose_figures_cannot_be_read_is_named_and_the_run_goes_on(monkeypatch, capsys):
+    from factcheck import claims as claims_module
+    ex = claims_module.extractor()
+    real = ex.extract
+
+    def broken(d):
+        if d.id == "d1":
+            raise ValueError("unforeseen text")
+        return real(d)
+    monkeypatch.setattr(ex, "extract", broken)
+    r = run_check(docs("قضت محكمة بسجنه 14 يوما.", "قضت محكمة بسجنه 14 عاما.", "قضت محكمة بسجنه 15 عاما."))
+    assert len(r.documents) == 3 and all(c.doc != "d1" for c in r.claims)
+    assert "d1" in capsys.readouterr().err
+
+
+def test_a_date_without_its_year_agrees_with_the_same_day():
+    from factcheck.candidates import same_date
+    assert same_date("2018-06-30", "06-30") and same_date("06-30", "06-30")
+    assert not same_date("2018-06-30", "2019-06-30") and not same_date("06-09", "06-19")
+
+
+def test_a_round_figure_agrees_with_what_it_rounds():
+    body = "وعثر العلماء على أقدم دليل على صنع الخبز في موقع عمره {} عام في الأردن."
+    assert not found(body.format("تسعة آلاف"), body.format("9100"), title="أقدم خبز في العالم")
+    assert flagged(body.format("14 ألف"), body.format("9100"), title="أقدم خبز في العالم")

@@ -266,7 +266,8 @@ def test_decision_clicked_in_serve_is_stored_shown_and_in_the_next_report(browse
     from factcheck.serve import ReviewServer, ServeConfig
     from factcheck.store import Store
     db, reports = tmp_path / "fc.db", tmp_path / "reports"
-    run_nightly(load_config(None, inputs=[str(desk_input)], database=str(db), reports=str(reports), night="2018-05-14"))
+    run_nightly(load_config(None, inputs=[str(desk_input)], database=str(db), reports=str(reports), night="2018-05-14",
+                            init=True))
     srv = ReviewServer(ServeConfig(database=str(db), reports=str(reports), port=0, author="layla"))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{srv.server_address[1]}"

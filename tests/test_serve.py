@@ -21,7 +21,8 @@ NIGHT = "2025-01-10"
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("desk")
-    cfg = load_config(None, inputs=[str(SEEDS)], database=str(tmp / "fc.db"), reports=str(tmp / "reports"), night=NIGHT)
+    cfg = load_config(None, inputs=[str(SEEDS)], database=str(tmp / "fc.db"), reports=str(tmp / "reports"), night=NIGHT,
+                      init=True)
     run_nightly(cfg)
     return tmp
 
