@@ -22,6 +22,7 @@ QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure"
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
@@ -188,6 +189,8 @@ class Parser:
             joined = words[j].startswith("و") and j > i
             if j > i and toks[j].start - toks[j - 1].end > 2:
                 break
+            if joined and typ == "one" and last_type == "tens":
+                break  # ones come before tens (واحد وعشرون): "العشرين وأحد أكثر" is another word
             if j > i and not joined:
                 ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
                     or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
@@ -351,6 +354,9 @@ class Parser:
         if c is None:
             return None
         value, j, scale, by_words = c
+        w = words[i]
+        if j == i + 1 and _DOT_THOUSANDS.match(w) and (w.endswith("000") or self._people_follow(words, j)):
+            value = float(w.replace(".", ""))  # نحو 10.000 مدني: a dot between thousands
         pm = lx.proportion.match(words, j, clitics=False) if j < n else None
         if pm and j + pm[0] < n:
             c2 = self.core(toks, words, j + pm[0])
@@ -514,6 +520,8 @@ class Parser:
         um = self.lx.units.match(words, k, clitics=False)
         if not um or um[0] != 1:
             return None
+        if k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
+            return None  # "حتى عام 1975": عام introduces a year
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
         self._bounds(q)
         return q
@@ -529,7 +537,7 @@ class Parser:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             article = words[i].startswith("ال") and not prev.startswith("ال")  # المكعب الواحد agrees with its noun
             if nxt == "من" or article or not prev or not prev[0].isalpha() or \
-                    prev in _FUNCTION_WORDS:
+                    prev in _FUNCTION_WORDS or nxt in self.lx.comparatives:  # وأحد أكثر: "one of the most"
                 return False
         return True
 
@@ -566,6 +574,13 @@ class Parser:
                     kind = "distance"
             q.kind, q.unit = kind, unit
             q.i1 = j + um[0]
+            if unit == "month" and q.i1 < n and lx.months.match(words, q.i1) and q.value is not None \
+                    and 1 <= q.value <= 31 and q.value == int(q.value):
+                m2 = lx.months.match(words, q.i1)
+                q.norm = f"{m2[1]:02d}-{int(q.value):02d}"  # "22 شهر أيلول" is the 22nd of September
+                q.i1 += m2[0]
+                q.kind, q.unit, q.qualifier = "date", None, None
+                return q
             if kind == "spec":
                 q.qualifier = None
         # qualifier after the number (3000 على الأقل، 50 تقريبا)
@@ -599,6 +614,9 @@ class Parser:
                     q.kind, q.qualifier, q.i0 = "time", None, q.i0 - 1   # الساعة الواحدة
                     return q
                 if um and um[0] == 1 and um[1][0] == "duration":
+                    if any(f in lx.unit_singulars for f in strip_clitics(prev)[1:]) and q.value != 1:
+                        q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
+                        return q
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
@@ -662,7 +680,8 @@ class Parser:
             return "time"
         # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
         if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
-                                                  and words[i - 2][0].isalpha())):
+                                                  and words[i - 2][0].isalpha()
+                                                  and not lx.months.match(words, i - 2))):  # يونيو-15 يوليو
             q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
             if glued_next and _LATIN.match(nxt):
                 q.i1 = max(q.i1, j + 1)
@@ -820,6 +839,10 @@ class Parser:
         while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
                 and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
             q.i1 += 2
+
+    def _people_follow(self, words, j) -> bool:
+        m = self.lx.counted.match(words, j) if j < len(words) else None
+        return bool(m and self.lx.concepts.get(m[1], {}).get("human"))
 
     def _counted_follows(self, words, j) -> bool:
         """Does a noun that could be counted follow (so 2000 جندي is a count)?"""
