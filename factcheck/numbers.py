@@ -830,6 +830,9 @@ class Parser:
         while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
                 and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
             k -= 1
+        w = words[i]
+        if w.isdigit() and len(w) == 4 and self._year_like(float(w)):
+            return False  # "مجزرة 1988"، "رؤية 2030": a year in a quoted name
         return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
 
     @staticmethod

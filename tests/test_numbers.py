@@ -445,3 +445,11 @@ def test_dates_and_ordinals_seen_in_real_news(text, expected):
 def test_a_dot_between_thousands_before_people():
     assert [c.value for c in read("قتل في الحرب نحو 10.000 مدني")] == [10000]
     assert [c.value for c in read("أغلق المؤشر عند 95.410 نقطة")] == [95.41]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ('أحيا الناجون ذكرى "مذبحة 1982" في المخيم', ["year"]),
+    ("نظم الناشطون ما مجموعه 120 وقفة احتجاجية", ["count"]),
+])
+def test_years_in_quoted_names_and_totals(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
