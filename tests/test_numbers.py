@@ -453,3 +453,8 @@ def test_a_dot_between_thousands_before_people():
 ])
 def test_years_in_quoted_names_and_totals(text, kinds):
     assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
+
+
+def test_a_further_sum_keeps_its_currency():
+    found = read("بلغت العوائد 3 مليارات يورو إضافة إلى مليارين آخرين من البث")
+    assert [(c.kind, c.unit, c.value) for c in found] == [("money", "EUR", 3e9), ("money", "EUR", 2e9)]
