@@ -763,7 +763,7 @@ class Parser:
                 return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
-            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
+            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
             if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)
