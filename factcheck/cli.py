@@ -79,7 +79,9 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
       factcheck extract corpus.jsonl.gz --format parquet -o claims.parquet
     """
     from .claims import extract_parallel
-    from .tables import write_table
+    from functools import partial
+
+    from .tables import jsonl_lines, write_lines, write_table
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     stats = ReadStats()
@@ -92,9 +94,15 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
                 if quantities_only and c.kind not in ("count", "percent", "money", "duration", "distance", "measure"):
                     continue
                 yield c
+
+    def lines():  # JSON lines are made by the workers: the parent only writes
+        docs = iter_documents(paths, source=source, warn=_warn, stats=stats)
+        for doc, found in extract_parallel(docs, jobs, transform=partial(jsonl_lines, quantities_only=quantities_only)):
+            bar.advance()
+            yield from found
     t0 = time.perf_counter()
     try:
-        n = write_table(claims(), fmt, output)
+        n = write_lines(lines(), output) if fmt == "jsonl" else write_table(claims(), fmt, output)
     except OSError as e:
         bar.close()
         click.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
