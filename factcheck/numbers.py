@@ -705,6 +705,11 @@ class Parser:
         # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
         if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
             after = words[q.i1] if q.i1 < n else ""
+            um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
+            if um and um[0] == 1 and um[1][0] == "duration" and \
+                    not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
+                q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
+                return None
             if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
                     and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):

@@ -458,3 +458,9 @@ def test_years_in_quoted_names_and_totals(text, kinds):
 def test_a_further_sum_keeps_its_currency():
     found = read("بلغت العوائد 3 مليارات يورو إضافة إلى مليارين آخرين من البث")
     assert [(c.kind, c.unit, c.value) for c in found] == [("money", "EUR", 3e9), ("money", "EUR", 2e9)]
+
+
+def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
+    assert [(c.kind, c.unit, c.value) for c in read("تراجعت الأسعار خلال الأشهر الـ6 الماضية")] == \
+        [("duration", "month", 6)]
+    assert [c.kind for c in read("خاض الفريق مباراة الأسبوع الـ20 من الدوري")] == ["ordinal"]
