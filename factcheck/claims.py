@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
 from .documents import Document, published_datetime
@@ -453,22 +453,29 @@ def _extract_one(ex: Extractor, d: Document) -> list[Claim]:
         return []
 
 
-def _extract_batch(docs: list[Document]) -> list[list[Claim]]:
+def _extract_batch(docs: list[Document], transform=None) -> list:
     ex = extractor()
-    return [_extract_one(ex, d) for d in docs]
+    if transform is None:
+        return [_extract_one(ex, d) for d in docs]
+    return [transform(_extract_one(ex, d)) for d in docs]
 
 
-def extract_parallel(docs: Iterable[Document], jobs: int | None = None,
-                     batch: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
+def extract_parallel(docs: Iterable[Document], jobs: int | None = None, batch: int = 16,
+                     transform: Callable[[list[Claim]], object] | None = None) -> Iterator[tuple[Document, object]]:
     """Each document with its claims, in input order, extracted on `jobs` processes
     (default: every core).  The output is the same as extracting one by one: workers
     get batches of documents and the results are put back in order.  Input is read
-    ahead by a bounded window, so a corpus of any size streams through."""
+    ahead by a bounded window, so a corpus of any size streams through.
+
+    `transform` (a picklable function of one document's claims, e.g. one that writes
+    them as JSON lines) runs where the claims are made, so the parent receives its
+    result instead of the claims; with jobs=1 it runs in this process, on the same claims."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     ex = extractor()  # built before the workers fork, so they share the lexicon and caches
     if jobs == 1:
         for d in docs:
-            yield d, _extract_one(ex, d)
+            found = _extract_one(ex, d)
+            yield d, (found if transform is None else transform(found))
         return
     import multiprocessing as mp
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
@@ -480,7 +487,7 @@ def extract_parallel(docs: Iterable[Document], jobs: int | None = None,
                 b = list(islice(it, batch))
                 if not b:
                     break
-                pending.append((b, pool.apply_async(_extract_batch, (b,))))
+                pending.append((b, pool.apply_async(_extract_batch, (b, transform))))
             if not pending:
                 break
             b, res = pending.popleft()

@@ -128,8 +128,11 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
       factcheck extract seeds/ --format csv -o claims.csv
       factcheck extract corpus.jsonl.gz --format parquet -o claims.parquet
     """
+    from functools import partial
+
     from .claims import extract_parallel
-    from .tables import write_table
+
+    from .tables import jsonl_lines, write_lines, write_table
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     import errno
@@ -143,6 +146,7 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
             sys.exit(EXIT_FAILED)
     stats = ReadStats()
     bar = Progress(paths, enabled=progress, label="extracting")
+
     def claims():
         docs = iter_documents(paths, source=source, warn=_warn, stats=stats)
         for doc, found in extract_parallel(docs, jobs):
@@ -151,13 +155,21 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
                 if quantities_only and c.kind not in ("count", "percent", "money", "duration", "distance", "measure"):
                     continue
                 yield c
+
+    def lines():  # JSON lines are made by the workers: the parent only writes
+        docs = iter_documents(paths, source=source, warn=_warn, stats=stats)
+        for doc, found in extract_parallel(docs, jobs, transform=partial(jsonl_lines, quantities_only=quantities_only)):
+            bar.advance()
+            yield from found
     t0 = time.perf_counter()
     try:
+        def write(target):
+            return write_lines(lines(), target) if fmt == "jsonl" else write_table(claims(), fmt, target)
         if output:
             with atomic_output(output) as tmp:  # the whole table or the previous file, never half
-                n = write_table(claims(), fmt, tmp)
+                n = write(tmp)
         else:
-            n = write_table(claims(), fmt, None)
+            n = write(None)
     except OSError as e:
         bar.close()
         if isinstance(e, BrokenPipeError) or (output is None and e.errno == errno.EPIPE):

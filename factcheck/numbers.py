@@ -22,6 +22,7 @@ QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure"
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
@@ -31,7 +32,8 @@ _GLUE_PREFIXES = normal_set("و", "ب", "ل", "ك", "ف", "ال", "لل", "وب"
 _TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
 _FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
                               "هي", "هذا", "هذه", "قد", "لم", "لن")
-_STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع")
+_STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع", "آخرين",
+                            "آخر", "أخرى", "إضافية", "إضافي")
 _ARTICLE = normal_set("ال", "الـ")
 _SUM_LINKS = normal_set("إلى", "مقابل", "من", "عن", "ب", "بـ", "نحو", "حوالي", "بين", "(")
 _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
@@ -188,6 +190,8 @@ class Parser:
             joined = words[j].startswith("و") and j > i
             if j > i and toks[j].start - toks[j - 1].end > 2:
                 break
+            if joined and typ == "one" and last_type == "tens":
+                break  # ones come before tens (واحد وعشرون): "العشرين وأحد أكثر" is another word
             if j > i and not joined:
                 ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
                     or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
@@ -351,6 +355,9 @@ class Parser:
         if c is None:
             return None
         value, j, scale, by_words = c
+        w = words[i]
+        if j == i + 1 and _DOT_THOUSANDS.match(w) and (w.endswith("000") or self._people_follow(words, j)):
+            value = float(w.replace(".", ""))  # نحو 10.000 مدني: a dot between thousands
         pm = lx.proportion.match(words, j, clitics=False) if j < n else None
         if pm and j + pm[0] < n:
             c2 = self.core(toks, words, j + pm[0])
@@ -514,6 +521,8 @@ class Parser:
         um = self.lx.units.match(words, k, clitics=False)
         if not um or um[0] != 1:
             return None
+        if k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
+            return None  # "حتى عام 1975": عام introduces a year
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
         self._bounds(q)
         return q
@@ -529,7 +538,7 @@ class Parser:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             article = words[i].startswith("ال") and not prev.startswith("ال")  # المكعب الواحد agrees with its noun
             if nxt == "من" or article or not prev or not prev[0].isalpha() or \
-                    prev in _FUNCTION_WORDS:
+                    prev in _FUNCTION_WORDS or nxt in self.lx.comparatives:  # وأحد أكثر: "one of the most"
                 return False
         return True
 
@@ -566,6 +575,13 @@ class Parser:
                     kind = "distance"
             q.kind, q.unit = kind, unit
             q.i1 = j + um[0]
+            if unit == "month" and q.i1 < n and lx.months.match(words, q.i1) and q.value is not None \
+                    and 1 <= q.value <= 31 and q.value == int(q.value):
+                m2 = lx.months.match(words, q.i1)
+                q.norm = f"{m2[1]:02d}-{int(q.value):02d}"  # "22 شهر أيلول" is the 22nd of September
+                q.i1 += m2[0]
+                q.kind, q.unit, q.qualifier = "date", None, None
+                return q
             if kind == "spec":
                 q.qualifier = None
         # qualifier after the number (3000 على الأقل، 50 تقريبا)
@@ -599,6 +615,9 @@ class Parser:
                     q.kind, q.qualifier, q.i0 = "time", None, q.i0 - 1   # الساعة الواحدة
                     return q
                 if um and um[0] == 1 and um[1][0] == "duration":
+                    if any(f in lx.unit_singulars for f in strip_clitics(prev)[1:]) and q.value != 1:
+                        q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
+                        return q
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
@@ -662,7 +681,8 @@ class Parser:
             return "time"
         # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
         if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
-                                                  and words[i - 2][0].isalpha())):
+                                                  and words[i - 2][0].isalpha()
+                                                  and not lx.months.match(words, i - 2))):  # يونيو-15 يوليو
             q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
             if glued_next and _LATIN.match(nxt):
                 q.i1 = max(q.i1, j + 1)
@@ -685,6 +705,11 @@ class Parser:
         # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
         if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
             after = words[q.i1] if q.i1 < n else ""
+            um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
+            if um and um[0] == 1 and um[1][0] == "duration" and \
+                    not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
+                q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
+                return None
             if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
                     and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):
@@ -743,8 +768,8 @@ class Parser:
                 return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
-            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" else None
-            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and words[q.n0].isdigit() and \
+            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
+            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
                     any(f in lx.score_context for w in words for f in strip_clitics(w)):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
@@ -811,6 +836,9 @@ class Parser:
         while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
                 and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
             k -= 1
+        w = words[i]
+        if w.isdigit() and len(w) == 4 and self._year_like(float(w)):
+            return False  # "مجزرة 1988"، "رؤية 2030": a year in a quoted name
         return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
 
     @staticmethod
@@ -820,6 +848,10 @@ class Parser:
         while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
                 and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
             q.i1 += 2
+
+    def _people_follow(self, words, j) -> bool:
+        m = self.lx.counted.match(words, j) if j < len(words) else None
+        return bool(m and self.lx.concepts.get(m[1], {}).get("human"))
 
     def _counted_follows(self, words, j) -> bool:
         """Does a noun that could be counted follow (so 2000 جندي is a count)?"""

@@ -7,6 +7,7 @@ import sys
 from typing import IO, Iterable
 
 from .claims import COLUMNS, Claim
+from .numbers import QUANTITY_KINDS
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -20,14 +21,37 @@ def _clean(v):
     return v
 
 
+def jsonl_line(c: Claim) -> str:
+    row = {k: _clean(v) for k, v in c.row().items()}
+    row["entities"] = c.entities
+    row["years"] = c.years
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def jsonl_lines(claims: list[Claim], quantities_only: bool = False) -> list[str]:
+    """One document's claims as JSON lines (a transform for claims.extract_parallel)."""
+    return [jsonl_line(c) for c in claims if not quantities_only or c.kind in QUANTITY_KINDS]
+
+
 def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
     n = 0
     for c in claims:
-        row = {k: _clean(v) for k, v in c.row().items()}
-        row["entities"] = c.entities
-        row["years"] = c.years
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(jsonl_line(c))
         n += 1
+    return n
+
+
+def write_lines(lines: Iterable[str], path: str | None) -> int:
+    """JSON lines made elsewhere, to `path` (stdout when None)."""
+    n = 0
+    out = sys.stdout if path is None else open(path, "w", encoding="utf-8", newline="\n")
+    try:
+        for line in lines:
+            out.write(line)
+            n += 1
+    finally:
+        if path is not None:
+            out.close()
     return n
 
 

@@ -429,3 +429,38 @@ def test_more_non_quantities(text, kinds):
 ])
 def test_sampled_real_news_patterns(text, kinds):
     assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تقام البطولة (10 مارس-20 أبريل 2019) في المدينة", [("date", "03-10"), ("date", "2019-04-20")]),
+    ("وفي 5 شهر تشرين الأول/أكتوبر وقع الاتفاق", [("date", "10-05")]),
+    ("استمرت الهدنة حتى عام 1999 ثم انهارت", [("year", None)]),
+    ("شهد القرن التاسع عشر تحولات كبيرة", [("ordinal", None)]),
+    ("شهد القرن العشرين وأحد أكبر الحروب", [("ordinal", None)]),
+])
+def test_dates_and_ordinals_seen_in_real_news(text, expected):
+    assert [(c.kind, c.norm) for c in read(text)] == expected, [(c.text, c.kind) for c in read(text)]
+
+
+def test_a_dot_between_thousands_before_people():
+    assert [c.value for c in read("قتل في الحرب نحو 10.000 مدني")] == [10000]
+    assert [c.value for c in read("أغلق المؤشر عند 95.410 نقطة")] == [95.41]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ('أحيا الناجون ذكرى "مذبحة 1982" في المخيم', ["year"]),
+    ("نظم الناشطون ما مجموعه 120 وقفة احتجاجية", ["count"]),
+])
+def test_years_in_quoted_names_and_totals(text, kinds):
+    assert [c.kind for c in read(text)] == kinds, [(c.text, c.kind) for c in read(text)]
+
+
+def test_a_further_sum_keeps_its_currency():
+    found = read("بلغت العوائد 3 مليارات يورو إضافة إلى مليارين آخرين من البث")
+    assert [(c.kind, c.unit, c.value) for c in found] == [("money", "EUR", 3e9), ("money", "EUR", 2e9)]
+
+
+def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
+    assert [(c.kind, c.unit, c.value) for c in read("تراجعت الأسعار خلال الأشهر الـ6 الماضية")] == \
+        [("duration", "month", 6)]
+    assert [c.kind for c in read("خاض الفريق مباراة الأسبوع الـ20 من الدوري")] == ["ordinal"]
