@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .align import same_attribution
 from .claims import Claim
 from .documents import published_datetime
 from .lexicon import load
@@ -116,6 +115,20 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
                   a_event_ar=_TEXTS["events"].get(a.event or "", ""), b_event_ar=_TEXTS["events"].get(b.event or "", ""),
                   a_date=(a.published or "")[:10], b_date=(b.published or "")[:10])
     return about_en, about_ar, t["en"].format(**values), t["ar"].format(**values)
+
+
+SAME_SOURCE_MIN = 85.0  # rapidfuzz ratio for two spellings of one attribution
+
+
+def same_attribution(a: Claim, b: Claim) -> bool | None:
+    """True when both quote the same primary source, False when different
+    ones, None when either is unattributed."""
+    from rapidfuzz import fuzz
+    if a.attribution_entity and b.attribution_entity:
+        return a.attribution_entity == b.attribution_entity
+    if a.attribution and b.attribution:
+        return fuzz.token_set_ratio(a.attribution, b.attribution) >= SAME_SOURCE_MIN
+    return None
 
 
 def attribution_kind(conflicts: list[Conflict]) -> tuple[str, str, str]:
