@@ -45,6 +45,9 @@ def comparable_class(c: Claim) -> tuple | None:
     return (c.kind,)
 
 
+_ELAPSED = ("minute", "hour", "day", "week", "month", "year")
+
+
 def _scale(c: Claim) -> float:
     return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
 
@@ -64,13 +67,17 @@ def _rounding(v: float) -> float:
 
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
     """(low, high, low open, high open) in the class's common unit; an exact
-    round figure stands for what it rounds."""
+    round figure stands for what it rounds, and time elapsed in days, minutes
+    or years is counted one way or another (the 4th minute is after 3 minutes;
+    the 14th day after 13 days): it stands for itself or one less."""
     s = _scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
     if c.qualifier == "exact" and c.value is not None:
         r = _rounding(c.value) * s
         lo, hi = lo - r, hi + r
+        if c.kind == "duration" and getattr(c, "sense", None) != "age" and c.unit in _ELAPSED:
+            lo -= s
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
 
 

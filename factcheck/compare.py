@@ -20,7 +20,7 @@ from .documents import published_datetime
 from .lexicon import load
 
                           # a day and a campaign), not one quantity misreported
-UPDATE_HOURS = 2.0        # a toll higher in a report this much later is an update, also on the same day
+UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
                      "evacuated", "rescued", "lost", "protested")
@@ -207,8 +207,11 @@ def _rises(c: Claim, lexicon) -> bool:
 
 
 def _is_update(conflicts: list[Conflict], lexicon) -> bool:
-    """Every conflict is a cumulative figure that a later report gives higher
-    (a rising toll), published hours later or said to have risen."""
+    """Every conflict is a cumulative figure in flux: a later report gives it
+    higher (a rising toll), or either report calls it preliminary or rising
+    (then a lower figure posted later is an earlier stage of the same count,
+    re-posted; the timeline shows it).  A later lower figure with no such word
+    stays a contradiction, and so do different figures at about the same time."""
     for k in conflicts:
         if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
             return False
@@ -216,9 +219,12 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         if ta is None or tb is None:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
+        said = _rises(late, lexicon) or _rises(early, lexicon)
+        if said and abs(ta - tb) <= SETTLED_HOURS:
+            continue
         if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
             return False
-        if abs(ta - tb) < UPDATE_HOURS and not (_rises(late, lexicon) or _rises(early, lexicon)):
+        if abs(ta - tb) < UPDATE_HOURS and not said:
             return False
     return True
 

@@ -85,6 +85,13 @@ def test_a_later_lower_toll_is_a_contradiction():
     assert [d.type for d in got] == ["value_mismatch"]
 
 
+def test_a_lower_toll_posted_later_is_an_update_when_either_calls_it_preliminary():
+    body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد في حصيلة أولية."
+    got = found(body.format(20), body.format(12), title=BAGHDAD,
+                dates=["2018-03-01T08:00:00+00:00", "2018-03-01T09:00:00+00:00"])
+    assert got and all(d.type == "update" for d in got)
+
+
 def test_a_toll_said_to_have_risen_is_an_update_even_soon_after():
     body = "قتل {} شخصا في انفجار سيارة مفخخة في بغداد في حصيلة أولية."
     got = found(body.format(12), body.format(20), title=BAGHDAD,
@@ -191,6 +198,17 @@ def test_a_date_without_its_year_agrees_with_the_same_day():
     from factcheck.candidates import same_date
     assert same_date("2018-06-30", "06-30") and same_date("06-30", "06-30")
     assert not same_date("2018-06-30", "2019-06-30") and not same_date("06-09", "06-19")
+
+
+def test_time_elapsed_one_unit_apart_is_counting_not_disagreement():
+    body = "وسجل المهاجم هدف التقدم بعد {} دقائق فقط من بداية المباراة في الدوري الإسباني."
+    assert not found(body.format("ثلاث"), body.format("أربع"), title="أتلتيكو يفوز على ريال")
+    assert flagged(body.format("ثلاث"), body.format("سبع"), title="أتلتيكو يفوز على ريال")
+
+
+def test_ages_one_year_apart_still_disagree():
+    body = "وأعلنت الشرطة اعتقال المشتبه به البالغ من العمر {} عاما قرب مدينة هامبورغ."
+    assert flagged(body.format(21), body.format(20), title="اعتقال مشتبه به في ألمانيا")
 
 
 def test_a_round_figure_agrees_with_what_it_rounds():

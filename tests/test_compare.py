@@ -116,7 +116,7 @@ def test_a_rising_toll_on_different_days_is_an_update():
     assert [x.type for x in d] == ["update"] and d[0].severity == "info"
     # the same figures published together are a contradiction
     d = found("قتل 98 شخصا في زلزال في إندونيسيا.", "قتل 164 شخصا في زلزال في إندونيسيا.", title=title,
-              dates=["2018-08-06T08:00:00+00:00", "2018-08-06T09:00:00+00:00"])
+              dates=["2018-08-06T08:00:00+00:00", "2018-08-06T08:30:00+00:00"])
     assert [x.type for x in d] == ["value_mismatch"]
 
 
