@@ -45,7 +45,7 @@ def comparable_class(c: Claim) -> tuple | None:
     return (c.kind,)
 
 
-_ELAPSED = ("minute", "hour", "day", "week", "month", "year")
+_ELAPSED = ("minute", "hour", "day", "week")  # not years: a figure in years is most often an age
 
 
 def _scale(c: Claim) -> float:
@@ -68,7 +68,7 @@ def _rounding(v: float) -> float:
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
     """(low, high, low open, high open) in the class's common unit; an exact
     round figure stands for what it rounds, and time elapsed in days, minutes
-    or years is counted one way or another (the 4th minute is after 3 minutes;
+    or weeks is counted one way or another (the 4th minute is after 3 minutes;
     the 14th day after 13 days): it stands for itself or one less."""
     s = _scale(c)
     lo = 0.0 if c.low is None else c.low * s
