@@ -556,6 +556,8 @@ class Parser:
         if um and um[1][0] == "duration" and j + um[0] < n and words[j + um[0]].isdigit() and \
                 self._year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
             um = None  # "لمرة واحدة عام 2012": عام introduces the year, it is not the unit
+        if um and um[1][0] == "duration" and words[j].startswith("ال"):
+            um = None  # "في 10 الشهر الجاري": a time noun with the article after a figure is not its unit
         if um is None and j < n and words[j] in lx.units_exact:
             um = (1, lx.units_exact[words[j]])  # ين: only as a word of its own (بين is not ب + ين)
         if um is None and q.n0 > 0 and words[q.n0 - 1] == "%" and toks[q.n0 - 1].end == toks[q.n0].start \

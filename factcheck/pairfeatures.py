@@ -67,11 +67,14 @@ def masked_sentence_text(sentence: str) -> str:
     return normalise(_DIGITS.sub("0", sentence))
 
 
-def _rows_cosine(matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Cosine of rows left[i] and right[i] of an L2-normalised sparse matrix."""
-    if len(left) == 0:
-        return np.zeros(0)
-    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+def _rows_cosine(matrix, left: np.ndarray, right: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """Cosine of rows left[i] and right[i] of an L2-normalised sparse matrix,
+    a chunk of pairs at a time (memory stays flat however many pairs)."""
+    out = np.zeros(len(left))
+    for s in range(0, len(left), chunk):
+        lo, hi = left[s:s + chunk], right[s:s + chunk]
+        out[s:s + chunk] = np.asarray(matrix[lo].multiply(matrix[hi]).sum(axis=1)).ravel()
+    return out
 
 
 def _vectorise(texts: list[str], analyzer: str = "char_wb"):

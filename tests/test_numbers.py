@@ -464,3 +464,12 @@ def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
     assert [(c.kind, c.unit, c.value) for c in read("تراجعت الأسعار خلال الأشهر الـ6 الماضية")] == \
         [("duration", "month", 6)]
     assert [c.kind for c in read("خاض الفريق مباراة الأسبوع الـ20 من الدوري")] == ["ordinal"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("وتقام المباراة في 10 الشهر الجاري في القاهرة", "count"),   # a day of the month, not ten months
+    ("غاب الحارس 9 أشهر بسبب الإصابة", "duration"),
+])
+def test_a_time_noun_with_its_article_after_a_figure_is_not_its_unit(text, kind):
+    got = extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))
+    assert [c.kind for c in got] == [kind]
