@@ -127,13 +127,15 @@ def hours(c: Claim) -> float | None:
     return when.timestamp() / 3600.0 if when else None
 
 
-def background(c: Claim) -> bool:
-    """Background: said so by its clause (وكان..., الشهر الماضي) or dated by its
-    sentence to an earlier year than the report's (منذ إعصار عام 2004)."""
-    if c.scope == "background":
-        return True
+def dated_earlier(c: Claim) -> bool:
+    """The sentence dates its figure to an earlier year than the report's (منذ إعصار عام 2004)."""
     when = published_datetime(c.published)
-    return bool(when and c.years and max(c.years) < when.year)
+    return bool(when and c.years and max(c.years) < when.year and c.kind != "year")
+
+
+def background(c: Claim) -> bool:
+    """Background: said so by its clause (وكان..., الشهر الماضي) or dated to an earlier year."""
+    return c.scope == "background" or dated_earlier(c)
 
 
 _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
@@ -152,6 +154,9 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     for scope in ("additional", "subset"):  # a further batch; a part named within its whole (بينهم سبعة أطفال)
         if (a.scope == scope) != (b.scope == scope):
             return True
+    # a past event's figure is compared with the same past event's, never with today's
+    if dated_earlier(a) != dated_earlier(b):
+        return True
     if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
         return True
     if a.owner and b.owner and a.owner != b.owner:

@@ -207,14 +207,14 @@ def _rises(c: Claim, lexicon) -> bool:
 
 
 def _is_update(conflicts: list[Conflict], lexicon) -> bool:
-    """Every conflict is a cumulative figure in flux: a later report gives it
-    higher (a rising toll), or either report calls it preliminary or rising
-    (then a lower figure posted later is an earlier stage of the same count,
-    re-posted; the timeline shows it).  A later lower figure with no such word
-    stays a contradiction, and so do different figures at about the same time."""
+    """Every conflict is a figure in flux.  Either report calls it preliminary,
+    rising or partial (حصيلة أولية، مرشحة للارتفاع، بعد فرز 90 في المئة) and the
+    two are hours apart at most: then a lower figure posted later is an earlier
+    stage re-posted, and the timeline shows it.  Or it is a cumulative figure
+    (killed, wounded, arrested...) that a later report gives higher.  A later
+    lower toll with no such word stays a contradiction, and so do different
+    figures at about the same time."""
     for k in conflicts:
-        if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
-            return False
         ta, tb = _hours(k.a), _hours(k.b)
         if ta is None or tb is None:
             return False
@@ -222,9 +222,11 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         said = _rises(late, lexicon) or _rises(early, lexicon)
         if said and abs(ta - tb) <= SETTLED_HOURS:
             continue
+        if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
+            return False
         if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
             return False
-        if abs(ta - tb) < UPDATE_HOURS and not said:
+        if abs(ta - tb) < UPDATE_HOURS:
             return False
     return True
 

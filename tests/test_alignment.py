@@ -215,3 +215,17 @@ def test_a_round_figure_agrees_with_what_it_rounds():
     body = "وعثر العلماء على أقدم دليل على صنع الخبز في موقع عمره {} عام في الأردن."
     assert not found(body.format("تسعة آلاف"), body.format("9100"), title="أقدم خبز في العالم")
     assert flagged(body.format("14 ألف"), body.format("9100"), title="أقدم خبز في العالم")
+
+
+def test_a_partial_count_in_flux_is_an_update_not_a_contradiction():
+    body = "وحصل أردوغان على {} في المئة من الأصوات بعد فرز {} في المئة من صناديق الاقتراع."
+    got = found(body.format("53.5", "90"), body.format("52.5", "99"), title="نتائج الانتخابات التركية",
+                dates=["2018-06-24T19:00:00+00:00", "2018-06-24T23:00:00+00:00"])
+    assert got and all(d.type == "update" for d in got)
+
+
+def test_a_past_event_is_never_set_against_today():
+    title = "قتلى في هجوم بشاحنة على سوق في برلين"
+    assert not found("وقتل 12 شخصا في هجوم بشاحنة على سوق في برلين عام 2016.",
+                     "وقتل 3 أشخاص في هجوم بشاحنة على سوق في برلين.", title=title,
+                     dates=["2018-04-08T10:00:00+00:00", "2018-04-08T11:00:00+00:00"])
