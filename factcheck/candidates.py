@@ -75,10 +75,19 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     hi = math.inf if c.high is None else c.high * s
     if c.qualifier == "exact" and c.value is not None:
         r = _rounding(c.value) * s
+        if c.kind in ("percent", "money", "measure", "distance"):
+            r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
         lo, hi = lo - r, hi + r
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and c.unit in _ELAPSED:
             lo -= s
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
+
+
+def _decimal_rounding(v: float) -> float:
+    """Half a unit of the last decimal written: 2.9 stands for [2.85, 2.95)."""
+    text = repr(float(v))
+    decimals = 0 if text.endswith(".0") else len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return 0.4999 * 10 ** -decimals
 
 
 def same_date(a: str | None, b: str | None) -> bool:

@@ -229,3 +229,9 @@ def test_a_past_event_is_never_set_against_today():
     assert not found("وقتل 12 شخصا في هجوم بشاحنة على سوق في برلين عام 2016.",
                      "وقتل 3 أشخاص في هجوم بشاحنة على سوق في برلين.", title=title,
                      dates=["2018-04-08T10:00:00+00:00", "2018-04-08T11:00:00+00:00"])
+
+
+def test_a_share_agrees_with_its_rounding_but_a_duration_does_not():
+    body = "وحصل المرشح موسى على {} في المئة من الأصوات في الانتخابات الرئاسية المصرية."
+    assert not found(body.format("2.92"), body.format("2.9"), title="نتائج الانتخابات المصرية")
+    assert flagged(body.format("2.92"), body.format("3.5"), title="نتائج الانتخابات المصرية")
