@@ -48,7 +48,8 @@ def comparable_class(c: Claim) -> tuple | None:
 _ELAPSED = ("minute", "hour", "day", "week")  # not years: a figure in years is most often an age
 
 
-def _scale(c: Claim) -> float:
+def unit_scale(c: Claim) -> float:
+    """What one unit of the figure is in its class's common unit (days for durations)."""
     return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
 
 
@@ -70,7 +71,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     round figure stands for what it rounds, and time elapsed in days, minutes
     or weeks is counted one way or another (the 4th minute is after 3 minutes;
     the 14th day after 13 days): it stands for itself or one less."""
-    s = _scale(c)
+    s = unit_scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
     if c.qualifier == "exact" and c.value is not None:

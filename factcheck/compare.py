@@ -57,11 +57,15 @@ class Discrepancy:
 
 
 def _hi(c: Claim) -> float:
-    return float("inf") if c.high is None else c.high
+    """The top of the figure's stated interval, in its class's common unit
+    (14 years is not 14 days)."""
+    from .candidates import unit_scale
+    return float("inf") if c.high is None else c.high * unit_scale(c)
 
 
 def _lo(c: Claim) -> float:
-    return 0.0 if c.low is None else c.low
+    from .candidates import unit_scale
+    return 0.0 if c.low is None else c.low * unit_scale(c)
 
 
 def _hours(c: Claim) -> float | None:

@@ -235,3 +235,9 @@ def test_a_share_agrees_with_its_rounding_but_a_duration_does_not():
     body = "وحصل المرشح موسى على {} في المئة من الأصوات في الانتخابات الرئاسية المصرية."
     assert not found(body.format("2.92"), body.format("2.9"), title="نتائج الانتخابات المصرية")
     assert flagged(body.format("2.92"), body.format("3.5"), title="نتائج الانتخابات المصرية")
+
+
+def test_figures_in_two_units_stand_on_two_sides():
+    d = flagged("قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين.",
+                "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين.")[0]
+    assert len(d.positions) == 2
