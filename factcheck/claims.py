@@ -149,6 +149,7 @@ class Extractor:
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
+            before: Claim | None = None  # the sentence's previous figure with a frame
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
@@ -160,6 +161,11 @@ class Extractor:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
                     self._frame(c, q, toks, words, ents, prev_end, next_start, norm, doc, antecedent)
+                    # "قتل 35 وأصيب 2800 آخرين": others than the killed, not a further batch of wounded
+                    if c.scope == "additional" and before is not None and before.event in _PEOPLE_EVENTS and \
+                            c.event in _PEOPLE_EVENTS and before.event != c.event:
+                        c.scope = None
+                    before = c
                     if c.scope is None:
                         c.scope = self._clause_scope(words, q) or ("background" if off_day else None)
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):

@@ -241,3 +241,12 @@ def test_figures_in_two_units_stand_on_two_sides():
     d = flagged("قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين.",
                 "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين.")[0]
     assert len(d.positions) == 2
+
+
+def test_others_after_another_events_figure_are_not_a_further_batch():
+    from factcheck.claims import extractor
+    text = "عنوان\nقتل 35 فلسطينيا وأصيب نحو 2800 آخرين برصاص الجيش الإسرائيلي منذ 30 مارس."
+    got = {c.text: c for c in extractor().extract(Document(id="x", text=text, title_end=5))}
+    assert got["نحو 2800"].event == "wounded" and got["نحو 2800"].scope != "additional"
+    more = "عنوان\nأرسلت كوريا الشمالية 6000 جندي آخرين إلى روسيا."
+    assert [c.scope for c in extractor().extract(Document(id="y", text=more, title_end=5))] == ["additional"]
