@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .arabic import normalise
+from .candidates import disagree, hours, rel_gap, unit_scale
 from .claims import Claim
-from .documents import published_datetime
 from .lexicon import load
 
-                          # a day and a campaign), not one quantity misreported
 UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
@@ -59,18 +58,11 @@ class Discrepancy:
 def _hi(c: Claim) -> float:
     """The top of the figure's stated interval, in its class's common unit
     (14 years is not 14 days)."""
-    from .candidates import unit_scale
     return float("inf") if c.high is None else c.high * unit_scale(c)
 
 
 def _lo(c: Claim) -> float:
-    from .candidates import unit_scale
     return 0.0 if c.low is None else c.low * unit_scale(c)
-
-
-def _hours(c: Claim) -> float | None:
-    when = published_datetime(c.published)
-    return when.timestamp() / 3600.0 if when else None
 
 
 def _fmt(v: float | None) -> str:
@@ -98,7 +90,7 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     a, b = first.a, first.b
     if kind == "bound_violated" and a.qualifier not in BOUNDED:
         a, b = b, a
-    if kind == "update" and (_hours(a) or 0) > (_hours(b) or 0):
+    if kind == "update" and (hours(a) or 0) > (hours(b) or 0):
         a, b = b, a
     concept = (a.concept or "").lstrip("~").replace("_", " ")
     if concept.startswith("money:"):
@@ -147,11 +139,6 @@ def attribution_kind(conflicts: list[Conflict]) -> tuple[str, str, str]:
         return "disputed", _TEXTS["disputed"]["en"].format(a_attr=k.a.attribution, b_attr=k.b.attribution), \
             _TEXTS["disputed"]["ar"].format(a_attr=k.a.attribution, b_attr=k.b.attribution)
     return "unknown", "", ""
-
-
-def _gap(a: Claim, b: Claim) -> float:
-    from .candidates import rel_gap
-    return rel_gap(a, b)
 
 
 def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribution: str,
@@ -205,7 +192,6 @@ def discrepancy_id(conflicts: list[Conflict]) -> str:
 
 def _rises(c: Claim, lexicon) -> bool:
     """Does the sentence call its figure preliminary or say it has risen?"""
-    from .arabic import normalise
     text = normalise(c.sentence)
     return any(cue in text for cue in lexicon.update_cues)
 
@@ -219,7 +205,7 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     lower toll with no such word stays a contradiction, and so do different
     figures at about the same time."""
     for k in conflicts:
-        ta, tb = _hours(k.a), _hours(k.b)
+        ta, tb = hours(k.a), hours(k.b)
         if ta is None or tb is None:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
@@ -266,7 +252,7 @@ def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
     as up) or repeated from an earlier stage: shown to review, not as an alarm."""
     if tier == "alarm":
         for k in conflicts:
-            ta, tb = _hours(k.a), _hours(k.b)
+            ta, tb = hours(k.a), hours(k.b)
             if k.a.event in CUMULATIVE_EVENTS and (ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS):
                 return "review"
     return tier
@@ -277,13 +263,11 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
     # report never chain several quantities into one card.
-    from .candidates import disagree
     aligned = {(figure_key(t[0]), figure_key(t[1])) for t in pairs}
     aligned |= {(y, x) for x, y in aligned}
     claim_of = {figure_key(c): c for t in pairs for c in t[:2]}
     group_of: dict[tuple, int] = {}
     members: list[set[tuple]] = []
-    docs: list[set[str]] = []
     chosen: list[list] = []
 
     def joinable(xs: set[tuple], ys: set[tuple]) -> bool:
@@ -308,14 +292,12 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
         if ga is None:
             ga = len(members)
             members.append(set())
-            docs.append(set())
             chosen.append([])
         members[ga] |= ys | {ka}
-        docs[ga] |= {k[0] for k in members[ga]}
         chosen[ga].append(pair)
         if gb is not None:
             chosen[ga] += chosen[gb]
-            members[gb], docs[gb], chosen[gb] = set(), set(), []
+            members[gb], chosen[gb] = set(), []
         for k in members[ga]:
             group_of[k] = ga
     groups = {k: v for k, v in enumerate(chosen) if v}
@@ -325,7 +307,7 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
         for a, b, p, rel in scored:
             if rel == "whole":
                 a, b, rel = b, a, "part"
-            gap = _gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
+            gap = rel_gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
             for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start):
                 for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start):
                     ks.append(Conflict(x, y, rel, gap, p))

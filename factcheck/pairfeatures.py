@@ -37,14 +37,16 @@ FEATURES = (
 # that say two figures differ are vetoes (candidates.incompatible) instead.
 
 
+def _span(c: Claim) -> tuple[int, int] | None:
+    """Where the figure stands in its sentence."""
+    i = c.sentence.find(c.text)
+    return (i, i + len(c.text)) if i >= 0 else None
+
+
 def context(c: Claim) -> str:
     """The words either side of the figure, the figure itself masked."""
     s = c.sentence
-    i = s.find(c.text)
-    if i < 0:
-        i, j = 0, 0
-    else:
-        j = i + len(c.text)
+    i, j = _span(c) or (0, 0)
     left, right = s[max(0, i - WINDOW):i], s[j:j + WINDOW]
     return normalise(_DIGITS.sub("0", left) + " # " + _DIGITS.sub("0", right))
 
@@ -54,12 +56,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], str]:
     """The skeletons of the n words either side of the figure, and of the word just before it."""
-    s = c.sentence
-    i = s.find(c.text)
-    if i < 0:
+    span = _span(c)
+    if span is None:
         return frozenset(), ""
-    left = [skeleton(w) for w in _WORD.findall(normalise(s[:i]))][-n:]
-    right = [skeleton(w) for w in _WORD.findall(normalise(s[i + len(c.text):]))][:n]
+    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-n:]
+    right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:n]
     return frozenset(left + right), (left[-1] if left else "")
 
 
@@ -114,10 +115,10 @@ def is_age(c: Claim, cues: frozenset[str]) -> bool:
         return True
     if c.kind != "duration" or c.unit != "year":
         return False
-    s = c.sentence
-    i = s.find(c.text)
-    if i < 0:
+    span = _span(c)
+    if span is None:
         return False
+    s, i = c.sentence, span[0]
     if s[:i].rstrip().endswith(("(", "،", ",")):
         return True
     left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
@@ -163,6 +164,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         X[:, col["near_words_weighted"]] = _rows_cosine(_words_vectorise([near[c][0] | {"#"} for c in order]),
                                                         left, right)
     ages = np.array([is_age(claims[c], age_cues) for c in order])
+    when = {c: hours(claims[c]) for c in order}  # parsed once a claim, not once a pair
     X[:, col["sentence_similarity"]] = _rows_cosine(
         sent_rows, np.array([sentences[k.a.sentence] for k in cands]), np.array([sentences[k.b.sentence] for k in cands]))
     X[:, col["title_similarity"]] = _rows_cosine(tit, np.array([doc_index[k.a.doc] for k in cands]),
@@ -203,7 +205,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         elif a.attribution and b.attribution:
             same = fuzz.token_set_ratio(a.attribution, b.attribution) >= 85
             f[col["same_attribution"] if same else col["other_attribution"]] = 1.0
-        ha, hb = hours(a), hours(b)
+        ha, hb = when[a.id], when[b.id]
         f[col["hours_apart"]] = min(abs(ha - hb), 54.0) / 24.0 if ha is not None and hb is not None else 1.0
         f[col["same_day_named"]] = float(bool(set(a.days) & set(b.days)))
         va = a.value if a.value is not None else a.low
