@@ -54,16 +54,24 @@ def unit_scale(c: Claim) -> float:
 
 
 def _rounding(v: float) -> float:
-    """Half the place of the last significant digit of a round figure of
-    thousands or more: "تسعة آلاف" may be 9,100 rounded, "25 مليون" 24.6 million."""
-    if v < 1000 or v != int(v):
+    """Half the place of the last significant digit of a round figure: "تسعة
+    آلاف" may be 9,100 rounded, "25 مليون" 24.6 million; below a thousand only
+    the tens are rounded ("360 راكبا" may be 362, "300" is not 340)."""
+    if v < 100 or v != int(v):
         return 0.0
     place = 1
     n = int(v)
     while n % 10 == 0:
         n //= 10
         place *= 10
-    return place * 0.4999 if place >= 1000 else 0.0
+    if v < 1000:
+        place = min(place, 10)
+    return place * 0.4999 if place >= 10 else 0.0
+
+
+# Years, dates, ordinals and scores are never rounded (1940 is not 1942), nor
+# durations under a thousand (a sentence of 30 years is not one of 34).
+_ROUNDED_KINDS = ("count", "money", "measure", "distance")
 
 
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
@@ -75,7 +83,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
     if c.qualifier == "exact" and c.value is not None:
-        r = _rounding(c.value) * s
+        r = _rounding(c.value) * s if c.kind in _ROUNDED_KINDS or (c.kind == "duration" and c.value >= 1000) else 0.0
         if c.kind in ("percent", "money", "measure", "distance"):
             r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
         lo, hi = lo - r, hi + r
@@ -138,9 +146,10 @@ def hours(c: Claim) -> float | None:
 
 
 def dated_earlier(c: Claim) -> bool:
-    """The sentence dates its figure to an earlier year than the report's (منذ إعصار عام 2004)."""
+    """The sentence dates its figure to an earlier year than the report's (في إعصار عام 2004);
+    a figure counted since a year (منذ 2004) runs to today and is not dated earlier."""
     when = published_datetime(c.published)
-    return bool(when and c.years and max(c.years) < when.year and c.kind != "year")
+    return bool(when and c.years and max(c.years) < when.year and c.kind != "year" and c.scope != "since")
 
 
 def background(c: Claim) -> bool:

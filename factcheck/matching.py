@@ -10,7 +10,7 @@ from .arabic import normalise
 from .candidates import Candidate, candidate_pairs, comparable_class
 from .claims import Claim, Extractor
 from .documents import Document
-from .pairfeatures import FEATURES, feature_matrix, figure_values
+from .pairfeatures import FEATURES, echoed_both_ways, feature_matrix, figure_values
 from .stories import Stories, features
 from .tokens import tokenize
 
@@ -39,10 +39,11 @@ class Scored:
 
 def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
                      ex: Extractor) -> Scored:
-    cands = list(candidate_pairs(claims, stories.candidates, lexicon=ex.lx))
+    values = figure_values(c for cs in claims.values() for c in cs)
+    cands = [k for k in candidate_pairs(claims, stories.candidates, lexicon=ex.lx)
+             if not echoed_both_ways(k.a, k.b, values)]
     titles = {d.id: d.title for d in documents}
-    X = feature_matrix(cands, titles, ex.lx.event_ancestors,
-                       figure_values(c for cs in claims.values() for c in cs), ex.lx.age_cues)
+    X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)
     mentions: dict[tuple, list[Claim]] = {}
     for cs in claims.values():
         for c in cs:

@@ -93,7 +93,16 @@ def _counted_key(c: Claim) -> str:
 
 
 def _figure(c: Claim):
+    """A figure as written, without its unit: within a class of durations, 14
+    days in one report and 14 years in the other echo each other's number."""
     return (c.value, c.low, c.high, getattr(c, "norm", None))
+
+
+def echoed_both_ways(a: Claim, b: Claim, values: dict[tuple, set]) -> bool:
+    """Each report also gives the other's figure (a list of dates, a before and
+    after): the two reports say the same things, whichever pair is taken."""
+    k = comparable_class(a)
+    return a.unit == b.unit and _figure(b) in values.get((a.doc, k), ()) and _figure(a) in values.get((b.doc, k), ())
 
 
 def figure_values(claims) -> dict[tuple, set]:

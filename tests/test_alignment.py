@@ -250,3 +250,21 @@ def test_others_after_another_events_figure_are_not_a_further_batch():
     assert got["نحو 2800"].event == "wounded" and got["نحو 2800"].scope != "additional"
     more = "عنوان\nأرسلت كوريا الشمالية 6000 جندي آخرين إلى روسيا."
     assert [c.scope for c in extractor().extract(Document(id="y", text=more, title_end=5))] == ["additional"]
+
+
+def test_two_reports_that_each_give_both_figures_do_not_contradict_each_other():
+    # each report gives the old sentence and the new one: whichever pair of
+    # figures is taken across them, the other report says it too
+    first = "وخففت المحكمة العسكرية عقوبة الجندي من 18 شهرا إلى 14 شهرا بعد الاستئناف."
+    second = "وخففت المحكمة العسكرية عقوبة الجندي إلى 14 شهرا بعد أن كانت 18 شهرا قبل الاستئناف."
+    assert not flagged(first, second, title="تخفيف عقوبة الجندي")
+    assert flagged(first, "وخففت المحكمة العسكرية عقوبة الجندي من 18 شهرا إلى 9 أشهر بعد الاستئناف.",
+                   title="تخفيف عقوبة الجندي")
+
+
+def test_round_tens_agree_with_what_they_round_but_years_do_not():
+    body = "وكانت الطائرة تقل {} راكبا عندما هبطت اضطراريا في المطار."
+    assert not flagged(body.format("360"), body.format("أكثر من 362"), title="هبوط اضطراري لطائرة")
+    assert flagged(body.format("360"), body.format("أكثر من 370"), title="هبوط اضطراري لطائرة")
+    year = "وبدأت الفنانة مسيرتها الفنية في عام {} مع فرقة المسرح."
+    assert flagged(year.format("1940"), year.format("1942"), title="رحيل الفنانة الكبيرة")
