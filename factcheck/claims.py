@@ -161,10 +161,15 @@ class Extractor:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
                     self._frame(c, q, toks, words, ents, prev_end, next_start, norm, doc, antecedent)
-                    # "قتل 35 وأصيب 2800 آخرين": others than the killed, not a further batch of wounded
-                    if c.scope == "additional" and before is not None and before.event in _PEOPLE_EVENTS and \
-                            c.event in _PEOPLE_EVENTS and before.event != c.event:
-                        c.scope = None
+                    # "قتل 35 وأصيب 2800 آخرين": others than the killed, not a further batch of
+                    # wounded; they share the killed's time scope ("ومنذ ذلك التاريخ قتل 33، وأصيب
+                    # 2800 آخرين").  The killed may close the sentence before ("قتل 34. وأصيب ...").
+                    # (a toll whose verb the frame missed, "يرتفع عدد الذين قتلوا ... إلى 36", counts too)
+                    prior = before if before is not None else antecedent
+                    if c.scope == "additional" and prior is not None and c.event in _PEOPLE_EVENTS and \
+                            prior.event != c.event and (prior.event in _PEOPLE_EVENTS or prior.event is None and
+                                                        before is None and prior.kind == "count"):
+                        c.scope = prior.scope if before is not None else None
                     before = c
                     if c.scope is None:
                         c.scope = self._clause_scope(words, q) or ("background" if off_day else None)

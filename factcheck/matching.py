@@ -11,7 +11,8 @@ from .candidates import Candidate, candidate_pairs, comparable_class
 from .claims import Claim, Extractor
 from .documents import Document
 from .pairfeatures import FEATURES, echoed_both_ways, feature_matrix, figure_values
-from .stories import Stories, features
+from .sentencelinks import sentence_links
+from .stories import STOP, Stories, features
 from .tokens import tokenize
 
 
@@ -40,7 +41,12 @@ class Scored:
 def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
                      ex: Extractor) -> Scored:
     values = figure_values(c for cs in claims.values() for c in cs)
-    cands = [k for k in candidate_pairs(claims, stories.candidates, lexicon=ex.lx)
+    # story neighbours, and reports whose figure sentences are alike (document similarity 0: not neighbours)
+    neighbours = {d: dict(ns) for d, ns in stories.candidates.items()}
+    for d, links in sentence_links(claims, STOP).items():
+        for e in links:
+            neighbours.setdefault(d, {}).setdefault(e, 0.0)
+    cands = [k for k in candidate_pairs(claims, neighbours, lexicon=ex.lx)
              if not echoed_both_ways(k.a, k.b, values)]
     titles = {d.id: d.title for d in documents}
     X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)

@@ -28,7 +28,7 @@ CANDIDATE_SIMILARITY = 0.07
 CANDIDATE_NEIGHBOURS = 60
 MIN_POSTINGS = 40       # a feature in fewer documents than this is always indexed
 MAX_DF_SHARE = 0.01     # beyond this share of documents a feature says nothing about the story
-_STOP = normal_set(
+STOP = normal_set(
     "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان",
     "كانت", "قال", "قالت", "وقال", "وقالت", "بعد", "قبل", "خلال", "حول", "بين", "عند", "منذ", "حتى", "أو", "ثم", "قد",
     "لقد", "كما", "لكن", "غير", "أكثر", "أمس", "اليوم", "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
@@ -57,7 +57,7 @@ def features(doc_id: str, title: str, lead: str, entities: set[str], published: 
     text = normalise(title + " " + title + " " + lead[:LEAD_CHARS])
     for m in TOKEN_RE.finditer(text):
         w = m.group()
-        if len(w) < 3 or not w[0].isalpha() or w in _STOP:
+        if len(w) < 3 or not w[0].isalpha() or w in STOP:
             continue
         feats["W:" + skeleton(w)] = 1.0
     return DocFeatures(doc_id, parse_time(published), feats)

@@ -252,6 +252,19 @@ def test_others_after_another_events_figure_are_not_a_further_batch():
     assert [c.scope for c in extractor().extract(Document(id="y", text=more, title_end=5))] == ["additional"]
 
 
+def test_others_share_the_scope_of_the_figure_they_follow_even_across_a_full_stop():
+    from factcheck.claims import extractor
+
+    def scopes(text):
+        return {c.text: c.scope for c in extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))}
+    # the killed are counted since the start: so are the wounded "others" of the same clause chain
+    assert scopes("ومنذ ذلك التاريخ قتل 33 فلسطينيا، وأصيب نحو 2800 آخرين بالرصاص.")["نحو 2800"] == "since"
+    # the killed close the sentence before: the wounded others are not a further batch
+    assert scopes("وقتل 34 فلسطينيا. وأصيب نحو أربعة آلاف آخرين بالرصاص.")["نحو أربعة آلاف"] != "additional"
+    # wounded after wounded are a further batch
+    assert scopes("وأصيب 30 فلسطينيا صباح الجمعة. وأصيب 20 آخرون بعد الظهر.")["20"] == "additional"
+
+
 def test_two_reports_that_each_give_both_figures_do_not_contradict_each_other():
     # each report gives the old sentence and the new one: whichever pair of
     # figures is taken across them, the other report says it too
@@ -268,3 +281,17 @@ def test_round_tens_agree_with_what_they_round_but_years_do_not():
     assert flagged(body.format("360"), body.format("أكثر من 370"), title="هبوط اضطراري لطائرة")
     year = "وبدأت الفنانة مسيرتها الفنية في عام {} مع فرقة المسرح."
     assert flagged(year.format("1940"), year.format("1942"), title="رحيل الفنانة الكبيرة")
+
+
+def test_reports_with_unlike_headlines_are_compared_when_their_figure_sentences_are_alike():
+    # two reports lead on different things (a reaction, a funeral) and share
+    # only the wire sentence with the figure, far below their leads
+    lead_a = "ردود فعل دولية غاضبة على ما جرى، ودعوات أوروبية إلى ضبط النفس وفتح تحقيق مستقل. " * 9
+    lead_b = "شيع آلاف المواطنين جثامين الضحايا في جنازات حاشدة وسط هتافات منددة بالاحتلال. " * 9
+    wire = "وأصيب نحو {} متظاهر بالرصاص الحي والغاز المسيل للدموع على السياج الحدودي منذ بدء مسيرات العودة الكبرى."
+    got = run_check([
+        Document(id="a", text="بيان أوروبي\n" + lead_a + wire.format("2800"), source="one", title_end=11,
+                 published="2018-04-20T10:00:00+00:00"),
+        Document(id="b", text="جنازات حاشدة\n" + lead_b + wire.format("4000"), source="two", title_end=12,
+                 published="2018-04-20T10:30:00+00:00")]).discrepancies
+    assert [sorted(c.text for c in d.claims) for d in got if d.type != "update"] == [["نحو 2800", "نحو 4000"]]

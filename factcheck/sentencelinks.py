@@ -1,0 +1,90 @@
+"""Reports whose figures stand in alike sentences, whatever their headlines.
+
+Story neighbours compare headlines and leads; a report about the reaction to
+an event, or a round-up, may share little of either with a report of the
+event itself and still give the same figure in a sentence written from one
+wire ("وأصيب نحو 2800 آخرين بالرصاص والغاز المسيل للدموع").  Here each report
+is described by the rare words of the sentences that hold its comparable
+figures, and an inverted index finds the reports that share them: cost grows
+with the number of reports, not its square.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from .arabic import normalise, skeleton
+from .candidates import MAX_HOURS, comparable_class, hours, outlet
+from .claims import Claim
+from .tokens import TOKEN_RE
+
+MIN_SIMILARITY = 0.3    # cosine of idf-weighted word sets of two sentences
+MAX_LINKS = 20          # per report, the closest first
+MIN_POSTINGS = 20       # a word in fewer sentences than this is always indexed
+MAX_DF_SHARE = 0.002    # beyond this share of sentences a word says little of the figure
+
+
+def _words(sentence: str, stop: frozenset[str]) -> frozenset[str]:
+    out = set()
+    for m in TOKEN_RE.finditer(normalise(sentence)):
+        w = m.group()
+        if len(w) >= 3 and w[0].isalpha() and w not in stop:
+            out.add(skeleton(w))
+    return frozenset(out)
+
+
+def sentence_links(claims: dict[str, list[Claim]], stop: frozenset[str]) -> dict[str, dict[str, float]]:
+    """doc -> {other doc: similarity of their most alike figure sentences}, for
+    reports of other outlets published within MAX_HOURS."""
+    units: list[tuple[str, frozenset[str]]] = []   # (doc, words of one sentence holding a comparable figure)
+    first: dict[str, Claim] = {}
+    for d in sorted(claims):
+        seen: set[str] = set()
+        for c in claims[d]:
+            if comparable_class(c) is None or c.sentence in seen:
+                continue
+            seen.add(c.sentence)
+            first.setdefault(d, c)
+            units.append((d, _words(c.sentence, stop)))
+    df: dict[str, int] = defaultdict(int)
+    for _, ws in units:
+        for w in ws:
+            df[w] += 1
+    n = max(len(units), 1)
+    max_df = max(MIN_POSTINGS, int(MAX_DF_SHARE * n))
+    idf = {w: math.log(1 + n / c) for w, c in df.items()}
+    index: dict[str, list[int]] = defaultdict(list)
+    norms = []
+    for u, (_, ws) in enumerate(units):
+        for w in sorted(ws):
+            if 2 <= df[w] <= max_df:
+                index[w].append(u)
+        norms.append(math.sqrt(sum(idf[w] ** 2 for w in ws)) or 1.0)
+    when = {d: hours(c) for d, c in first.items()}
+    best: dict[tuple[str, str], float] = {}
+    for u, (d, ws) in enumerate(units):
+        dots: dict[int, float] = defaultdict(float)
+        for w in ws:
+            for v in index.get(w, ()):
+                if v > u and units[v][0] != d:
+                    dots[v] += idf[w] ** 2
+        for v, dot in dots.items():
+            e = units[v][0]
+            sim = dot / (norms[u] * norms[v])
+            if sim < MIN_SIMILARITY or outlet(first[d]) == outlet(first[e]):
+                continue
+            if when[d] is not None and when[e] is not None and abs(when[d] - when[e]) > MAX_HOURS:
+                continue
+            key = (min(d, e), max(d, e))
+            if sim > best.get(key, 0.0):
+                best[key] = sim
+    links: dict[str, dict[str, float]] = defaultdict(dict)
+    by_doc: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (d, e), sim in best.items():
+        by_doc[d].append((-sim, e))
+        by_doc[e].append((-sim, d))
+    for d in sorted(by_doc):
+        for neg, e in sorted(by_doc[d])[:MAX_LINKS]:
+            links[d][e] = -neg
+            links[e].setdefault(d, -neg)
+    return dict(links)
