@@ -68,6 +68,12 @@ class _Main(click.Group):
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
+        except Exception as e:
+            from .lexicon import LexiconError
+            if not isinstance(e, LexiconError):
+                raise
+            click.echo(f"error: lexicon {e}", err=True)  # names the file and the key
+            sys.exit(EXIT_USAGE)
         try:
             sys.stdout.flush()
         except BrokenPipeError:
