@@ -530,28 +530,25 @@ def nightly_main(cfg: Config) -> int:
     return code
 
 
+# A run that fails: its exit code and what the log says, the first kind that matches.
+_FAILURES = (
+    (Locked, EXIT_LOCKED, "{e}"),
+    (EarlierNight, EXIT_USAGE, "{e}"),
+    (StoreError, EXIT_FAILED, "{e}"),
+    (OSError, EXIT_FAILED, "run failed: {e}"),
+    (sqlite3.Error, EXIT_FAILED, "run failed: database {db}: {e} (nothing of tonight's run was kept)"),
+    (KeyboardInterrupt, EXIT_INTERRUPTED,
+     "interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; run it again"),
+)
+
+
 def _main(cfg: Config):
     try:
         result = run_nightly(cfg)
-    except Locked as e:
-        log.error("%s", e)
-        return EXIT_LOCKED
-    except EarlierNight as e:
-        log.error("%s", e)
-        return EXIT_USAGE
-    except StoreError as e:
-        log.error("%s", e)
-        return EXIT_FAILED
-    except OSError as e:
-        log.error("run failed: %s", e)
-        return EXIT_FAILED
-    except sqlite3.Error as e:
-        log.error("run failed: database %s: %s (nothing of tonight's run was kept)", cfg.database, e)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        log.error("interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; "
-                  "run it again")
-        return EXIT_INTERRUPTED
+    except tuple(kind for kind, _, _ in _FAILURES) as e:
+        code, message = next((c, m) for kind, c, m in _FAILURES if isinstance(e, kind))
+        log.error("%s", message.format(e=e, db=cfg.database))
+        return code
     if result.summary["documents_read"] == 0:
         log.error("no document could be read from %s", ", ".join(cfg.inputs))
         return result, EXIT_NO_INPUT
