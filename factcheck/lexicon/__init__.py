@@ -16,8 +16,6 @@ from pathlib import Path
 from ..arabic import normalise, strip_clitics
 
 HERE = Path(__file__).parent
-FILES = ("numbers", "qualifiers", "units", "nonquantity", "scope", "counted", "events", "updates", "frames",
-         "attribution", "entities")
 # Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
 OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "outlets.toml",
                "labels": HERE.parent / "report" / "labels.toml"}
@@ -27,7 +25,8 @@ OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "ou
 # key); [schema] is a list of such items; a type (or a tuple of types) is a plain value.
 # Anything else in a file, built in or in a FACTCHECK_LEXICON overlay, is an error naming
 # the file and the key.  Adding a key is one line here (and the code that reads it:
-# tests/test_lexicon.py checks that every key declared here is read somewhere).
+# tests/test_lexicon.py checks that every key declared here is read somewhere); a new
+# file is one entry (NAME.toml beside this module).
 WORDS = [str]
 NUMBER = (int, float)
 TEXT = {"ar": str, "en": str}
@@ -85,6 +84,9 @@ SCHEMA: dict[str, dict] = {
                               "generic": WORDS},
     },
 }
+
+
+FILES = tuple(name for name in SCHEMA if name not in OTHER_FILES)  # the files load() reads into a Lexicon
 
 
 class LexiconError(Exception):
