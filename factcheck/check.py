@@ -1,23 +1,19 @@
 """The check: documents in, discrepancies out (the library behind `factcheck check`)."""
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .alignment import load_model
-from .claims import COLUMNS, Claim, extract_parallel, extractor
+from .claims import REPORT_FIELDS, Claim, extract_parallel, extractor
 from .compare import Discrepancy, discrepancies, figure_en
 from .documents import Document
 from .matching import build_stories, figure_key, score_candidates
 from .stories import Stories
 
-CLAIM_FIELDS = ("id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-                "kind", "unit", "norm", "sense", "counted", "concept", "event", "owner", "entities", "scope", "attribution", "in_title",
-                "sentence")
+# the version of discrepancies.json's layout (its first field); bump it when a field's name or meaning changes
+REPORT_FORMAT = 1
 
 
 @dataclass
@@ -60,7 +56,7 @@ def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckR
 
 
 def claim_json(c: Claim) -> dict:
-    d = {k: getattr(c, k) for k in CLAIM_FIELDS}
+    d = {k: getattr(c, k) for k in REPORT_FIELDS}
     for k in ("value", "low", "high"):
         v = d[k]
         if isinstance(v, float) and v == int(v):
@@ -81,51 +77,20 @@ def discrepancy_json(d: Discrepancy) -> dict:
 
 
 def result_json(r: CheckResult) -> dict:
-    return {"documents": len(r.documents), "sources": r.sources, "claims": len(r.claims),
+    return {"format_version": REPORT_FORMAT, "documents": len(r.documents), "sources": r.sources, "claims": len(r.claims),
             "stories": len(set(r.stories.story.values())),
             "discrepancies": [discrepancy_json(d) for d in r.discrepancies]}
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader (or a
-    killed run) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_outputs(r: CheckResult, out_dir: Path, previous: dict | None = None) -> dict[str, Path]:
     """discrepancies.json, claims.csv and report.html in out_dir."""
-    import io
-
-    import pandas as pd
-
     from .report import render_report
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from .writers import read_json, write
     data = result_json(r)
     paths = {"json": out_dir / "discrepancies.json", "csv": out_dir / "claims.csv", "html": out_dir / "report.html"}
-    if previous is None and paths["json"].exists():  # the report says what changed since the last one here
-        try:
-            previous = json.loads(paths["json"].read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            previous = None
-    atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n")
-    buf = io.StringIO()
-    pd.DataFrame([c.row() for c in r.claims], columns=COLUMNS).to_csv(buf, index=False, lineterminator="\n")
-    atomic_write(paths["csv"], buf.getvalue())
-    atomic_write(paths["html"], render_report(r, data, previous=previous))
+    if previous is None:  # the report says what changed since the last one here
+        previous = read_json(paths["json"])
+    write("json", data, paths["json"])
+    write("csv", r.claims, paths["csv"])
+    write("html", render_report(r, data, previous=previous), paths["html"])
     return paths

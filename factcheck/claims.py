@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
@@ -41,54 +41,97 @@ _JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 
-COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
-           "kind", "unit", "norm", "sense", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
-           "attribution_entity", "years", "days", "places", "in_title", "sentence"]
+# A claim's fields, declared once.  Their order is the order of every table (CSV, Parquet,
+# JSON lines, pandas); `report=False` leaves a field out of discrepancies.json, whose claims
+# keep the order they shipped with (`report_after` moves a field there).  Serialisers:
+# Claim.row() (tables), claim_record() (JSON lines), stored_claim()/claim_from_stored()
+# (the nightly database), check.claim_json() (discrepancies.json).
+CLAIM_FORMAT = 1  # version of these fields as written out; bump it when a field's name or meaning changes
+
+
+def _f(default=None, *, report: bool = True, report_after: str | None = None, many: bool = False):
+    meta = {"report": report, "report_after": report_after, "many": many}
+    if many:
+        return field(default_factory=list, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def _required(*, report: bool = True):
+    return field(metadata={"report": report, "report_after": None, "many": False})
 
 
 @dataclass
 class Claim:
-    id: str
-    doc: str
-    source: str | None
-    published: str | None
-    start: int
-    end: int
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str | None
-    kind: str
-    unit: str | None
-    counted: str | None
-    concept: str | None
-    event: str | None
-    entities: list[str] = field(default_factory=list)
-    owner: str | None = None
-    scope: str | None = None
-    attribution: str | None = None
-    attribution_entity: str | None = None
-    years: list[int] = field(default_factory=list)
-    days: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    in_title: bool = False
-    sentence: str = ""
+    id: str = _required()
+    doc: str = _required()
+    source: str | None = _required()
+    published: str | None = _required()
+    start: int = _required()
+    end: int = _required()
+    text: str = _required()
+    value: float | None = _required()
+    low: float | None = _required()
+    high: float | None = _required()
+    qualifier: str | None = _required()
+    kind: str = _required()
+    unit: str | None = _required()
     # What is not a plain number, as a value: a date "YYYY-MM-DD" or "MM-DD", a time "HH:MM",
     # a match score "A-B" (as written).  None for plain figures.
-    norm: str | None = None
+    norm: str | None = _f()
     # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
     # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
     # "implied_currency" (money whose currency is carried over from an earlier figure).  Else None.
-    sense: str | None = None
+    sense: str | None = _f()
+    counted: str | None = _f()
+    concept: str | None = _f()
+    event: str | None = _f()
+    entities: list[str] = _f(many=True)
+    owner: str | None = _f(report_after="event")
+    scope: str | None = _f()
+    attribution: str | None = _f()
+    attribution_entity: str | None = _f(report=False)
+    years: list[int] = _f(many=True, report=False)
+    days: list[str] = _f(many=True, report=False)
+    places: list[str] = _f(many=True, report=False)
+    in_title: bool = _f(False)
+    sentence: str = _f("")
 
     def row(self) -> dict:
-        d = asdict(self)
-        d["entities"] = ";".join(self.entities)
-        d["years"] = ";".join(str(y) for y in self.years)
-        d["days"] = ";".join(self.days)
-        d["places"] = ";".join(self.places)
-        return d
+        """A table row: lists joined with ";" (CSV, Parquet, pandas)."""
+        return {name: (";".join(map(str, v)) if many else v)
+                for name, many, v in ((f.name, f.metadata["many"], getattr(self, f.name)) for f in _FIELDS)}
+
+
+_FIELDS = fields(Claim)
+COLUMNS = [f.name for f in _FIELDS]
+
+
+def _report_fields() -> tuple[str, ...]:
+    out = [f.name for f in _FIELDS if f.metadata["report"] and not f.metadata["report_after"]]
+    for f in _FIELDS:
+        if f.metadata["report"] and f.metadata["report_after"]:
+            out.insert(out.index(f.metadata["report_after"]) + 1, f.name)
+    return tuple(out)
+
+
+REPORT_FIELDS = _report_fields()  # a claim's fields in discrepancies.json, in their order there
+
+
+def claim_record(c: Claim) -> dict:
+    """A claim as a JSON object (JSON lines): the table's fields, lists as lists."""
+    return {f.name: getattr(c, f.name) for f in _FIELDS}
+
+
+def stored_claim(c: Claim) -> dict:
+    """A claim as the nightly database keeps it (JSON), with the format it was written in."""
+    return {"format_version": CLAIM_FORMAT, **claim_record(c)}
+
+
+def claim_from_stored(data: dict) -> Claim:
+    """A stored claim back (written before formats were versioned: format 0, the same fields)."""
+    data = dict(data)
+    data.pop("format_version", 0)
+    return Claim(**data)
 
 
 @lru_cache(maxsize=200_000)

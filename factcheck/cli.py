@@ -68,6 +68,12 @@ class _Main(click.Group):
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
+        except Exception as e:
+            from .lexicon import LexiconError
+            if not isinstance(e, LexiconError):
+                raise
+            click.echo(f"error: lexicon {e}", err=True)  # names the file and the key
+            sys.exit(EXIT_USAGE)
         try:
             sys.stdout.flush()
         except BrokenPipeError:
@@ -132,12 +138,12 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
 
     from .claims import extract_parallel
 
-    from .tables import jsonl_lines, write_lines, write_table
+    from .writers import JsonlWriter, write
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     import errno
 
-    from .safeio import NotWritable, atomic_output, check_writable_file
+    from .safeio import NotWritable, check_writable_file
     if output:
         try:
             check_writable_file(output)
@@ -158,18 +164,13 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
 
     def lines():  # JSON lines are made by the workers: the parent only writes
         docs = iter_documents(paths, source=source, warn=_warn, stats=stats)
-        for doc, found in extract_parallel(docs, jobs, transform=partial(jsonl_lines, quantities_only=quantities_only)):
+        for doc, found in extract_parallel(docs, jobs, transform=partial(JsonlWriter.lines,
+                                                                         quantities_only=quantities_only)):
             bar.advance()
             yield from found
     t0 = time.perf_counter()
-    try:
-        def write(target):
-            return write_lines(lines(), target) if fmt == "jsonl" else write_table(claims(), fmt, target)
-        if output:
-            with atomic_output(output) as tmp:  # the whole table or the previous file, never half
-                n = write(tmp)
-        else:
-            n = write(None)
+    try:  # to a file: the whole table or the previous file, never half
+        n = write(fmt, lines() if fmt == "jsonl" else claims(), output)
     except OSError as e:
         bar.close()
         if isinstance(e, BrokenPipeError) or (output is None and e.errno == errno.EPIPE):
@@ -343,8 +344,7 @@ def review(discrepancy, confirm, dismiss, reopen, note, by, list_, export, impor
     import sqlite3
     from pathlib import Path
 
-    from .check import atomic_write
-    from .nightly import ConfigError, load_config
+    from .nightly import ConfigError, load_config, write_decisions
     from .store import Store, StoreError, check_decisions
     chosen = [name for name, on in (("confirm", confirm), ("dismiss", dismiss), ("reopen", reopen)) if on]
     if len(chosen) > 1:
@@ -380,7 +380,7 @@ def review(discrepancy, confirm, dismiss, reopen, note, by, list_, export, impor
             click.echo(f"{store.import_decisions(items)} decisions imported")
         if export:
             try:
-                atomic_write(Path(export), _json.dumps(store.decisions(), ensure_ascii=False, indent=1) + "\n")
+                write_decisions(store.decisions(), Path(export))
             except OSError as e:
                 click.echo(f"error: cannot write {export}: {e.strerror or e}", err=True)
                 sys.exit(EXIT_FAILED)
@@ -558,8 +558,8 @@ def fit_command(golds, corpus, seeds_dir, whole_days, c_value, output):
         click.echo(f"{k}: {v}")
     click.echo(f"thresholds: alarm {model.alarm}, review {model.review}")
     if output:
-        from .check import atomic_write
-        atomic_write(Path(output), model_toml(model))
+        from .safeio import write_atomic
+        write_atomic(output, model_toml(model))
         click.echo(f"weights: {output}", err=True)
 
 

@@ -10,21 +10,20 @@ typed, scored and explained for an editor.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .arabic import normalise
 from .candidates import disagree, hours, rel_gap, unit_scale
 from .claims import Claim
 from .lexicon import load
+from .lexicon import raw as raw_lexicon
 
 UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
 CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
                      "evacuated", "rescued", "lost", "protested")
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
-_TEXTS = tomllib.loads((Path(__file__).parent / "lexicon" / "explanations.toml").read_text(encoding="utf-8"))
+_TEXTS = raw_lexicon("explanations")  # through the loader: validated, and FACTCHECK_LEXICON applies
 
 
 @dataclass

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import logging
 import logging.handlers
 import os
@@ -24,11 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .check import CheckResult, analyse, atomic_write, result_json
+from .check import CheckResult, analyse, result_json
 from .claims import extractor
 from .documents import Document, iter_documents, published_datetime
 from .safeio import check_writable_dir
 from .store import Store, StoreError, decisions_backup
+from .writers import read_json, write
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130
@@ -328,19 +328,9 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
         _crash_point("analyse")
         found = {d["id"]: d for d in data["discrepancies"]}
         previous_night = store.previous_night(night)
-        seen_before = store.seen_on(previous_night)
-        shown = store.shown_nights(found)  # new until a written report has shown it
-        window_docs = {d.id for d in docs}
-        gone = sorted(i for i, d in store.discrepancy_data(seen_before - set(found)).items()
-                      if all(c["doc"] in window_docs for c in d["claims"]))
-        decisions = store.latest_decisions()
-        status = {}
-        for i, d in found.items():
-            s = "new" if shown.get(i, night) >= night else "open"
-            dec = decisions.get(i)
-            if dec and dec["decision"] == "dismiss":
-                s = "dismissed"
-            status[i] = {"status": s, "decision": dec}
+        status, gone = night_status(night, found, shown=store.shown_nights(found),
+                                    missing=store.discrepancy_data(store.seen_on(previous_night) - set(found)),
+                                    window_docs={d.id for d in docs}, decisions=store.latest_decisions())
         new = [i for i, s in status.items() if s["status"] == "new"]
         run = {"documents_read": read, "documents_new": len(ingested), "claims": data["claims"], "new": len(new),
                "open": sum(1 for s in status.values() if s["status"] == "open"), "gone": len(gone),
@@ -365,31 +355,54 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     return NightResult(night, code if backup_ok else EXIT_FAILED, run, alerts)
 
 
+def night_status(night: str, found: dict[str, dict], shown: dict[str, str], missing: dict[str, dict],
+                 window_docs: set[str], decisions: dict[str, dict]) -> tuple[dict[str, dict], list[str]]:
+    """Each of tonight's discrepancies (`found`, by id) as new, open or dismissed, with its
+    latest decision; and the ids of those gone.
+
+    A discrepancy is new until a written report has shown it (`shown`: the night of the
+    first such report), then open; dismissed when its latest decision dismisses it.
+    Of those seen the night before and not tonight (`missing`, with their data), a
+    discrepancy is gone when all its documents are still in tonight's window (else it
+    only left the window)."""
+    status = {}
+    for i in found:
+        s = "new" if shown.get(i, night) >= night else "open"
+        dec = decisions.get(i)
+        if dec and dec["decision"] == "dismiss":
+            s = "dismissed"
+        status[i] = {"status": s, "decision": dec}
+    gone = sorted(i for i, d in missing.items() if all(c["doc"] in window_docs for c in d["claims"]))
+    return status, gone
+
+
+def night_report_path(reports: str | Path, night: str) -> Path:
+    return Path(reports) / night / "discrepancies.json"
+
+
+def previous_report(reports: str | Path, night: str | None) -> dict | None:
+    """The discrepancies.json a night's report was written with (None: no such night, or
+    its report is missing or unreadable)."""
+    return read_json(night_report_path(reports, night)) if night else None
+
+
 def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
                         gone: list[str], previous_night: str | None) -> None:
     from .report import render_index, render_report
     out = Path(cfg.reports)
     day = out / night
-    previous = None
-    if previous_night:
-        prev_file = out / previous_night / "discrepancies.json"
-        if prev_file.exists():
-            try:
-                previous = json.loads(prev_file.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError):
-                previous = None
+    previous = previous_report(out, previous_night)
     gone_items = [{"id": g, "about": d.get("about"), "about_ar": d.get("about_ar")}
                   for g, d in sorted(store.discrepancy_data(gone).items())]
     payload = dict(data, night=night, status={k: v["status"] for k, v in status.items()}, gone=gone)
-    body = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
     html = render_report(result, data, previous=previous, status=status, gone=gone_items, night=night,
                          timezone_name=cfg.timezone, citation=cfg.citation)
-    atomic_write(day / "discrepancies.json", body)
+    write("json", payload, night_report_path(out, night))
     _crash_point("report")
-    atomic_write(day / "report.html", html)
-    atomic_write(out / "latest" / "discrepancies.json", body)
-    atomic_write(out / "latest" / "report.html", html)
-    atomic_write(out / "index.html", render_index(store.runs()))
+    write("html", html, day / "report.html")
+    write("json", payload, night_report_path(out, "latest"))
+    write("html", html, out / "latest" / "report.html")
+    write("html", render_index(store.runs()), out / "index.html")
 
 
 def _decision_key(d: dict) -> tuple:
@@ -398,10 +411,7 @@ def _decision_key(d: dict) -> tuple:
 
 def _read_decisions(path: Path) -> list[dict] | None:
     """The decisions in a backup file; None when it cannot be read as one."""
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
+    items = read_json(path)
     if not isinstance(items, list) or not all(isinstance(d, dict) for d in items):
         return None
     return items
@@ -421,6 +431,11 @@ def _init_from_backup(store: Store, db_path: Path) -> None:
             log.warning("--init: %d decisions imported from the backup %s", added, path)
 
 
+def write_decisions(decisions: list[dict], path: str | Path) -> None:
+    """Decisions (Store.decisions()) as the JSON file `factcheck review --import` reads."""
+    write("json", decisions, path)
+
+
 def export_decisions(store: Store, db_path: Path, night: str | None = None, keep: int = 14) -> bool:
     """Every decision, as JSON beside the database (a second copy editors can
     re-import), and a dated copy a night, the last `keep` kept.  A backup is
@@ -429,7 +444,6 @@ def export_decisions(store: Store, db_path: Path, night: str | None = None, keep
     path = decisions_backup(db_path)
     current = store.decisions()
     have = {_decision_key(d) for d in current}
-    body = json.dumps(current, ensure_ascii=False, indent=1) + "\n"
     ok = True
     targets = [path]
     if night:
@@ -449,7 +463,7 @@ def export_decisions(store: Store, db_path: Path, night: str | None = None, keep
                               len(old), target, target, db_path)
                     ok = False
                     continue
-        atomic_write(target, body)
+        write_decisions(current, target)
     if ok and night:
         dated = sorted(path.parent.glob(f"{path.stem}.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json"))
         for old in dated[:-keep] if keep > 0 else []:
@@ -516,28 +530,25 @@ def nightly_main(cfg: Config) -> int:
     return code
 
 
+# A run that fails: its exit code and what the log says, the first kind that matches.
+_FAILURES = (
+    (Locked, EXIT_LOCKED, "{e}"),
+    (EarlierNight, EXIT_USAGE, "{e}"),
+    (StoreError, EXIT_FAILED, "{e}"),
+    (OSError, EXIT_FAILED, "run failed: {e}"),
+    (sqlite3.Error, EXIT_FAILED, "run failed: database {db}: {e} (nothing of tonight's run was kept)"),
+    (KeyboardInterrupt, EXIT_INTERRUPTED,
+     "interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; run it again"),
+)
+
+
 def _main(cfg: Config):
     try:
         result = run_nightly(cfg)
-    except Locked as e:
-        log.error("%s", e)
-        return EXIT_LOCKED
-    except EarlierNight as e:
-        log.error("%s", e)
-        return EXIT_USAGE
-    except StoreError as e:
-        log.error("%s", e)
-        return EXIT_FAILED
-    except OSError as e:
-        log.error("run failed: %s", e)
-        return EXIT_FAILED
-    except sqlite3.Error as e:
-        log.error("run failed: database %s: %s (nothing of tonight's run was kept)", cfg.database, e)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        log.error("interrupted (Ctrl-C or SIGINT): tonight's run was not committed unless the log says it was; "
-                  "run it again")
-        return EXIT_INTERRUPTED
+    except tuple(kind for kind, _, _ in _FAILURES) as e:
+        code, message = next((c, m) for kind, c, m in _FAILURES if isinstance(e, kind))
+        log.error("%s", message.format(e=e, db=cfg.database))
+        return code
     if result.summary["documents_read"] == 0:
         log.error("no document could be read from %s", ", ".join(cfg.inputs))
         return result, EXIT_NO_INPUT

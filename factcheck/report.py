@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -26,9 +25,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .arabic import _SKELETON_DROP, _SKELETON_MAP, _TABLE, normalise, skeleton
+from .lexicon import raw as raw_lexicon
 
 HERE = Path(__file__).parent / "report"
-LEXICON = Path(__file__).parent / "lexicon"
 _env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]),
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -43,12 +42,12 @@ class ReportConfigError(ValueError):
 
 @lru_cache(maxsize=1)
 def labels() -> dict:
-    return tomllib.loads((HERE / "labels.toml").read_text(encoding="utf-8"))
+    return raw_lexicon("labels")
 
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, dict]:
-    data = tomllib.loads((LEXICON / "outlets.toml").read_text(encoding="utf-8"))
+    data = raw_lexicon("outlets")
     out = {}
     for slug, d in data.items():
         for key in [slug] + list(d.get("aliases", [])):
@@ -58,7 +57,7 @@ def _outlets() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _explanations() -> dict:
-    return tomllib.loads((LEXICON / "explanations.toml").read_text(encoding="utf-8"))
+    return raw_lexicon("explanations")
 
 
 def outlet_names(source: str | None, doc: str) -> dict:
@@ -241,7 +240,7 @@ _ATTR_STOP = {normalise(w) for w in ("أن", "إن", "ان", "بأن", "فإن",
 @lru_cache(maxsize=1)
 def _attr_words() -> dict[str, frozenset[str]]:
     raw = labels().get("attribution_words", {})
-    verbs = tomllib.loads((LEXICON / "attribution.toml").read_text(encoding="utf-8")).get("before", [])
+    verbs = raw_lexicon("attribution").get("before", [])
     out = {k: frozenset(normalise(w) for w in raw.get(k, [])) for k in ("lead", "institutions", "continue", "dangling",
                                                                          "generic")}
     out["lead"] |= {normalise(v) for v in verbs if " " not in v}

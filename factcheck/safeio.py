@@ -46,8 +46,21 @@ def atomic_output(path: str | os.PathLike) -> Iterator[str]:
     os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
+        with open(tmp, "rb+") as fh:  # on disk before the rename, so a crash cannot leave an empty file
+            os.fsync(fh.fileno())
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
+    """`data` (text is written as UTF-8) to `path`, whole or not at all (see atomic_output);
+    the folder is created if need be."""
+    p = Path(path)
+    if str(p.parent):
+        p.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(p) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)

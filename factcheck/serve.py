@@ -32,8 +32,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from .nightly import night_report_path, previous_report
 from .report import documents_only, render_report
 from .store import Store
+from .writers import read_json, render
 
 DECISIONS = ("confirm", "dismiss", "reopen")
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json; charset=utf-8",
@@ -290,16 +292,9 @@ def _night_name(name: str) -> bool:
         return False
 
 
-def _read_json(p: Path) -> dict | None:
-    try:
-        return json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def live_report(server: ReviewServer, night: str, path: str) -> str | None:
     """A night's report as the nightly job wrote it, with the decisions as they are now."""
-    data = _read_json(server.reports / night / "discrepancies.json")
+    data = read_json(night_report_path(server.reports, night))
     if data is None:
         return None
     store = server.store()
@@ -314,10 +309,7 @@ def live_report(server: ReviewServer, night: str, path: str) -> str | None:
             st = "open"
         status[d["id"]] = {"status": st, "decision": dec}
     real_night = data.get("night") or night
-    previous = None
-    prev = store.previous_night(real_night) if real_night != "latest" else None
-    if prev:
-        previous = _read_json(server.reports / prev / "discrepancies.json")
+    previous = previous_report(server.reports, store.previous_night(real_night) if real_night != "latest" else None)
     gone = [{"id": g, "about": d.get("about"), "about_ar": d.get("about_ar")}
             for g, d in sorted(store.discrepancy_data(data.get("gone") or []).items())]
     return render_report(documents_only(docs), data, previous=previous, status=status, gone=gone, night=real_night,
@@ -346,7 +338,7 @@ def decided(store: Store) -> list[dict]:
 
 
 def export_json(store: Store) -> str:
-    return json.dumps(decided(store), ensure_ascii=False, indent=1) + "\n"
+    return render("json", decided(store))
 
 
 CSV_COLUMNS = ["discrepancy", "decision", "by", "at", "note", "type", "severity", "about", "about_ar", "figures"]

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .claims import Claim
+from .claims import Claim, claim_from_stored, stored_claim
 from .documents import Document
 
 # Each migration takes the schema from version i to i + 1.  Never edit one
@@ -154,7 +153,7 @@ class Store:
             (doc.id, digest, doc.source, doc.published, doc.url, doc.title_end, doc.text, doc.origin, night, night))
         self.db.execute("DELETE FROM claims WHERE doc = ?", (doc.id,))
         self.db.executemany("INSERT INTO claims (id, doc, data) VALUES (?, ?, ?)",
-                            [(c.id, doc.id, json.dumps(asdict(c), ensure_ascii=False)) for c in claims])
+                            [(c.id, doc.id, json.dumps(stored_claim(c), ensure_ascii=False)) for c in claims])
 
     def documents_between(self, low: str | None, high: str | None) -> list[Document]:
         """Stored documents published in [low, high] (ISO strings), and those with no date."""
@@ -187,7 +186,7 @@ class Store:
     def claims_of(self, doc_ids: Iterable[str]) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {}
         for doc, data in self._where_in("SELECT doc, data FROM claims WHERE doc IN (%s)", doc_ids):
-            out.setdefault(doc, []).append(Claim(**json.loads(data)))
+            out.setdefault(doc, []).append(claim_from_stored(json.loads(data)))
         for v in out.values():
             v.sort(key=lambda c: (c.start, c.end))
         return out

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 
 import pytest
 
 from factcheck import documents
 from factcheck.documents import ReadStats, iter_documents
 
-from .conftest import write_jsonl
+from .conftest import run_in_process, write_jsonl
 
 GOOD = "عنوان الخبر\nقتل 12 شخصا في الهجوم."
 
@@ -100,8 +98,7 @@ def test_missing_path_and_duplicate_ids(tmp_path):
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd)
+    return run_in_process(*args, cwd=cwd)
 
 
 def test_cli_exit_codes_for_bad_input(tmp_path):

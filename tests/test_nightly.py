@@ -17,7 +17,7 @@ from factcheck.nightly import Config, run_nightly
 from factcheck.replay import split_by_day
 from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, SEEDS, run_in_process
 
 
 def nightly(tmp: Path, night: str, inputs=(SEEDS,), env=None, wait=None, init=None, extra=()):
@@ -30,13 +30,14 @@ def nightly(tmp: Path, night: str, inputs=(SEEDS,), env=None, wait=None, init=No
         args += ["-i", i]
     if wait is not None:
         args += ["--wait", str(wait)]
+    if not env:  # in this process; a run that must be killed (FACTCHECK_CRASH_AT) needs its own
+        return run_in_process(*args[3:])
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, encoding="utf-8",
                           env=dict(os.environ, **(env or {})))
 
 
 def review(tmp: Path, *args):
-    return subprocess.run([sys.executable, "-m", "factcheck", "review", *map(str, args), "--db", str(tmp / "fc.db")],
-                          capture_output=True, text=True, encoding="utf-8")
+    return run_in_process("review", *args, "--db", tmp / "fc.db")
 
 
 def report(tmp: Path, night: str) -> dict:
@@ -240,12 +241,11 @@ def test_old_schema_is_migrated_keeping_decisions(tmp_path):
 
 
 def test_missing_inputs_and_bad_config(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "x.db")],
-                       capture_output=True, text=True)
+    r = run_in_process("nightly", "--db", tmp_path / "x.db")
     assert r.returncode == 2 and "no inputs" in r.stderr
     cfg = tmp_path / "f.toml"
     cfg.write_text('[nightly]\ninputs = ["in"]\ndatabse = "typo.db"\n')
-    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg)], capture_output=True, text=True)
+    r = run_in_process("nightly", "-c", cfg)
     assert r.returncode == 2 and "databse" in r.stderr
 
 
@@ -255,8 +255,7 @@ def test_config_file_paths_are_relative_to_it(tmp_path):
     for p in SEEDS.glob("*.txt"):
         (tmp_path / "in" / p.name).write_bytes(p.read_bytes())
     cfg.write_text('[nightly]\ninputs = ["in"]\ndatabase = "state/fc.db"\nreports = "out"\n', encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg), "--date", "2026-01-01", "--init"],
-                       capture_output=True, text=True, cwd="/")
+    r = run_in_process("nightly", "-c", cfg, "--date", "2026-01-01", "--init", cwd="/")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "state" / "fc.db").exists() and (tmp_path / "out" / "2026-01-01" / "report.html").exists()
 
@@ -311,10 +310,8 @@ def test_review_needs_a_known_discrepancy_and_a_database(tmp_path):
 def test_unwritable_reports_fail_with_code_4_and_keep_the_database(tmp_path):
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
-    args = [sys.executable, "-m", "factcheck", "nightly", "--db", str(tmp_path / "fc.db"), "--reports",
-            str(blocker / "reports"), "--log", str(tmp_path / "n.log"), "--date", "2026-01-01", "-i", str(SEEDS),
-            "--init"]
-    r = subprocess.run(args, capture_output=True, text=True)
+    r = run_in_process("nightly", "--db", tmp_path / "fc.db", "--reports", blocker / "reports", "--log",
+                       tmp_path / "n.log", "--date", "2026-01-01", "-i", SEEDS, "--init")
     assert r.returncode == 4 and "run failed" in r.stderr
     con = sqlite3.connect(tmp_path / "fc.db")
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -495,7 +492,7 @@ def test_config_values_of_the_wrong_type_are_config_errors(tmp_path, setting, na
     cfg = tmp_path / "f.toml"
     cfg.write_text('[nightly]\ninputs = ["in"]\n'.replace('inputs = ["in"]\n', "" if name == "inputs" else 'inputs = ["in"]\n')
                    + setting + "\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "factcheck", "nightly", "-c", str(cfg)], capture_output=True, text=True)
+    r = run_in_process("nightly", "-c", cfg)
     assert r.returncode == 2 and name in r.stderr and "Traceback" not in r.stderr, r.stderr
 
 

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
+from .conftest import run_in_process
 from .test_nightly import nightly, report, review
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8")
+    return run_in_process(*args)
 
 
 @pytest.fixture

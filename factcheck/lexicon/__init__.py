@@ -16,12 +16,112 @@ from pathlib import Path
 from ..arabic import normalise, strip_clitics
 
 HERE = Path(__file__).parent
-FILES = ("numbers", "qualifiers", "units", "nonquantity", "scope", "counted", "events", "updates", "frames",
-         "attribution", "entities")
+# Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
+OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "outlets.toml",
+               "labels": HERE.parent / "report" / "labels.toml"}
+
+# What each file may hold.  A dict lists the keys a table may have (all optional) with the
+# schema of each value; "*" stands for any key (a concept, an entity, a number written as a
+# key); [schema] is a list of such items; a type (or a tuple of types) is a plain value.
+# Anything else in a file, built in or in a FACTCHECK_LEXICON overlay, is an error naming
+# the file and the key.  Adding a key is one line here (and the code that reads it:
+# tests/test_lexicon.py checks that every key declared here is read somewhere); a new
+# file is one entry (NAME.toml beside this module).
+WORDS = [str]
+NUMBER = (int, float)
+TEXT = {"ar": str, "en": str}
+_BEFORE_AFTER = {"before": WORDS, "after": WORDS}
+SCHEMA: dict[str, dict] = {
+    "numbers": {
+        "ones": {"*": WORDS}, "ten": {"forms": WORDS}, "tens": {"*": WORDS}, "hundreds": {"*": WORDS},
+        "scales": {"*": {"multiplier": WORDS, "dual": WORDS}},
+        "fractions": {"*": WORDS},
+        "fraction_rules": {"fraction_suffixes": WORDS, "fraction_not_before": WORDS,
+                           "fraction_share_after_article": WORDS, "proportion": WORDS},
+        "ordinals": {"*": WORDS},
+        "not_numbers": {"forms": WORDS},
+        "vague": [{"forms": WORDS, "low": NUMBER, "high": NUMBER}],
+    },
+    "qualifiers": {
+        "exact_tolerance": NUMBER, "approx_tolerance": NUMBER,
+        "approx": _BEFORE_AFTER, "at_least": _BEFORE_AFTER, "more_than": _BEFORE_AFTER,
+        "less_than": _BEFORE_AFTER, "up_to": _BEFORE_AFTER, "reaching": _BEFORE_AFTER,
+        "range": {"open": WORDS, "join": WORDS},
+        "subject": {"nouns": WORDS},
+    },
+    "units": {
+        "percent": {"forms": WORDS},
+        "money": {"*": WORDS}, "duration": {"*": WORDS}, "distance": {"*": WORDS}, "measure": {"*": WORDS},
+        "calibre": {"units": WORDS, "context": WORDS},
+        "exact_forms": {"*": WORDS},
+        "bare": {"forms": WORDS},
+        "dual": {"*": WORDS},
+        "ratio": {"double": WORDS, "double_ambiguous": WORDS, "times_after": WORDS, "comparatives": WORDS},
+        "age": _BEFORE_AFTER,
+    },
+    "nonquantity": {
+        "year_before": WORDS, "year_after": WORDS, "ordinal_before": WORDS, "spec_before": WORDS,
+        "model_prefixes": WORDS, "name_marks": WORDS, "glue_cues": WORDS, "current_month": WORDS,
+        "time_before": WORDS, "time_after": WORDS, "zero_words": WORDS, "score_context": WORDS,
+        "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
+    },
+    "scope": {"*": _BEFORE_AFTER},
+    "counted": {"*": {"forms": WORDS, "part_of": str, "human": bool, "event": str, "scope": str}},
+    "events": {"*": {"triggers": WORDS, "part_of": str,
+                     "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
+    "updates": {"cues": WORDS},
+    "frames": {"age_cues": WORDS},
+    "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
+    "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
+    "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
+                     "same_source": TEXT, "disputed": TEXT, "events": {"*": str}},
+    "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
+    "labels": {
+        "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},
+        "status": {"*": TEXT}, "attribution": {"*": TEXT},
+        "citations": [{"match": str, "text": str}],
+        "attribution_words": {"lead": WORDS, "institutions": WORDS, "continue": WORDS, "dangling": WORDS,
+                              "generic": WORDS},
+    },
+}
+
+
+FILES = tuple(name for name in SCHEMA if name not in OTHER_FILES)  # the files load() reads into a Lexicon
 
 
 class LexiconError(Exception):
-    """A lexicon file is missing or malformed; the message names the file."""
+    """A lexicon file is missing, malformed or holds what its schema does not declare;
+    the message names the file (and the key)."""
+
+
+def _type_name(t) -> str:
+    if isinstance(t, tuple):
+        return " or ".join(_type_name(x) for x in t)
+    return {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}.get(t, t.__name__)
+
+
+def validate(data, schema, path, key: str = "") -> None:
+    """Raise LexiconError naming `path` and the (dotted) key of the first value `schema` does not allow."""
+    where = f"{path}: {key!r}" if key else str(path)
+    if isinstance(schema, dict):
+        if not isinstance(data, dict):
+            raise LexiconError(f"{where} should be a table")
+        for k, v in data.items():
+            sub = schema.get(k, schema.get("*"))
+            name = f"{key}.{k}" if key else str(k)
+            if sub is None:
+                allowed = ", ".join(x for x in schema if x != "*")
+                raise LexiconError(f"{path}: unknown key {name!r}" + (f" (allowed here: {allowed})" if allowed else ""))
+            validate(v, sub, path, name)
+    elif isinstance(schema, list):
+        if not isinstance(data, list):
+            raise LexiconError(f"{where} should be a list")
+        for i, item in enumerate(data):
+            validate(item, schema[0], path, f"{key}[{i}]")
+    elif isinstance(data, bool) and schema is not bool and bool not in (schema if isinstance(schema, tuple) else ()):
+        raise LexiconError(f"{where} should be {_type_name(schema)}, not {data!r}")
+    elif not isinstance(data, schema):
+        raise LexiconError(f"{where} should be {_type_name(schema)}, not {data!r}")
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -36,20 +136,38 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def _read(name: str, extra_dirs: tuple[str, ...]) -> dict:
-    path = HERE / f"{name}.toml"
+def _parse(path: Path, name: str) -> dict:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise LexiconError(f"{path}: {e}") from None
+    validate(data, SCHEMA[name], path)
+    return data
+
+
+def _read(name: str, extra_dirs: tuple[str, ...]) -> dict:
+    data = _parse(OTHER_FILES.get(name, HERE / f"{name}.toml"), name)
     for d in extra_dirs:
         p = Path(d) / f"{name}.toml"
         if p.exists():
-            try:
-                data = _merge(data, tomllib.loads(p.read_text(encoding="utf-8")))
-            except (OSError, tomllib.TOMLDecodeError) as e:
-                raise LexiconError(f"{p}: {e}") from None
+            data = _merge(data, _parse(p, name))
     return data
+
+
+def overlay_dirs() -> tuple[str, ...]:
+    """The FACTCHECK_LEXICON folders (separated by os.pathsep), whose files are merged over the built-in ones."""
+    return tuple(d for d in os.environ.get("FACTCHECK_LEXICON", "").split(os.pathsep) if d)
+
+
+def raw(name: str, extra_dirs: tuple[str, ...] | None = None) -> dict:
+    """One file's data as written (built in, merged with the overlays), validated: for the
+    files used as they are (explanations, outlets, the report's labels)."""
+    return _raw(name, overlay_dirs() if extra_dirs is None else extra_dirs)
+
+
+@lru_cache(maxsize=64)
+def _raw(name: str, extra_dirs: tuple[str, ...]) -> dict:
+    return _read(name, extra_dirs)
 
 
 def phrase(text: str) -> tuple[str, ...]:
@@ -218,8 +336,7 @@ def _nisba_forms(stem: str) -> list[str]:
 def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     """The lexicon: built-in files, merged with FACTCHECK_LEXICON folders."""
     if extra_dirs is None:
-        env = os.environ.get("FACTCHECK_LEXICON", "")
-        extra_dirs = tuple(d for d in env.split(os.pathsep) if d)
+        extra_dirs = overlay_dirs()
     raw = {name: _read(name, extra_dirs) for name in FILES}
     lx = Lexicon()
 
