@@ -12,12 +12,15 @@ different owners, two explicit days or years that do not meet).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
+from .arabic import normalise
 from .claims import Claim
 from .documents import published_datetime
+from .lexicon import load
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -74,11 +77,28 @@ def _rounding(v: float) -> float:
 _ROUNDED_KINDS = ("count", "money", "measure", "distance")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def elapsed(c: Claim) -> bool:
+    """Months or years since an event (منذ 6 سنوات، بعد مرور 5 أعوام): the two
+    words before the figure hold an elapsed-time cue (lexicon/frames.toml)."""
+    if c.unit not in ("month", "year"):
+        return False
+    i = c.sentence.find(c.text)
+    if i < 0:
+        return False
+    before = _WORD.findall(normalise(c.sentence[max(0, i - 25):i]))[-2:]
+    cues = load().elapsed_cues
+    return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
+
+
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
     """(low, high, low open, high open) in the class's common unit; an exact
-    round figure stands for what it rounds, and time elapsed in days, minutes
-    or weeks is counted one way or another (the 4th minute is after 3 minutes;
-    the 14th day after 13 days): it stands for itself or one less."""
+    round figure stands for what it rounds, and time elapsed (in minutes,
+    days or weeks; in months or years after منذ، بعد مرور) is counted one way
+    or another (the 4th minute is after 3 minutes; the 14th day after 13
+    days): it stands for itself or one less."""
     s = unit_scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
@@ -87,7 +107,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
         if c.kind in ("percent", "money", "measure", "distance"):
             r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
         lo, hi = lo - r, hi + r
-        if c.kind == "duration" and getattr(c, "sense", None) != "age" and c.unit in _ELAPSED:
+        if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
             lo -= s
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
 

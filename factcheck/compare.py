@@ -195,11 +195,19 @@ def _rises(c: Claim, lexicon) -> bool:
     return any(cue in text for cue in lexicon.update_cues)
 
 
+def _provisional(c: Claim, lexicon) -> bool:
+    """Does the sentence say its own figure will change (a count in progress)?"""
+    text = normalise(c.sentence)
+    return any(cue in text for cue in lexicon.provisional_cues)
+
+
 def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     """Every conflict is a figure in flux.  Either report calls it preliminary,
     rising or partial (حصيلة أولية، مرشحة للارتفاع، بعد فرز 90 في المئة) and the
     two are hours apart at most: then a lower figure posted later is an earlier
-    stage re-posted, and the timeline shows it.  Or it is a cumulative figure
+    stage re-posted, and the timeline shows it.  The earlier report says its
+    own figure will change (preliminary, a count in progress): whatever comes
+    later, however much later, is a later stage.  Or it is a cumulative figure
     (killed, wounded, arrested...) that a later report gives higher.  A later
     lower toll with no such word stays a contradiction, and so do different
     figures at about the same time."""
@@ -209,7 +217,7 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
         said = _rises(late, lexicon) or _rises(early, lexicon)
-        if said and abs(ta - tb) <= SETTLED_HOURS:
+        if said and abs(ta - tb) <= SETTLED_HOURS or _provisional(early, lexicon) and ta != tb:
             continue
         if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
             return False

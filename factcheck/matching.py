@@ -41,13 +41,14 @@ class Scored:
 def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
                      ex: Extractor) -> Scored:
     values = figure_values(c for cs in claims.values() for c in cs)
+    written = figure_values((c for cs in claims.values() for c in cs), units=True)
     # story neighbours, and reports whose figure sentences are alike (document similarity 0: not neighbours)
     neighbours = {d: dict(ns) for d, ns in stories.candidates.items()}
     for d, links in sentence_links(claims, STOP).items():
         for e in links:
             neighbours.setdefault(d, {}).setdefault(e, 0.0)
     cands = [k for k in candidate_pairs(claims, neighbours, lexicon=ex.lx)
-             if not echoed_both_ways(k.a, k.b, values)]
+             if not echoed_both_ways(k.a, k.b, written)]
     titles = {d.id: d.title for d in documents}
     X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)
     mentions: dict[tuple, list[Claim]] = {}

@@ -98,19 +98,23 @@ def _figure(c: Claim):
     return (c.value, c.low, c.high, getattr(c, "norm", None))
 
 
-def echoed_both_ways(a: Claim, b: Claim, values: dict[tuple, set]) -> bool:
-    """Each report also gives the other's figure (a list of dates, a before and
-    after): the two reports say the same things, whichever pair is taken."""
+def echoed_both_ways(a: Claim, b: Claim, written: dict[tuple, set]) -> bool:
+    """Each report also gives the other's figure, in the same unit (a list of
+    dates, a before and after, 20 years and 20 days in both): the two reports
+    say the same things, whichever pair is taken.  `written` is
+    figure_values(claims, units=True)."""
     k = comparable_class(a)
-    return a.unit == b.unit and _figure(b) in values.get((a.doc, k), ()) and _figure(a) in values.get((b.doc, k), ())
+    return (*_figure(b), b.unit) in written.get((a.doc, k), ()) and (*_figure(a), a.unit) in written.get((b.doc, k), ())
 
 
-def figure_values(claims) -> dict[tuple, set]:
+def figure_values(claims, units: bool = False) -> dict[tuple, set]:
+    """(document, class) -> the figures the document gives of that class,
+    with their units when asked."""
     out: dict[tuple, set] = {}
     for c in claims:
         k = comparable_class(c)
         if k is not None:
-            out.setdefault((c.doc, k), set()).add(_figure(c))
+            out.setdefault((c.doc, k), set()).add((*_figure(c), c.unit) if units else _figure(c))
     return out
 
 

@@ -295,3 +295,30 @@ def test_reports_with_unlike_headlines_are_compared_when_their_figure_sentences_
         Document(id="b", text="جنازات حاشدة\n" + lead_b + wire.format("4000"), source="two", title_end=12,
                  published="2018-04-20T10:30:00+00:00")]).discrepancies
     assert [sorted(c.text for c in d.claims) for d in got if d.type != "update"] == [["نحو 2800", "نحو 4000"]]
+
+
+def test_years_since_an_event_are_counted_one_way_or_another_but_sentences_are_not():
+    since = "وعادت الناشطة إلى بلدها بعد مرور {} سنوات على محاولة اغتيالها في وادي سوات."
+    assert not flagged(since.format("6"), since.format("5"), title="الناشطة تعود إلى بلدها")
+    sentence = "وحكمت المحكمة على الداعية بالسجن {} سنوات بتهمة دعم تنظيم إرهابي."
+    assert flagged(sentence.format("6"), sentence.format("5"), title="سجن الداعية")
+
+
+def test_a_figure_its_report_calls_preliminary_is_an_early_stage_of_any_later_one():
+    body = "وفاز الحزب الحاكم بـ{} مقعدا في البرلمان بحسب {}."
+    for later in ("150", "130"):
+        got = found(body.format("140", "النتائج الأولية"), body.format(later, "النتائج الرسمية"),
+                    title="نتائج الانتخابات البرلمانية",
+                    dates=["2018-07-25T20:00:00+00:00", "2018-07-26T18:00:00+00:00"])
+        assert got and all(d.type == "update" for d in got), later
+    # a later report calling its own figure preliminary does not make an earlier one a stage of it
+    got = found(body.format("140", "النتائج الرسمية"), body.format("130", "النتائج الأولية"),
+                title="نتائج الانتخابات البرلمانية",
+                dates=["2018-07-25T20:00:00+00:00", "2018-07-26T18:00:00+00:00"])
+    assert got and all(d.type != "update" for d in got)
+
+
+def test_reports_that_both_give_a_figure_in_two_units_do_not_contradict_each_other():
+    for body in ("وكان الدراج البالغ من العمر 20 عاما قد أمضى 20 يوما في المستشفى قبل وفاته.",
+                 "وقضى الرهائن 20 يوما في الأسر بعد أن احتجزوا في الكهف الذي لم يدخله أحد منذ 20 عاما."):
+        assert not flagged(body, body, title="وفاة الدراج البلجيكي")

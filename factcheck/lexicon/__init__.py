@@ -69,8 +69,8 @@ SCHEMA: dict[str, dict] = {
     "counted": {"*": {"forms": WORDS, "part_of": str, "human": bool, "event": str, "scope": str}},
     "events": {"*": {"triggers": WORDS, "part_of": str,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
-    "updates": {"cues": WORDS},
-    "frames": {"age_cues": WORDS},
+    "updates": {"cues": WORDS, "provisional": WORDS},
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
@@ -309,7 +309,9 @@ class Lexicon:
     entities: dict[str, dict] = field(default_factory=dict)
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
+    elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
+    provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
 
     def concept_ancestors(self, concept: str | None) -> list[str]:
         out, seen = [], set()
@@ -441,7 +443,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.attribution_max = int(at.get("max_words", 4))
 
     lx.age_cues = frozenset(normalise(f) for f in raw["frames"].get("age_cues", []))
+    lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
+    lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
     lx.entities = raw["entities"]
     ent_items = []
     for eid, d in lx.entities.items():
