@@ -257,7 +257,8 @@ class Extractor:
         n = len(words)
         noun_at, noun_len, concept = self._counted(q, words, prev_end)
         if q.unit:
-            c.counted = self._original(toks, norm, doc, q.n1, q.i1) if q.i1 > q.n1 else q.unit
+            end = q.unit_end or q.i1
+            c.counted = self._original(toks, norm, doc, q.n1, end) if end > q.n1 else q.unit
         elif noun_at is not None:
             if words[noun_at] in _ANAPHORS:
                 if antecedent is not None:

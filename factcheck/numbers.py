@@ -60,6 +60,7 @@ class Quantity:
     unit: str | None = None
     norm: str | None = None   # a date (YYYY-MM-DD / MM-DD), a time (HH:MM), a score (A-B)
     sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
+    unit_end: int | None = None  # end of the unit's tokens when more follows in the span (5 أعوام ونصف)
 
     @property
     def is_quantity(self) -> bool:
@@ -479,6 +480,16 @@ class Parser:
                 q.i1 = i + 1 + um[0]
             self._bounds(q)
             return q
+        # عام ونصف، ساعة وربع: a singular unit noun, then the fraction
+        if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.unit_singulars \
+                and not w.endswith(lx.fraction_suffixes):
+            um = lx.units.match(words, i - 1, clitics=False)
+            if um and um[0] == 1:
+                kind, unit = um[1]
+                v = _clean(1 + frac)
+                q = self._qualified(words, Quantity(i - 1, i + 1, i - 1, i + 1, v, v, v, "exact", kind, unit), floor)
+                self._bounds(q)
+                return q
         if w.startswith("و"):
             return None  # ونصف after something else: handled with its number, or not a figure
         um = lx.units.match(words, i + 1) if i + 1 < n else None
@@ -524,6 +535,7 @@ class Parser:
         if k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
             return None  # "حتى عام 1975": عام introduces a year
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
+        self._fraction_after_unit(words, q)  # لأكثر من عام ونصف
         self._bounds(q)
         return q
 
@@ -586,6 +598,7 @@ class Parser:
                 return q
             if kind == "spec":
                 q.qualifier = None
+            self._fraction_after_unit(words, q)
         # qualifier after the number (3000 على الأقل، 50 تقريبا)
         pm = lx.qualifiers_after.match(words, q.i1, clitics=True) if q.i1 < n else None
         if pm and q.qualifier in (None, "exact"):
@@ -641,6 +654,24 @@ class Parser:
             return q
         self._bounds(q)
         return q
+
+    def _fraction_after_unit(self, words, q: Quantity) -> None:
+        """5 أعوام ونصف، ثلاث ساعات وربع، 3 كيلومترات ونصف: a fraction joined after the figure's noun
+        adds to the figure (and may name the unit again: ونصف العام)."""
+        n = len(words)
+        if q.kind not in ("duration", "distance", "measure") or q.value is None or q.qualifier == "range" \
+                or q.i1 >= n or not words[q.i1].startswith("و"):
+            return
+        hit = self.word_number(words[q.i1])
+        if not hit or hit[0] != "fraction" or words[q.i1].endswith(self.lx.fraction_suffixes):
+            return  # only the joined form (ونصف، وربع), not a share (ونصفه)
+        q.value = _clean(q.value + hit[1])
+        q.low = q.high = q.value
+        q.unit_end = q.i1
+        q.i1 += 1
+        um = self.lx.units.match(words, q.i1) if q.i1 < n else None
+        if um and um[1] == (q.kind, q.unit):
+            q.i1 += um[0]  # 5 سنوات ونصف السنة
 
     def _bounds(self, q: Quantity) -> None:
         v = q.value

@@ -473,3 +473,35 @@ def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
 def test_a_time_noun_with_its_article_after_a_figure_is_not_its_unit(text, kind):
     got = extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))
     assert [c.kind for c in got] == [kind]
+
+
+# -- figures contradictions hinge on -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,unit,quote", [
+    ("حكمت المحكمة عليه بالسجن 5 أعوام ونصف", 5.5, "year", "5 أعوام ونصف"),
+    ("قضى ثلاث سنوات ونصف في السجن", 3.5, "year", "ثلاث سنوات ونصف"),
+    ("انتظر الركاب ساعتين ونصف في المطار", 2.5, "hour", "ساعتين ونصف"),
+    ("استمر الحصار عام ونصف قبل أن ينتهي", 1.5, "year", "عام ونصف"),
+    ("تأخرت الرحلة ساعة وربع عن موعدها", 1.25, "hour", "ساعة وربع"),
+    ("سار المتظاهرون 3 كيلومترات وربع", 3.25, "km", "3 كيلومترات وربع"),
+    ("أمضى هناك أربعة أشهر ونصف الشهر", 4.5, "month", "أربعة أشهر ونصف الشهر"),
+    ("استمرت المعركة لأكثر من عام ونصف", 1.5, "year", "لأكثر من عام ونصف"),
+])
+def test_a_half_or_quarter_after_the_figure_and_its_noun(text, value, unit, quote):
+    c = one(text)
+    assert (c.value, c.unit, c.text) == (value, unit, quote)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["ونصف", "وربع"]),
+       st.sampled_from([("سنوات", "year"), ("أعوام", "year"), ("ساعات", "hour"), ("أشهر", "month"),
+                        ("أيام", "day"), ("كيلومترات", "km")]), st.booleans())
+def test_any_figure_with_a_joined_fraction_after_its_noun(n, frac, noun, in_words):
+    word, unit = noun
+    figure = spell(n) if in_words else str(n)
+    text = f"وقال المسؤول إنها استمرت {figure} {word} {frac} بحسب التقرير"
+    found = [c for c in read(text) if c.kind in ("duration", "distance")]
+    assert len(found) == 1, [(c.text, c.value) for c in read(text)]
+    c = found[0]
+    assert (c.value, c.unit) == (n + (0.5 if frac == "ونصف" else 0.25), unit), text
+    assert c.text.endswith(frac) and text[c.start:c.end] == c.text
