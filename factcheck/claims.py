@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ _OF = normal_set("من", "التابعين", "التابعة", "التابع")
 _JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
+_CLITICS = "وب|ول|وك|و|ب|ل|ف|ك"  # before a month's name: وفي مايو، بمايو
 
 COLUMNS = ["id", "doc", "source", "published", "start", "end", "text", "value", "low", "high", "qualifier",
            "kind", "unit", "norm", "sense", "counted", "concept", "event", "entities", "owner", "scope", "attribution",
@@ -120,6 +122,7 @@ class Extractor:
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
         self._attribution_hits = self._scope_starts = None
+        self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -156,7 +159,9 @@ class Extractor:
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
                           entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
-                          norm=self._norm(q.norm, pub), sense=q.sense)
+                          norm=self._norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
+                if q.kind == "ordinal" and q.numbered:
+                    c.counted = q.numbered  # what it numbers: only ordinals of one noun are compared
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
@@ -173,12 +178,30 @@ class Extractor:
                 claims.append(c)
         return claims
 
-    @staticmethod
-    def _norm(norm: str | None, pub: date | None) -> str | None:
-        """"cur-09" (في 9 الجاري) is the 9th of the month of publication."""
+    def _norm(self, norm: str | None, pub: date | None, text: str, at: int) -> str | None:
+        """"cur-09" (في 9 الجاري) is the 9th of the month of publication; "same-22" (حتى 22 من الشهر
+        نفسه) the 22nd of the month named last before it in the document (at: its offset in text)."""
         if norm and norm.startswith("cur-"):
             return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
+        if norm and norm.startswith("same-"):
+            month = self._month_before(text, at)
+            return f"{month:02d}-{norm[5:]}" if month else None
         return norm
+
+    def _month_before(self, text: str, at: int) -> int | None:
+        """The month named last in text before offset at."""
+        if self._month_re is None:
+            forms = {r"\s+".join(map(re.escape, words)): m for words, m in
+                     ((p, m) for lst in self.lx.months.by_first.values() for p, m in lst)}
+            self._month_forms = [(re.compile(f + "$"), m) for f, m in forms.items()]
+            words = "|".join(sorted(forms, key=len, reverse=True))
+            self._month_re = re.compile(rf"(?<![^\W\d_])(?:{_CLITICS})?({words})(?![^\W\d_])")
+        last = None
+        for last in self._month_re.finditer(text, 0, at):
+            pass
+        if last is None:
+            return None
+        return next((m for f, m in self._month_forms if f.match(last.group(1))), None)
 
     def _days(self, words, pub: date | None) -> list[str]:
         """Days the sentence speaks of, as dates when the publication date is

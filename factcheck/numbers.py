@@ -61,6 +61,7 @@ class Quantity:
     norm: str | None = None   # a date (YYYY-MM-DD / MM-DD), a time (HH:MM), a score (A-B)
     sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
     unit_end: int | None = None  # end of the unit's tokens when more follows in the span (5 أعوام ونصف)
+    numbered: str | None = None  # an ordinal's numbered noun, as the lexicon names it (مجموعة، دورة، فوز)
 
     @property
     def is_quantity(self) -> bool:
@@ -114,7 +115,7 @@ class Parser:
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
-            | lx.unit_singulars
+            | lx.unit_singulars | set(lx.ordinal_words)  # المجموعة العاشرة، في التاسع من يونيو
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
                                     "ف", "ك"}, key=len, reverse=True))
@@ -295,7 +296,7 @@ class Parser:
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
                     and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
-                b.kind, b.qualifier, b.low, b.high = "ordinal", None, b.value, b.value
+                b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -443,14 +444,24 @@ class Parser:
         o = next((lx.ordinal_words[f] for f in forms if f in lx.ordinal_words), None)
         if o is not None:
             hit = self.word_number(nxt) if nxt else None
+            end = i + 2
             if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
                 value = o + hit[1]
             elif hit and o < 10 and hit[0] == "ten" and not nxt.startswith("و"):
                 value = 10 + o
             else:
-                return None
-            q = Quantity(i, i + 2, i, i + 2, float(value), float(value), float(value), None, "ordinal")
-            if self._age(words, i, floor):
+                value, end = o, i + 1
+            v = float(value)
+            lemma = self._numbered_before(words, i, floor)
+            prev = words[i - 1] if i > floor else ""
+            # a day: في التاسع من شهر يونيو، الحادي والعشرين من مارس (not الأسبوع الأول من مارس)
+            dm = self._day_month(words, end, value) if lemma is None and not prev.startswith("ال") else None
+            if dm:
+                return Quantity(i, dm[0], i, end, v, v, v, None, "date", norm=dm[1])
+            if end == i + 1 and lemma is None:
+                return None  # الأول، الثانية alone: a word, not a figure
+            q = Quantity(i, end, i, end, v, v, v, None, "ordinal", numbered=lemma)
+            if end == i + 2 and lemma is None and self._age(words, i, floor):
                 q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
                 self._bounds(q)
             return q
@@ -636,10 +647,18 @@ class Parser:
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])) \
                 and not words[q.i0 - 1] in _ARTICLE:
-            q.kind, q.qualifier = "ordinal", None   # في المرتبة العشرين
-            return q
+            lemma = self._numbered_before(words, q.i0, floor)
+            if lemma or any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])):
+                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
+                return q
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
+                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
+            dm = self._day_month(words, q.i1, q.value)
+            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
+                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
+                return q
         if q.kind != "spec" and q.sense != "age":
             nk = self._nonquantity(toks, words, q, floor, range_parts)
             if nk:
@@ -735,8 +754,9 @@ class Parser:
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
             self._extend_name(toks, words, q)
             return "spec"
-        # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
-        if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
+        # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
+        lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") else None  # فوزه 2-1 is a score
+        if q.qualifier in (None, "exact") and prev and (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
@@ -747,11 +767,13 @@ class Parser:
                     and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):
                 return None  # الـ 16 لاعبا: an indefinite counted noun follows
+            q.numbered = lemma
             return "ordinal"
         # a minute after a scorer's name, in brackets: صلاح (67)
         if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
                 and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
                 and any(f in lx.score_context for w in words for f in strip_clitics(w)):
+            q.numbered = lx.score_minute
             return "ordinal"
         if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)
@@ -771,33 +793,14 @@ class Parser:
         value = q.value if q.value is not None else q.low
         if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
                 and q.qualifier != "approx" and not range_parts:
-            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري
+            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري، حتى 22 من الشهر نفسه
             k = j
-            if k + 1 < n and words[k] in _FROM:
-                k += 1
-            elif k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+            if k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
                 k += 2
-            mm = lx.months.match(words, k) if k < n else None
-            if mm:
-                k += mm[0]
-                year = None
-                if k + 1 < n and words[k] == "/":
-                    m2 = lx.months.match(words, k + 1)
-                    if m2:
-                        k += 1 + m2[0]  # أبريل/نيسان
-                y = k
-                ym = lx.year_before.match(words, y) if y < n else None
-                if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
-                    y += 1  # 15 يوليو عام 2016
-                if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
-                    year = int(words[y])
-                    k = y + 1
-                q.i1 = max(q.i1, k)
-                q.norm = (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{int(value):02d}"
-                return "date"
-            if j < n and words[j] in lx.current_month:
-                q.i1 = max(q.i1, j + 1)
-                q.norm = f"cur-{int(value):02d}"  # the month of publication (claims knows it)
+            dm = self._day_month(words, k, value)
+            if dm:
+                q.i1 = max(q.i1, dm[0])
+                q.norm = dm[1]
                 return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
@@ -839,6 +842,57 @@ class Parser:
                 return None
             return "year"
         return None
+
+    def _day_month(self, words, k, day) -> tuple[int, str] | None:
+        """(end, norm) when the month of a day (1-31) follows at k: (من) (شهر) a month's name (/ its other
+        name) (عام) (a year) gives MM-DD or YYYY-MM-DD; الجاري، الشهر الجاري gives cur-DD (the month of
+        publication) and الشهر نفسه، نفس الشهر same-DD (the month named last before it): claims resolve both."""
+        lx = self.lx
+        n = len(words)
+        if day is None or day != int(day) or not 1 <= day <= 31:
+            return None
+        day = int(day)
+        if k + 1 < n and words[k] in _FROM:
+            k += 1
+        if k + 1 < n and words[k] in lx.month_word and lx.months.match(words, k + 1):
+            k += 1  # من شهر يونيو
+        mm = lx.months.match(words, k) if k < n else None
+        if mm is None:
+            im = lx.implied_month.match(words, k, clitics=False) if k < n else None
+            if im is None:
+                return None
+            return k + im[0], ("cur-" if im[1] == "current" else "same-") + f"{day:02d}"
+        k += mm[0]
+        year = None
+        if k + 1 < n and words[k] == "/":
+            m2 = lx.months.match(words, k + 1)
+            if m2:
+                k += 1 + m2[0]  # أبريل/نيسان
+        y = k
+        ym = lx.year_before.match(words, y) if y < n else None
+        if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
+            y += 1  # 15 يوليو عام 2016
+        if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
+            year = int(words[y])
+            k = y + 1
+        return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
+
+    def numbered_lemma(self, w: str) -> str | None:
+        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None."""
+        table = self.lx.numbered
+        hit = table.get(w)
+        if hit is None and w.startswith("لل"):
+            hit = table.get("ال" + w[2:])
+        if hit is None:
+            hit = next((table[f] for f in strip_clitics(w) if f in table), None)
+        return hit
+
+    def _numbered_before(self, words, i, floor) -> str | None:
+        """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
+        k = i - 1
+        if k > floor and words[k] in _ARTICLE:
+            k -= 1
+        return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
 
     def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
         """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون

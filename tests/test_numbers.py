@@ -467,7 +467,7 @@ def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("وتقام المباراة في 10 الشهر الجاري في القاهرة", "count"),   # a day of the month, not ten months
+    ("وتقام المباراة في 10 الشهر الجاري في القاهرة", "date"),   # a day of the month, not ten months
     ("غاب الحارس 9 أشهر بسبب الإصابة", "duration"),
 ])
 def test_a_time_noun_with_its_article_after_a_figure_is_not_its_unit(text, kind):
@@ -505,3 +505,63 @@ def test_any_figure_with_a_joined_fraction_after_its_noun(n, frac, noun, in_word
     c = found[0]
     assert (c.value, c.unit) == (n + (0.5 if frac == "ونصف" else 0.25), unit), text
     assert c.text.endswith(frac) and text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text,quote,norm", [
+    ("اشتد القصف منذ بدء الحملة في التاسع من شهر يونيو", "التاسع من شهر يونيو", "06-09"),
+    ("وقع الانفجار في الحادي والعشرين من مارس", "الحادي والعشرين من مارس", "03-21"),
+    ("وقعت الاتفاقية في الأول من أكتوبر 2018 في جنيف", "الأول من أكتوبر 2018", "2018-10-01"),
+    ("تستمر المعارض حتى العشرين من أبريل", "حتى العشرين من أبريل", "04-20"),
+    ("عاد الوفد في الثاني عشر من يوليو", "الثاني عشر من يوليو", "07-12"),
+])
+def test_a_day_written_as_an_ordinal_word_is_a_date(text, quote, norm):
+    assert [(c.kind, c.text, c.norm) for c in read(text)] == [("date", quote, norm)]
+
+
+def test_an_ordinal_after_a_definite_noun_is_not_a_day():
+    assert [(c.kind, c.counted) for c in read("تبدأ الامتحانات في الأسبوع الأول من مارس")] == [("ordinal", "أسبوع")]
+
+
+def test_a_day_of_the_same_month_takes_the_month_named_before_it():
+    d = Document(id="t", text="افتتح المعرض أبوابه في 8 مايو.\nويستمر المعرض حتى 22 من الشهر نفسه بحضور الزوار",
+                 title_end=0)
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "05-08"), ("date", "05-22")]
+    d = Document(id="t", text="تقام البطولة في يوليو. وتختتم في 30 من نفس الشهر", title_end=0)
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "07-30")]
+
+
+def test_a_day_of_the_current_month_written_out():
+    d = Document(id="t", text="تنطلق الانتخابات في 10 الشهر الجاري في أنحاء البلاد", published="2018-03-02T10:00:00Z")
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "2018-03-10")]
+
+
+@pytest.mark.parametrize("text,value,counted", [
+    ("لعب المنتخب ضمن منافسات المجموعة العاشرة من التصفيات", 10, "مجموعة"),
+    ("يلعب المنتخب في المجموعة 11 من التصفيات", 11, "مجموعة"),
+    ("عرض الفيلم في الدورة 70 للمهرجان", 70, "دورة"),
+    ("عرض الفيلم للدورة 70 لمهرجان السينما", 70, "دورة"),
+    ("افتتح المهرجان في دورته الحادية والسبعين", 71, "دورة"),
+    ("تقام النسخة 71 من البطولة في باريس", 71, "نسخة"),
+    ("تعادل الفريق في الجولة 30 من الدوري", 30, "جولة"),
+    ("حقق الفريق فوزه العاشر على التوالي", 10, "فوز"),
+    ("وحقق الفريق فوزه 11 على التوالي", 11, "فوز"),
+    ("افتتحت الدورة الخامسة والثلاثين للمعرض", 35, "دورة"),
+    ("احتفل النادي بلقبه الثاني والثلاثين", 32, "لقب"),
+    ("سجل المهاجم في الدقيقة 52 من المباراة", 52, "دقيقة"),
+    ("سجل الهداف (67) في المباراة", 67, "دقيقة"),
+])
+def test_numbered_things_are_ordinals_of_their_noun(text, value, counted):
+    assert [(c.kind, c.value, c.counted) for c in read(text)] == [("ordinal", value, counted)]
+
+
+def test_minutes_joined_by_and_number_the_minute():
+    assert [(c.kind, c.value, c.counted) for c in read("أحرز الفريق هدفيه في الدقيقتين 48 و 54")] == \
+        [("ordinal", 48, "دقيقة"), ("ordinal", 54, "دقيقة")]
+
+
+def test_a_score_after_a_possessive_win_stays_a_score():
+    assert [(c.kind, c.norm) for c in read("حقق الفريق فوزه 2-1 على ضيفه في المباراة")] == [("spec", "2-1")]
+
+
+def test_an_ordinal_word_alone_is_not_a_figure():
+    assert read("يزور الرئيس البلاد للمرة الأولى منذ توليه") == []

@@ -173,6 +173,10 @@ class Lexicon:
     spec_before: set[str] = field(default_factory=set)
     model_prefixes: set[str] = field(default_factory=set)
     current_month: set[str] = field(default_factory=set)
+    numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
+    score_minute: str | None = None
+    implied_month: PhraseTable = None   # payload "current" / "same"
+    month_word: set[str] = field(default_factory=set)
     glue_cues: set[str] = field(default_factory=set)
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
@@ -299,6 +303,13 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
     lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
+    nb = dict(nq.get("numbered", {}))
+    lx.score_minute = nb.pop("score_minute", None)
+    lx.numbered = {normalise(f): lemma for lemma, forms in nb.items() for f in forms}
+    im = nq.get("implied_month", {})
+    lx.implied_month = PhraseTable([(phrase(f), "current") for f in nq.get("current_month", [])] +
+                                   [(phrase(f), name) for name in ("current", "same") for f in im.get(name, [])])
+    lx.month_word = {normalise(f) for f in im.get("month", [])}
     lx.glue_cues = {normalise(f) for f in nq.get("glue_cues", [])}
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
