@@ -755,7 +755,9 @@ class Parser:
             self._extend_name(toks, words, q)
             return "spec"
         # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
-        lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") else None  # فوزه 2-1 is a score
+        # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
+        lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
+            and not q.unit else None
         if q.qualifier in (None, "exact") and prev and (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
@@ -763,10 +765,10 @@ class Parser:
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
-            if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
-                    and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
+            if (prev in _ARTICLE or lemma) and after[:1].isalpha() and not after.startswith("ال") \
+                    and after not in _FROM and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):
-                return None  # الـ 16 لاعبا: an indefinite counted noun follows
+                return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
             q.numbered = lemma
             return "ordinal"
         # a minute after a scorer's name, in brackets: صلاح (67)

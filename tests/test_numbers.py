@@ -565,3 +565,12 @@ def test_a_score_after_a_possessive_win_stays_a_score():
 
 def test_an_ordinal_word_alone_is_not_a_figure():
     assert read("يزور الرئيس البلاد للمرة الأولى منذ توليه") == []
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("تراجع الفريق إثر خسارته 11 نقطة في آخر المباريات", [("count", None)]),   # an indefinite noun counted
+    ("فقدت أسهم المجموعة 6% من قيمتها", [("percent", None)]),
+    ("ويشارك في هذه البطولة 120 لاعبا", [("count", None)]),
+])
+def test_a_numbered_noun_before_a_figure_that_counts_something_else(text, kinds):
+    assert [(c.kind, c.norm) for c in read(text)] == kinds
