@@ -81,7 +81,8 @@ class Claim:
     norm: str | None = None
     # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
     # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
-    # "implied_currency" (money whose currency is carried over from an earlier figure).  Else None.
+    # "implied_currency" (money whose currency is carried over from an earlier figure), "dual" (a dual
+    # noun read as a count of two: قتل شخصان).  Else None.
     sense: str | None = None
 
     def row(self) -> dict:
@@ -339,6 +340,9 @@ class Extractor:
         """(token index, length, concept) of the counted noun, or (None, 0, None)."""
         lx = self.lx
         n = len(words)
+        if q.sense == "dual":  # قتل شخصان: the dual noun is its own figure
+            m = lx.counted.match(words, q.n0)
+            return q.n0, 1, (m[1] if m and m[0] == 1 else None)
         # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
         single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
         b = q.i0 - 1

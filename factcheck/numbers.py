@@ -40,6 +40,9 @@ _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
 _JOIN_TO = normal_set("إلى", "حتى")
 _FROM = normal_set("من")
 _AND = normal_set("و")
+_DUAL_PREFIXES = normal_set("وب", "ول", "و", "ف", "ب", "ل")  # never ال: البلدين names two known countries
+_DUAL_RANGE = normal_set("أو", "إلى", "حتى")
+_COMMAS = frozenset({"،", ","})
 _RISE = normal_set("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "زاد", "زادت", "قفز", "قفزت", "تراجع", "تراجعت", "انخفض",
                    "انخفضت", "هبط", "هبطت", "ليرتفع", "لترتفع", "يرفع", "رفع", "رفعت", "تضاعف")
 
@@ -115,7 +118,7 @@ class Parser:
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
-            | lx.unit_singulars | set(lx.ordinal_words)  # المجموعة العاشرة، في التاسع من يونيو
+            | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
                                     "ف", "ك"}, key=len, reverse=True))
@@ -292,11 +295,53 @@ class Parser:
             floor = q.i1
             i = q.i1
         self._implied_currency(toks, words, out)
+        if self.lx.dual_nouns:
+            out = self._duals(toks, words, out)
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
                     and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
                 b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
+        return out
+
+    def _dual_noun(self, w: str) -> str | None:
+        """The concept of a dual noun without the article (قاربان، وشخصان، بفارق نقطتين's نقطتين), or None."""
+        duals = self.lx.dual_nouns
+        if w in duals:
+            return duals[w]
+        for p in _DUAL_PREFIXES:
+            if w.startswith(p) and w[len(p):] in duals:
+                return duals[w[len(p):]]
+        return None
+
+    def _duals(self, toks, words, qs: list[Quantity]) -> list[Quantity]:
+        """Dual nouns that stand where a figure would, as a count of two: right after an event's trigger
+        (قتل شخصان، غرق قاربان), after a cue of a margin (بفارق نقطتين), or as the low end of a range
+        with a figure (جربوا دواءين أو 4 أدوية = 2 to 4).  Elsewhere a dual is a word (البلدين، هدفين سجلهما)."""
+        lx = self.lx
+        n = len(words)
+        taken = {k for q in qs for k in range(q.i0, q.i1)}
+        by_start = {q.n0: q for q in qs}
+        out = list(qs)
+        for k, w in enumerate(words):
+            if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
+                continue
+            q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in _DUAL_RANGE else None
+            if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \
+                    and q2.value and q2.value > 2 and self._counted_follows(words, q2.i1):
+                out[out.index(q2)] = Quantity(k, q2.i1, k, q2.n1, None, 2.0, q2.value, "range", "count")
+                continue
+            q = Quantity(k, k + 1, k, k + 1, 2.0, 2.0, 2.0, "exact", "count", sense="dual")
+            floor = max((p.i1 for p in qs if p.i1 <= k), default=0)
+            self._qualified(words, q, floor)  # مقتل ما لا يقل عن شخصين
+            if (q.i0 > 0 and words[q.i0 - 1] in lx.dual_after) or lx.triggers.match_ending(words, q.i0):
+                a = k + 1 + (k + 1 < n and words[k + 1] in _COMMAS)
+                pm = lx.qualifiers_after.match(words, a) if a < n and q.qualifier == "exact" else None
+                if pm and not (a + pm[0] < n and words[a + pm[0]][0].isdigit()):
+                    q.qualifier, q.i1 = pm[1], a + pm[0]  # بمقتل شخصين، على الأقل
+                self._bounds(q)
+                out.append(q)
+        out.sort(key=lambda q: q.i0)
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -447,7 +492,7 @@ class Parser:
             end = i + 2
             if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
                 value = o + hit[1]
-            elif hit and o < 10 and hit[0] == "ten" and not nxt.startswith("و"):
+            elif hit and o < 10 and hit[0] == "ten" and hit[2] == nxt:  # not الثاني بعشر نقاط (with ten points)
                 value = 10 + o
             else:
                 value, end = o, i + 1

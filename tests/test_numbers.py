@@ -574,3 +574,35 @@ def test_an_ordinal_word_alone_is_not_a_figure():
 ])
 def test_a_numbered_noun_before_a_figure_that_counts_something_else(text, kinds):
     assert [(c.kind, c.norm) for c in read(text)] == kinds
+
+
+@pytest.mark.parametrize("text,quote,concept,event,qualifier", [
+    ("وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "شخصان", "people", "killed", "exact"),
+    ("أعلنت المنظمة أن قاربين غرقا بعدما غرق قاربان مطاطيان قبالة الساحل", "قاربان", "boats", "sank", "exact"),
+    ("يتصدر الفريق الترتيب بفارق نقطتين عن أقرب منافسيه", "نقطتين", "points", None, "exact"),
+    ("أفادت التقارير بمقتل شخصين، على الأقل في المدينة", "شخصين، على الأقل", "people", "killed", "at_least"),
+    ("أسفر الانفجار عن مقتل ما لا يقل عن شخصين", "ما لا يقل عن شخصين", "people", "killed", "at_least"),
+])
+def test_a_dual_noun_where_a_figure_would_stand_counts_two(text, quote, concept, event, qualifier):
+    found = [c for c in read(text) if c.kind == "count"]
+    assert [(c.text, c.value, c.low, c.concept, c.event, c.qualifier) for c in found] == \
+        [(quote, 2, 2, concept, event, qualifier)]
+
+
+def test_a_dual_noun_as_the_low_end_of_a_range():
+    c = one("وسبق للمشاركين أن جربوا دواءين أو 4 أدوية دون نتيجة")
+    assert (c.qualifier, c.low, c.high, c.value, c.concept, c.text) == ("range", 2, 4, None, "treatments", "دواءين أو 4")
+
+
+@pytest.mark.parametrize("text", [
+    "تحسنت العلاقات بين البلدين بعد الزيارة",           # the two known countries
+    "سجل المهاجم هدفين في المرمى خلال المباراة",         # a dual without a figure's frame: not a number mention
+    "فاز الفريق بهدفين مقابل هدف وحيد",
+    "وصدت القوات هجومين مضادين على الجبهة",
+])
+def test_other_duals_are_words_not_figures(text):
+    assert [c for c in read(text) if c.kind == "count"] == []
+
+
+def test_an_ordinal_word_before_ten_with_a_preposition_is_not_a_teen():
+    assert [(c.kind, c.value) for c in read("يحتل الفريق المركز الثاني بعشر نقاط")] == [("ordinal", 2), ("count", 10)]

@@ -177,6 +177,8 @@ class Lexicon:
     score_minute: str | None = None
     implied_month: PhraseTable = None   # payload "current" / "same"
     month_word: set[str] = field(default_factory=set)
+    dual_nouns: dict[str, str] = field(default_factory=dict)   # شخصان -> people
+    dual_after: set[str] = field(default_factory=set)          # بفارق
     glue_cues: set[str] = field(default_factory=set)
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
@@ -325,7 +327,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.scope_before = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("before", [])])
 
     lx.concepts = raw["counted"]
-    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items() for f in d.get("forms", [])])
+    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items()
+                              for f in d.get("forms", []) + d.get("duals", [])])
+    lx.dual_nouns = {normalise(f): cid for cid, d in lx.concepts.items() for f in d.get("duals", [])}
+    lx.dual_after = {normalise(f) for f in num.get("dual_nouns", {}).get("after", [])}
     lx.events = raw["events"]
     lx.triggers = PhraseTable([(phrase(f), eid) for eid, d in lx.events.items() for f in d.get("triggers", [])])
 
