@@ -383,8 +383,10 @@ class Extractor:
                 k += 1
                 continue
             m = lx.triggers.match(words, k)
-            if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2:
+            if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2 and \
+                    not any(lx.triggers.match(words, x) for x in range(k + m[0], next_start)):
                 break  # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure
+                # (not "لقي 4 أشخاص مصرعهم فيما جرح سبعة": the next figure has its own)
             if m:
                 dist = q.i0 - (k + m[0]) if k < q.i0 else k - q.i1
                 found.append((max(dist, 0), k, k + m[0], m[1]))
@@ -427,6 +429,8 @@ class Extractor:
         after = q.i1 if noun_at is None or noun_at < q.i0 else noun_at + noun_len
         hi = min(next_start, after + 4, len(words))
         for k in range(q.i1, hi):
+            if k >= after and words[k].startswith("و") and lx.triggers.match(words, k):
+                break  # "قتل شخصان وأصيب آخرون": the others are the next clause's, not a further batch of these
             m = lx.scope_after.match(words, k)
             if m:
                 return m[1]
