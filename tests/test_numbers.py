@@ -611,10 +611,3 @@ def test_an_ordinal_word_before_ten_with_a_preposition_is_not_a_teen():
 @pytest.mark.parametrize("text", ["وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "قتل 5 أشخاص وجرح آخرون في الهجوم"])
 def test_others_of_the_next_clause_are_not_a_further_batch(text):
     assert [(c.event, c.scope) for c in read(text)] == [("killed", None)]
-
-
-def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
-    assert [(c.value, c.event) for c in read("لقي 4 أشخاص مصرعهم فيما جرح سبعة آخرون مساء الأحد")] == \
-        [(4, "killed"), (7, "wounded")]
-    assert [(c.value, c.event) for c in read("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771")] == \
-        [(58, "killed"), (2771, "wounded")]
