@@ -803,7 +803,10 @@ class Parser:
         # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
         lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
             and not q.unit else None
-        if q.qualifier in (None, "exact") and prev and (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
+        dm = self._day_month(words, j, value) if q.kind == "count" and not range_parts else None
+        dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
+        if q.qualifier in (None, "exact") and prev and not dated and \
+                (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \

@@ -611,3 +611,12 @@ def test_an_ordinal_word_before_ten_with_a_preposition_is_not_a_teen():
 @pytest.mark.parametrize("text", ["وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "قتل 5 أشخاص وجرح آخرون في الهجوم"])
 def test_others_of_the_next_clause_are_not_a_further_batch(text):
     assert [(c.event, c.scope) for c in read(text)] == [("killed", None)]
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("تنطلق البطولة 15 يونيو المقبل", "06-15"),
+    ("تبدأ الدورة 12 يوليو 2018 في المدينة", "2018-07-12"),
+    ("يحتفل العالم في الـ 16 من أبريل", "04-16"),
+])
+def test_a_day_with_its_month_after_a_numbered_noun_is_a_date(text, norm):
+    assert [(c.kind, c.norm) for c in read(text)] == [("date", norm)]
