@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import deque
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ _OF = normal_set("من", "التابعين", "التابعة", "التابع")
 _JOINERS = normal_set("و", "أو")
 _COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
+_CLITICS = "وب|ول|وك|و|ب|ل|ف|ك"  # before a month's name: وفي مايو، بمايو
 
 # A claim's fields, declared once.  Their order is the order of every table (CSV, Parquet,
 # JSON lines, pandas); `report=False` leaves a field out of discrepancies.json, whose claims
@@ -80,7 +82,8 @@ class Claim:
     norm: str | None = _f()
     # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
     # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
-    # "implied_currency" (money whose currency is carried over from an earlier figure).  Else None.
+    # "implied_currency" (money whose currency is carried over from an earlier figure), "dual" (a dual
+    # noun read as a count of two: قتل شخصان).  Else None.
     sense: str | None = _f()
     counted: str | None = _f()
     concept: str | None = _f()
@@ -163,6 +166,7 @@ class Extractor:
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
         self._attribution_hits = self._scope_starts = None
+        self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -199,7 +203,9 @@ class Extractor:
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
                           entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
-                          norm=self._norm(q.norm, pub), sense=q.sense)
+                          norm=self._norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
+                if q.kind == "ordinal" and q.numbered:
+                    c.counted = q.numbered  # what it numbers: only ordinals of one noun are compared
                 if q.is_quantity:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
@@ -221,12 +227,30 @@ class Extractor:
                 claims.append(c)
         return claims
 
-    @staticmethod
-    def _norm(norm: str | None, pub: date | None) -> str | None:
-        """"cur-09" (في 9 الجاري) is the 9th of the month of publication."""
+    def _norm(self, norm: str | None, pub: date | None, text: str, at: int) -> str | None:
+        """"cur-09" (في 9 الجاري) is the 9th of the month of publication; "same-22" (حتى 22 من الشهر
+        نفسه) the 22nd of the month named last before it in the document (at: its offset in text)."""
         if norm and norm.startswith("cur-"):
             return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
+        if norm and norm.startswith("same-"):
+            month = self._month_before(text, at)
+            return f"{month:02d}-{norm[5:]}" if month else None
         return norm
+
+    def _month_before(self, text: str, at: int) -> int | None:
+        """The month named last in text before offset at."""
+        if self._month_re is None:
+            forms = {r"\s+".join(map(re.escape, words)): m for words, m in
+                     ((p, m) for lst in self.lx.months.by_first.values() for p, m in lst)}
+            self._month_forms = [(re.compile(f + "$"), m) for f, m in forms.items()]
+            words = "|".join(sorted(forms, key=len, reverse=True))
+            self._month_re = re.compile(rf"(?<![^\W\d_])(?:{_CLITICS})?({words})(?![^\W\d_])")
+        last = None
+        for last in self._month_re.finditer(text, 0, at):
+            pass
+        if last is None:
+            return None
+        return next((m for f, m in self._month_forms if f.match(last.group(1))), None)
 
     def _days(self, words, pub: date | None) -> list[str]:
         """Days the sentence speaks of, as dates when the publication date is
@@ -305,7 +329,8 @@ class Extractor:
         n = len(words)
         noun_at, noun_len, concept = self._counted(q, words, prev_end)
         if q.unit:
-            c.counted = self._original(toks, norm, doc, q.n1, q.i1) if q.i1 > q.n1 else q.unit
+            end = q.unit_end or q.i1
+            c.counted = self._original(toks, norm, doc, q.n1, end) if end > q.n1 else q.unit
         elif noun_at is not None:
             if words[noun_at] in _ANAPHORS:
                 if antecedent is not None:
@@ -363,6 +388,9 @@ class Extractor:
         """(token index, length, concept) of the counted noun, or (None, 0, None)."""
         lx = self.lx
         n = len(words)
+        if q.sense == "dual":  # قتل شخصان: the dual noun is its own figure
+            m = lx.counted.match(words, q.n0)
+            return q.n0, 1, (m[1] if m and m[0] == 1 else None)
         # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
         single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
         b = q.i0 - 1
@@ -447,6 +475,8 @@ class Extractor:
         after = q.i1 if noun_at is None or noun_at < q.i0 else noun_at + noun_len
         hi = min(next_start, after + 4, len(words))
         for k in range(q.i1, hi):
+            if k >= after and words[k].startswith("و") and lx.triggers.match(words, k):
+                break  # "قتل شخصان وأصيب آخرون": the others are the next clause's, not a further batch of these
             m = lx.scope_after.match(words, k)
             if m:
                 return m[1]

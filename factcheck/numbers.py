@@ -40,6 +40,9 @@ _JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
 _JOIN_TO = normal_set("إلى", "حتى")
 _FROM = normal_set("من")
 _AND = normal_set("و")
+_DUAL_PREFIXES = normal_set("وب", "ول", "و", "ف", "ب", "ل")  # never ال: البلدين names two known countries
+_DUAL_RANGE = normal_set("أو", "إلى", "حتى")
+_COMMAS = frozenset({"،", ","})
 _RISE = normal_set("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "زاد", "زادت", "قفز", "قفزت", "تراجع", "تراجعت", "انخفض",
                    "انخفضت", "هبط", "هبطت", "ليرتفع", "لترتفع", "يرفع", "رفع", "رفعت", "تضاعف")
 
@@ -60,6 +63,8 @@ class Quantity:
     unit: str | None = None
     norm: str | None = None   # a date (YYYY-MM-DD / MM-DD), a time (HH:MM), a score (A-B)
     sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
+    unit_end: int | None = None  # end of the unit's tokens when more follows in the span (5 أعوام ونصف)
+    numbered: str | None = None  # an ordinal's numbered noun, as the lexicon names it (مجموعة، دورة، فوز)
 
     @property
     def is_quantity(self) -> bool:
@@ -113,7 +118,7 @@ class Parser:
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
-            | lx.unit_singulars
+            | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
                                     "ف", "ك"}, key=len, reverse=True))
@@ -290,11 +295,53 @@ class Parser:
             floor = q.i1
             i = q.i1
         self._implied_currency(toks, words, out)
+        if self.lx.dual_nouns:
+            out = self._duals(toks, words, out)
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
                     and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
-                b.kind, b.qualifier, b.low, b.high = "ordinal", None, b.value, b.value
+                b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
+        return out
+
+    def _dual_noun(self, w: str) -> str | None:
+        """The concept of a dual noun without the article (قاربان، وشخصان، بفارق نقطتين's نقطتين), or None."""
+        duals = self.lx.dual_nouns
+        if w in duals:
+            return duals[w]
+        for p in _DUAL_PREFIXES:
+            if w.startswith(p) and w[len(p):] in duals:
+                return duals[w[len(p):]]
+        return None
+
+    def _duals(self, toks, words, qs: list[Quantity]) -> list[Quantity]:
+        """Dual nouns that stand where a figure would, as a count of two: right after an event's trigger
+        (قتل شخصان، غرق قاربان), after a cue of a margin (بفارق نقطتين), or as the low end of a range
+        with a figure (جربوا دواءين أو 4 أدوية = 2 to 4).  Elsewhere a dual is a word (البلدين، هدفين سجلهما)."""
+        lx = self.lx
+        n = len(words)
+        taken = {k for q in qs for k in range(q.i0, q.i1)}
+        by_start = {q.n0: q for q in qs}
+        out = list(qs)
+        for k, w in enumerate(words):
+            if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
+                continue
+            q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in _DUAL_RANGE else None
+            if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \
+                    and q2.value and q2.value > 2 and self._counted_follows(words, q2.i1):
+                out[out.index(q2)] = Quantity(k, q2.i1, k, q2.n1, None, 2.0, q2.value, "range", "count")
+                continue
+            q = Quantity(k, k + 1, k, k + 1, 2.0, 2.0, 2.0, "exact", "count", sense="dual")
+            floor = max((p.i1 for p in qs if p.i1 <= k), default=0)
+            self._qualified(words, q, floor)  # مقتل ما لا يقل عن شخصين
+            if (q.i0 > 0 and words[q.i0 - 1] in lx.dual_after) or lx.triggers.match_ending(words, q.i0):
+                a = k + 1 + (k + 1 < n and words[k + 1] in _COMMAS)
+                pm = lx.qualifiers_after.match(words, a) if a < n and q.qualifier == "exact" else None
+                if pm and not (a + pm[0] < n and words[a + pm[0]][0].isdigit()):
+                    q.qualifier, q.i1 = pm[1], a + pm[0]  # بمقتل شخصين، على الأقل
+                self._bounds(q)
+                out.append(q)
+        out.sort(key=lambda q: q.i0)
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -442,14 +489,24 @@ class Parser:
         o = next((lx.ordinal_words[f] for f in forms if f in lx.ordinal_words), None)
         if o is not None:
             hit = self.word_number(nxt) if nxt else None
+            end = i + 2
             if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
                 value = o + hit[1]
-            elif hit and o < 10 and hit[0] == "ten" and not nxt.startswith("و"):
+            elif hit and o < 10 and hit[0] == "ten" and hit[2] == nxt:  # not الثاني بعشر نقاط (with ten points)
                 value = 10 + o
             else:
-                return None
-            q = Quantity(i, i + 2, i, i + 2, float(value), float(value), float(value), None, "ordinal")
-            if self._age(words, i, floor):
+                value, end = o, i + 1
+            v = float(value)
+            lemma = self._numbered_before(words, i, floor)
+            prev = words[i - 1] if i > floor else ""
+            # a day: في التاسع من شهر يونيو، الحادي والعشرين من مارس (not الأسبوع الأول من مارس)
+            dm = self._day_month(words, end, value) if lemma is None and not prev.startswith("ال") else None
+            if dm:
+                return Quantity(i, dm[0], i, end, v, v, v, None, "date", norm=dm[1])
+            if end == i + 1 and lemma is None:
+                return None  # الأول، الثانية alone: a word, not a figure
+            q = Quantity(i, end, i, end, v, v, v, None, "ordinal", numbered=lemma)
+            if end == i + 2 and lemma is None and self._age(words, i, floor):
                 q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
                 self._bounds(q)
             return q
@@ -479,6 +536,16 @@ class Parser:
                 q.i1 = i + 1 + um[0]
             self._bounds(q)
             return q
+        # عام ونصف، ساعة وربع: a singular unit noun, then the fraction
+        if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.unit_singulars \
+                and not w.endswith(lx.fraction_suffixes):
+            um = lx.units.match(words, i - 1, clitics=False)
+            if um and um[0] == 1:
+                kind, unit = um[1]
+                v = _clean(1 + frac)
+                q = self._qualified(words, Quantity(i - 1, i + 1, i - 1, i + 1, v, v, v, "exact", kind, unit), floor)
+                self._bounds(q)
+                return q
         if w.startswith("و"):
             return None  # ونصف after something else: handled with its number, or not a figure
         um = lx.units.match(words, i + 1) if i + 1 < n else None
@@ -524,6 +591,7 @@ class Parser:
         if k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
             return None  # "حتى عام 1975": عام introduces a year
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
+        self._fraction_after_unit(words, q)  # لأكثر من عام ونصف
         self._bounds(q)
         return q
 
@@ -586,6 +654,7 @@ class Parser:
                 return q
             if kind == "spec":
                 q.qualifier = None
+            self._fraction_after_unit(words, q)
         # qualifier after the number (3000 على الأقل، 50 تقريبا)
         pm = lx.qualifiers_after.match(words, q.i1, clitics=True) if q.i1 < n else None
         if pm and q.qualifier in (None, "exact"):
@@ -623,10 +692,18 @@ class Parser:
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])) \
                 and not words[q.i0 - 1] in _ARTICLE:
-            q.kind, q.qualifier = "ordinal", None   # في المرتبة العشرين
-            return q
+            lemma = self._numbered_before(words, q.i0, floor)
+            if lemma or any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])):
+                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
+                return q
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
+                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
+            dm = self._day_month(words, q.i1, q.value)
+            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
+                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
+                return q
         if q.kind != "spec" and q.sense != "age":
             nk = self._nonquantity(toks, words, q, floor, range_parts)
             if nk:
@@ -641,6 +718,24 @@ class Parser:
             return q
         self._bounds(q)
         return q
+
+    def _fraction_after_unit(self, words, q: Quantity) -> None:
+        """5 أعوام ونصف، ثلاث ساعات وربع، 3 كيلومترات ونصف: a fraction joined after the figure's noun
+        adds to the figure (and may name the unit again: ونصف العام)."""
+        n = len(words)
+        if q.kind not in ("duration", "distance", "measure") or q.value is None or q.qualifier == "range" \
+                or q.i1 >= n or not words[q.i1].startswith("و"):
+            return
+        hit = self.word_number(words[q.i1])
+        if not hit or hit[0] != "fraction" or words[q.i1].endswith(self.lx.fraction_suffixes):
+            return  # only the joined form (ونصف، وربع), not a share (ونصفه)
+        q.value = _clean(q.value + hit[1])
+        q.low = q.high = q.value
+        q.unit_end = q.i1
+        q.i1 += 1
+        um = self.lx.units.match(words, q.i1) if q.i1 < n else None
+        if um and um[1] == (q.kind, q.unit):
+            q.i1 += um[0]  # 5 سنوات ونصف السنة
 
     def _bounds(self, q: Quantity) -> None:
         v = q.value
@@ -704,23 +799,31 @@ class Parser:
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
             self._extend_name(toks, words, q)
             return "spec"
-        # ordinals: الدورة 71، الـ20; but الـ 16 لاعبا counts players
-        if q.qualifier in (None, "exact") and prev and any(f in lx.ordinal_before for f in strip_clitics(prev)):
+        # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
+        # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
+        lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
+            and not q.unit else None
+        dm = self._day_month(words, j, value) if q.kind == "count" and not range_parts else None
+        dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
+        if q.qualifier in (None, "exact") and prev and not dated and \
+                (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
-            if prev in _ARTICLE and after[:1].isalpha() and not after.startswith("ال") and after not in _FROM \
-                    and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
+            if (prev in _ARTICLE or lemma) and after[:1].isalpha() and not after.startswith("ال") \
+                    and after not in _FROM and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):
-                return None  # الـ 16 لاعبا: an indefinite counted noun follows
+                return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
+            q.numbered = lemma
             return "ordinal"
         # a minute after a scorer's name, in brackets: صلاح (67)
         if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
                 and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
                 and any(f in lx.score_context for w in words for f in strip_clitics(w)):
+            q.numbered = lx.score_minute
             return "ordinal"
         if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)
@@ -740,33 +843,14 @@ class Parser:
         value = q.value if q.value is not None else q.low
         if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
                 and q.qualifier != "approx" and not range_parts:
-            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري
+            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري، حتى 22 من الشهر نفسه
             k = j
-            if k + 1 < n and words[k] in _FROM:
-                k += 1
-            elif k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+            if k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
                 k += 2
-            mm = lx.months.match(words, k) if k < n else None
-            if mm:
-                k += mm[0]
-                year = None
-                if k + 1 < n and words[k] == "/":
-                    m2 = lx.months.match(words, k + 1)
-                    if m2:
-                        k += 1 + m2[0]  # أبريل/نيسان
-                y = k
-                ym = lx.year_before.match(words, y) if y < n else None
-                if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
-                    y += 1  # 15 يوليو عام 2016
-                if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
-                    year = int(words[y])
-                    k = y + 1
-                q.i1 = max(q.i1, k)
-                q.norm = (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{int(value):02d}"
-                return "date"
-            if j < n and words[j] in lx.current_month:
-                q.i1 = max(q.i1, j + 1)
-                q.norm = f"cur-{int(value):02d}"  # the month of publication (claims knows it)
+            dm = self._day_month(words, k, value)
+            if dm:
+                q.i1 = max(q.i1, dm[0])
+                q.norm = dm[1]
                 return "date"
         # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
@@ -808,6 +892,57 @@ class Parser:
                 return None
             return "year"
         return None
+
+    def _day_month(self, words, k, day) -> tuple[int, str] | None:
+        """(end, norm) when the month of a day (1-31) follows at k: (من) (شهر) a month's name (/ its other
+        name) (عام) (a year) gives MM-DD or YYYY-MM-DD; الجاري، الشهر الجاري gives cur-DD (the month of
+        publication) and الشهر نفسه، نفس الشهر same-DD (the month named last before it): claims resolve both."""
+        lx = self.lx
+        n = len(words)
+        if day is None or day != int(day) or not 1 <= day <= 31:
+            return None
+        day = int(day)
+        if k + 1 < n and words[k] in _FROM:
+            k += 1
+        if k + 1 < n and words[k] in lx.month_word and lx.months.match(words, k + 1):
+            k += 1  # من شهر يونيو
+        mm = lx.months.match(words, k) if k < n else None
+        if mm is None:
+            im = lx.implied_month.match(words, k, clitics=False) if k < n else None
+            if im is None:
+                return None
+            return k + im[0], ("cur-" if im[1] == "current" else "same-") + f"{day:02d}"
+        k += mm[0]
+        year = None
+        if k + 1 < n and words[k] == "/":
+            m2 = lx.months.match(words, k + 1)
+            if m2:
+                k += 1 + m2[0]  # أبريل/نيسان
+        y = k
+        ym = lx.year_before.match(words, y) if y < n else None
+        if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
+            y += 1  # 15 يوليو عام 2016
+        if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
+            year = int(words[y])
+            k = y + 1
+        return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
+
+    def numbered_lemma(self, w: str) -> str | None:
+        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None."""
+        table = self.lx.numbered
+        hit = table.get(w)
+        if hit is None and w.startswith("لل"):
+            hit = table.get("ال" + w[2:])
+        if hit is None:
+            hit = next((table[f] for f in strip_clitics(w) if f in table), None)
+        return hit
+
+    def _numbered_before(self, words, i, floor) -> str | None:
+        """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
+        k = i - 1
+        if k > floor and words[k] in _ARTICLE:
+            k -= 1
+        return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
 
     def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
         """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون

@@ -467,9 +467,156 @@ def test_plural_time_noun_before_the_article_and_digits_is_a_duration():
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("وتقام المباراة في 10 الشهر الجاري في القاهرة", "count"),   # a day of the month, not ten months
+    ("وتقام المباراة في 10 الشهر الجاري في القاهرة", "date"),   # a day of the month, not ten months
     ("غاب الحارس 9 أشهر بسبب الإصابة", "duration"),
 ])
 def test_a_time_noun_with_its_article_after_a_figure_is_not_its_unit(text, kind):
     got = extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))
     assert [c.kind for c in got] == [kind]
+
+
+# -- figures contradictions hinge on -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,unit,quote", [
+    ("حكمت المحكمة عليه بالسجن 5 أعوام ونصف", 5.5, "year", "5 أعوام ونصف"),
+    ("قضى ثلاث سنوات ونصف في السجن", 3.5, "year", "ثلاث سنوات ونصف"),
+    ("انتظر الركاب ساعتين ونصف في المطار", 2.5, "hour", "ساعتين ونصف"),
+    ("استمر الحصار عام ونصف قبل أن ينتهي", 1.5, "year", "عام ونصف"),
+    ("تأخرت الرحلة ساعة وربع عن موعدها", 1.25, "hour", "ساعة وربع"),
+    ("سار المتظاهرون 3 كيلومترات وربع", 3.25, "km", "3 كيلومترات وربع"),
+    ("أمضى هناك أربعة أشهر ونصف الشهر", 4.5, "month", "أربعة أشهر ونصف الشهر"),
+    ("استمرت المعركة لأكثر من عام ونصف", 1.5, "year", "لأكثر من عام ونصف"),
+])
+def test_a_half_or_quarter_after_the_figure_and_its_noun(text, value, unit, quote):
+    c = one(text)
+    assert (c.value, c.unit, c.text) == (value, unit, quote)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["ونصف", "وربع"]),
+       st.sampled_from([("سنوات", "year"), ("أعوام", "year"), ("ساعات", "hour"), ("أشهر", "month"),
+                        ("أيام", "day"), ("كيلومترات", "km")]), st.booleans())
+def test_any_figure_with_a_joined_fraction_after_its_noun(n, frac, noun, in_words):
+    word, unit = noun
+    figure = spell(n) if in_words else str(n)
+    text = f"وقال المسؤول إنها استمرت {figure} {word} {frac} بحسب التقرير"
+    found = [c for c in read(text) if c.kind in ("duration", "distance")]
+    assert len(found) == 1, [(c.text, c.value) for c in read(text)]
+    c = found[0]
+    assert (c.value, c.unit) == (n + (0.5 if frac == "ونصف" else 0.25), unit), text
+    assert c.text.endswith(frac) and text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text,quote,norm", [
+    ("اشتد القصف منذ بدء الحملة في التاسع من شهر يونيو", "التاسع من شهر يونيو", "06-09"),
+    ("وقع الانفجار في الحادي والعشرين من مارس", "الحادي والعشرين من مارس", "03-21"),
+    ("وقعت الاتفاقية في الأول من أكتوبر 2018 في جنيف", "الأول من أكتوبر 2018", "2018-10-01"),
+    ("تستمر المعارض حتى العشرين من أبريل", "حتى العشرين من أبريل", "04-20"),
+    ("عاد الوفد في الثاني عشر من يوليو", "الثاني عشر من يوليو", "07-12"),
+])
+def test_a_day_written_as_an_ordinal_word_is_a_date(text, quote, norm):
+    assert [(c.kind, c.text, c.norm) for c in read(text)] == [("date", quote, norm)]
+
+
+def test_an_ordinal_after_a_definite_noun_is_not_a_day():
+    assert [(c.kind, c.counted) for c in read("تبدأ الامتحانات في الأسبوع الأول من مارس")] == [("ordinal", "أسبوع")]
+
+
+def test_a_day_of_the_same_month_takes_the_month_named_before_it():
+    d = Document(id="t", text="افتتح المعرض أبوابه في 8 مايو.\nويستمر المعرض حتى 22 من الشهر نفسه بحضور الزوار",
+                 title_end=0)
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "05-08"), ("date", "05-22")]
+    d = Document(id="t", text="تقام البطولة في يوليو. وتختتم في 30 من نفس الشهر", title_end=0)
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "07-30")]
+
+
+def test_a_day_of_the_current_month_written_out():
+    d = Document(id="t", text="تنطلق الانتخابات في 10 الشهر الجاري في أنحاء البلاد", published="2018-03-02T10:00:00Z")
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "2018-03-10")]
+
+
+@pytest.mark.parametrize("text,value,counted", [
+    ("لعب المنتخب ضمن منافسات المجموعة العاشرة من التصفيات", 10, "مجموعة"),
+    ("يلعب المنتخب في المجموعة 11 من التصفيات", 11, "مجموعة"),
+    ("عرض الفيلم في الدورة 70 للمهرجان", 70, "دورة"),
+    ("عرض الفيلم للدورة 70 لمهرجان السينما", 70, "دورة"),
+    ("افتتح المهرجان في دورته الحادية والسبعين", 71, "دورة"),
+    ("تقام النسخة 71 من البطولة في باريس", 71, "نسخة"),
+    ("تعادل الفريق في الجولة 30 من الدوري", 30, "جولة"),
+    ("حقق الفريق فوزه العاشر على التوالي", 10, "فوز"),
+    ("وحقق الفريق فوزه 11 على التوالي", 11, "فوز"),
+    ("افتتحت الدورة الخامسة والثلاثين للمعرض", 35, "دورة"),
+    ("احتفل النادي بلقبه الثاني والثلاثين", 32, "لقب"),
+    ("سجل المهاجم في الدقيقة 52 من المباراة", 52, "دقيقة"),
+    ("سجل الهداف (67) في المباراة", 67, "دقيقة"),
+])
+def test_numbered_things_are_ordinals_of_their_noun(text, value, counted):
+    assert [(c.kind, c.value, c.counted) for c in read(text)] == [("ordinal", value, counted)]
+
+
+def test_minutes_joined_by_and_number_the_minute():
+    assert [(c.kind, c.value, c.counted) for c in read("أحرز الفريق هدفيه في الدقيقتين 48 و 54")] == \
+        [("ordinal", 48, "دقيقة"), ("ordinal", 54, "دقيقة")]
+
+
+def test_a_score_after_a_possessive_win_stays_a_score():
+    assert [(c.kind, c.norm) for c in read("حقق الفريق فوزه 2-1 على ضيفه في المباراة")] == [("spec", "2-1")]
+
+
+def test_an_ordinal_word_alone_is_not_a_figure():
+    assert read("يزور الرئيس البلاد للمرة الأولى منذ توليه") == []
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("تراجع الفريق إثر خسارته 11 نقطة في آخر المباريات", [("count", None)]),   # an indefinite noun counted
+    ("فقدت أسهم المجموعة 6% من قيمتها", [("percent", None)]),
+    ("ويشارك في هذه البطولة 120 لاعبا", [("count", None)]),
+])
+def test_a_numbered_noun_before_a_figure_that_counts_something_else(text, kinds):
+    assert [(c.kind, c.norm) for c in read(text)] == kinds
+
+
+@pytest.mark.parametrize("text,quote,concept,event,qualifier", [
+    ("وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "شخصان", "people", "killed", "exact"),
+    ("أعلنت المنظمة أن قاربين غرقا بعدما غرق قاربان مطاطيان قبالة الساحل", "قاربان", "boats", "sank", "exact"),
+    ("يتصدر الفريق الترتيب بفارق نقطتين عن أقرب منافسيه", "نقطتين", "points", None, "exact"),
+    ("أفادت التقارير بمقتل شخصين، على الأقل في المدينة", "شخصين، على الأقل", "people", "killed", "at_least"),
+    ("أسفر الانفجار عن مقتل ما لا يقل عن شخصين", "ما لا يقل عن شخصين", "people", "killed", "at_least"),
+])
+def test_a_dual_noun_where_a_figure_would_stand_counts_two(text, quote, concept, event, qualifier):
+    found = [c for c in read(text) if c.kind == "count"]
+    assert [(c.text, c.value, c.low, c.concept, c.event, c.qualifier) for c in found] == \
+        [(quote, 2, 2, concept, event, qualifier)]
+
+
+def test_a_dual_noun_as_the_low_end_of_a_range():
+    c = one("وسبق للمشاركين أن جربوا دواءين أو 4 أدوية دون نتيجة")
+    assert (c.qualifier, c.low, c.high, c.value, c.concept, c.text) == ("range", 2, 4, None, "treatments", "دواءين أو 4")
+
+
+@pytest.mark.parametrize("text", [
+    "تحسنت العلاقات بين البلدين بعد الزيارة",           # the two known countries
+    "سجل المهاجم هدفين في المرمى خلال المباراة",         # a dual without a figure's frame: not a number mention
+    "فاز الفريق بهدفين مقابل هدف وحيد",
+    "وصدت القوات هجومين مضادين على الجبهة",
+])
+def test_other_duals_are_words_not_figures(text):
+    assert [c for c in read(text) if c.kind == "count"] == []
+
+
+def test_an_ordinal_word_before_ten_with_a_preposition_is_not_a_teen():
+    assert [(c.kind, c.value) for c in read("يحتل الفريق المركز الثاني بعشر نقاط")] == [("ordinal", 2), ("count", 10)]
+
+
+@pytest.mark.parametrize("text", ["وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "قتل 5 أشخاص وجرح آخرون في الهجوم"])
+def test_others_of_the_next_clause_are_not_a_further_batch(text):
+    assert [(c.event, c.scope) for c in read(text)] == [("killed", None)]
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("تنطلق البطولة 15 يونيو المقبل", "06-15"),
+    ("تبدأ الدورة 12 يوليو 2018 في المدينة", "2018-07-12"),
+    ("يحتفل العالم في الـ 16 من أبريل", "04-16"),
+])
+def test_a_day_with_its_month_after_a_numbered_noun_is_a_date(text, norm):
+    assert [(c.kind, c.norm) for c in read(text)] == [("date", norm)]

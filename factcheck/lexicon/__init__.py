@@ -40,6 +40,7 @@ SCHEMA: dict[str, dict] = {
                            "fraction_share_after_article": WORDS, "proportion": WORDS},
         "ordinals": {"*": WORDS},
         "not_numbers": {"forms": WORDS},
+        "dual_nouns": {"after": WORDS},
         "vague": [{"forms": WORDS, "low": NUMBER, "high": NUMBER}],
     },
     "qualifiers": {
@@ -64,9 +65,11 @@ SCHEMA: dict[str, dict] = {
         "model_prefixes": WORDS, "name_marks": WORDS, "glue_cues": WORDS, "current_month": WORDS,
         "time_before": WORDS, "time_after": WORDS, "zero_words": WORDS, "score_context": WORDS,
         "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
+        "numbered": {"score_minute": str, "*": WORDS},
+        "implied_month": {"current": WORDS, "same": WORDS, "month": WORDS},
     },
     "scope": {"*": _BEFORE_AFTER},
-    "counted": {"*": {"forms": WORDS, "part_of": str, "human": bool, "event": str, "scope": str}},
+    "counted": {"*": {"forms": WORDS, "duals": WORDS, "part_of": str, "human": bool, "event": str, "scope": str}},
     "events": {"*": {"triggers": WORDS, "part_of": str,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
@@ -291,6 +294,12 @@ class Lexicon:
     spec_before: set[str] = field(default_factory=set)
     model_prefixes: set[str] = field(default_factory=set)
     current_month: set[str] = field(default_factory=set)
+    numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
+    score_minute: str | None = None
+    implied_month: PhraseTable = None   # payload "current" / "same"
+    month_word: set[str] = field(default_factory=set)
+    dual_nouns: dict[str, str] = field(default_factory=dict)   # شخصان -> people
+    dual_after: set[str] = field(default_factory=set)          # بفارق
     glue_cues: set[str] = field(default_factory=set)
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
@@ -418,6 +427,13 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
     lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
     lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
+    nb = dict(nq.get("numbered", {}))
+    lx.score_minute = nb.pop("score_minute", None)
+    lx.numbered = {normalise(f): lemma for lemma, forms in nb.items() for f in forms}
+    im = nq.get("implied_month", {})
+    lx.implied_month = PhraseTable([(phrase(f), "current") for f in nq.get("current_month", [])] +
+                                   [(phrase(f), name) for name in ("current", "same") for f in im.get(name, [])])
+    lx.month_word = {normalise(f) for f in im.get("month", [])}
     lx.glue_cues = {normalise(f) for f in nq.get("glue_cues", [])}
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
@@ -433,7 +449,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.scope_before = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("before", [])])
 
     lx.concepts = raw["counted"]
-    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items() for f in d.get("forms", [])])
+    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items()
+                              for f in d.get("forms", []) + d.get("duals", [])])
+    lx.dual_nouns = {normalise(f): cid for cid, d in lx.concepts.items() for f in d.get("duals", [])}
+    lx.dual_after = {normalise(f) for f in num.get("dual_nouns", {}).get("after", [])}
     lx.events = raw["events"]
     lx.triggers = PhraseTable([(phrase(f), eid) for eid, d in lx.events.items() for f in d.get("triggers", [])])
 
