@@ -43,6 +43,9 @@ def comparable_class(c: Claim) -> tuple | None:
         return None
     if c.kind == "duration":
         return ("duration",) if c.unit in _DAYS else ("duration", c.unit)
+    if c.kind == "ordinal":
+        # an edition, a group, a round, a match minute: only when the sentence says what it numbers
+        return ("ordinal", c.counted) if c.counted else None
     if c.kind in ("money", "distance", "measure"):
         return (c.kind, c.unit)
     return (c.kind,)
@@ -74,6 +77,16 @@ def _rounding(v: float) -> float:
 
 # Years, dates, ordinals and scores are never rounded (1940 is not 1942), nor
 # durations under a thousand (a sentence of 30 years is not one of 34).
+def _significant(v: float) -> int:
+    """The figure without its trailing zeros: 656 for 656,000.  Three digits
+    or more written before the zeros may be a truncation ("656 ألفا" for
+    656,534): they stand for up to a whole place above, not only half."""
+    n = int(v)
+    while n and n % 10 == 0:
+        n //= 10
+    return n
+
+
 _ROUNDED_KINDS = ("count", "money", "measure", "distance")
 
 
@@ -106,7 +119,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
         r = _rounding(c.value) * s if c.kind in _ROUNDED_KINDS or (c.kind == "duration" and c.value >= 1000) else 0.0
         if c.kind in ("percent", "money", "measure", "distance"):
             r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
-        lo, hi = lo - r, hi + r
+        lo, hi = lo - r, hi + r + (r if r and _significant(c.value) >= 100 else 0.0)
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
             lo -= s
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"

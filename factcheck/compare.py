@@ -255,12 +255,17 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
 
 
 def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
-    """Tolls reported hours apart may have been revised in between (down as well
-    as up) or repeated from an earlier stage: shown to review, not as an alarm."""
+    """A toll is an alarm only when both reports quote the same primary source
+    within hours of each other.  Tolls hours apart may have been revised in
+    between (down as well as up) or repeated from an earlier stage; tolls from
+    different or unnamed sources on the day are counts in progress, each
+    source at its own stage: shown to review, not as an alarm."""
     if tier == "alarm":
         for k in conflicts:
+            if k.a.event not in CUMULATIVE_EVENTS:
+                continue
             ta, tb = hours(k.a), hours(k.b)
-            if k.a.event in CUMULATIVE_EVENTS and (ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS):
+            if ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS or same_attribution(k.a, k.b) is not True:
                 return "review"
     return tier
 

@@ -322,3 +322,20 @@ def test_reports_that_both_give_a_figure_in_two_units_do_not_contradict_each_oth
     for body in ("وكان الدراج البالغ من العمر 20 عاما قد أمضى 20 يوما في المستشفى قبل وفاته.",
                  "وقضى الرهائن 20 يوما في الأسر بعد أن احتجزوا في الكهف الذي لم يدخله أحد منذ 20 عاما."):
         assert not flagged(body, body, title="وفاة الدراج البلجيكي")
+
+
+def test_a_figure_with_three_digits_before_its_thousands_may_be_truncated():
+    body = "وحصل المرشح على {} صوت في الجولة الأولى من الانتخابات الرئاسية."
+    assert not flagged(body.format("656 ألف"), body.format("656 ألفا و534"), title="نتائج الانتخابات الرئاسية")
+    assert flagged(body.format("656 ألف"), body.format("658 ألفا و100"), title="نتائج الانتخابات الرئاسية")
+
+
+def test_tolls_on_the_day_from_unnamed_sources_are_to_review_not_alarms():
+    body = "وقتل {} فلسطينيا برصاص الجيش الإسرائيلي خلال الاحتجاجات على حدود غزة اليوم الاثنين."
+    got = flagged(body.format("54"), body.format("46"), title="قتلى في احتجاجات غزة",
+                  dates=["2018-05-14T09:34:00+00:00", "2018-05-14T09:49:00+00:00"])
+    assert got and all(d.tier == "review" for d in got)
+    said = "وقالت وزارة الصحة الفلسطينية إن {} فلسطينيا قتلوا برصاص الجيش الإسرائيلي خلال الاحتجاجات على حدود غزة."
+    got = flagged(said.format("54"), said.format("46"), title="قتلى في احتجاجات غزة",
+                  dates=["2018-05-14T09:34:00+00:00", "2018-05-14T09:49:00+00:00"])
+    assert got and got[0].attribution == "same_source"
