@@ -46,6 +46,12 @@ def sentence_links(claims: dict[str, list[Claim]], stop: frozenset[str]) -> dict
             seen.add(c.sentence)
             first.setdefault(d, c)
             units.append((d, _words(c.sentence, stop)))
+    when = {d: hours(c) for d, c in first.items()}
+    # In order of publication (undated reports first): a word's postings then
+    # run in time, and each sentence is compared only with those published
+    # within MAX_HOURS after it, not with a whole year's.
+    units.sort(key=lambda u: (when[u[0]] is not None, when[u[0]] or 0.0, u[0]))
+    times = [when[d] for d, _ in units]
     df: dict[str, int] = defaultdict(int)
     for _, ws in units:
         for w in ws:
@@ -60,20 +66,29 @@ def sentence_links(claims: dict[str, list[Claim]], stop: frozenset[str]) -> dict
             if 2 <= df[w] <= max_df:
                 index[w].append(u)
         norms.append(math.sqrt(sum(idf[w] ** 2 for w in ws)) or 1.0)
-    when = {d: hours(c) for d, c in first.items()}
+    at: dict[str, int] = defaultdict(int)   # per word, how far its postings have been passed
     best: dict[tuple[str, str], float] = {}
     for u, (d, ws) in enumerate(units):
         dots: dict[int, float] = defaultdict(float)
+        tu = times[u]
         for w in ws:
-            for v in index.get(w, ()):
-                if v > u and units[v][0] != d:
-                    dots[v] += idf[w] ** 2
+            postings = index.get(w)
+            if postings is None:
+                continue
+            k = at[w]
+            while postings[k] != u:
+                k += 1
+            at[w] = k
+            weight = idf[w] ** 2
+            for v in postings[k + 1:]:
+                if tu is not None and times[v] - tu > MAX_HOURS:
+                    break
+                if units[v][0] != d:
+                    dots[v] += weight
         for v, dot in dots.items():
             e = units[v][0]
             sim = dot / (norms[u] * norms[v])
             if sim < MIN_SIMILARITY or outlet(first[d]) == outlet(first[e]):
-                continue
-            if when[d] is not None and when[e] is not None and abs(when[d] - when[e]) > MAX_HOURS:
                 continue
             key = (min(d, e), max(d, e))
             if sim > best.get(key, 0.0):

@@ -10,6 +10,7 @@ overlap is high enough; a story is a connected set of neighbours.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -77,11 +78,19 @@ class Stories:
         self.idf = {f: math.log(1 + n / c) for f, c in df.items()}
         index: dict[str, list[int]] = defaultdict(list)
         norms = []
+        # postings in order of publication (undated first), so that each
+        # document meets only those of its own few days, not a year's
+        order = sorted(range(len(self.docs)), key=lambda k: (self.docs[k].when is not None, self.docs[k].when or 0.0, k))
+        for k in order:
+            d = self.docs[k]
+            for f in d.features:
+                if df[f] <= max_df and df[f] >= 2:
+                    index[f].append(k)
+        times = {f: [self.docs[k].when if self.docs[k].when is not None else -math.inf for k in ks]
+                 for f, ks in index.items()}
         for k, d in enumerate(self.docs):
             for f in d.features:
                 d.features[f] = self.idf[f]
-                if df[f] <= max_df and df[f] >= 2:
-                    index[f].append(k)
             # only indexed features can be shared: the others must not dilute similarity
             norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
         self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
@@ -89,7 +98,17 @@ class Stories:
         for k, d in enumerate(self.docs):
             shared: dict[int, float] = defaultdict(float)
             for f, w in d.features.items():
-                for other in index.get(f, ()):
+                postings = index.get(f)
+                if postings is None:
+                    continue
+                if d.when is None:
+                    window = postings
+                else:  # the undated, then those within MAX_DAYS
+                    ts = times[f]
+                    undated = bisect.bisect_right(ts, -math.inf)
+                    window = postings[:undated] + postings[max(undated, bisect.bisect_left(ts, d.when - MAX_DAYS)):
+                                                           bisect.bisect_right(ts, d.when + MAX_DAYS)]
+                for other in window:
                     if other != k:
                         shared[other] += w * w
             scored = []
