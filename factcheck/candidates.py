@@ -142,10 +142,33 @@ def same_date(a: str | None, b: str | None) -> bool:
     return a[-5:] == b[-5:]
 
 
+_DAY_OF_LIST = re.compile(r"(?<![0-9٠-٩])([0-9٠-٩]{1,2})(?![0-9٠-٩])")
+_LISTED = re.compile(r"[0-9٠-٩]\s*و\s*[0-9٠-٩]")
+
+
+def listed_dates(c: Claim) -> set[str]:
+    """A date and the other days its words list with it: "28 و29 حزيران" is
+    the 28th and the 29th (its norm holds the first)."""
+    norm = getattr(c, "norm", None)
+    if not norm:
+        return {norm}
+    out = {norm}
+    if not _LISTED.search(c.text):
+        return out
+    for m in _DAY_OF_LIST.finditer(c.text):
+        day = int(m.group(1).translate(_ARABIC_DIGITS))
+        if 1 <= day <= 31:
+            out.add(f"{norm[:-2]}{day:02d}")
+    return out
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
 def disagree(a: Claim, b: Claim) -> bool:
     """Can the two figures not both be true of one quantity?"""
     if a.kind == "date":
-        return not same_date(getattr(a, "norm", None), getattr(b, "norm", None))
+        return not any(same_date(x, y) for x in listed_dates(a) for y in listed_dates(b))
     if a.kind == "score":
         return getattr(a, "norm", None) != getattr(b, "norm", None)
     alo, ahi, alo_open, ahi_open = interval(a)
@@ -215,9 +238,19 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True
+    if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
+        return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
         return True
     return False
+
+
+def _other_year(a: Claim, b: Claim) -> bool:
+    """a names a day of another year than b's report, b names its day without a
+    year (28 نوفمبر 2014 and 12 يناير in a 2018 report): two events."""
+    na, nb = getattr(a, "norm", None) or "", getattr(b, "norm", None) or ""
+    when = published_datetime(b.published)
+    return len(na) == 10 and len(nb) == 5 and when is not None and na[:4] != str(when.year)
 
 
 def relation(a: Claim, b: Claim, lexicon) -> str | None:

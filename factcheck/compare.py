@@ -207,7 +207,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     two are hours apart at most: then a lower figure posted later is an earlier
     stage re-posted, and the timeline shows it.  The earlier report says its
     own figure will change (preliminary, a count in progress): whatever comes
-    later, however much later, is a later stage.  Or it is a cumulative figure
+    later, however much later, is a later stage; or the later report says its
+    figure has risen (لترتفع الحصيلة إلى) and it is higher.  Or it is a cumulative figure
     (killed, wounded, arrested...) that a later report gives higher.  A later
     lower toll with no such word stays a contradiction, and so do different
     figures at about the same time."""
@@ -218,6 +219,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
         said = _rises(late, lexicon) or _rises(early, lexicon)
         if said and abs(ta - tb) <= SETTLED_HOURS or _provisional(early, lexicon) and ta != tb:
+            continue
+        if _rises(late, lexicon) and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
         if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
             return False

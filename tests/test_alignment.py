@@ -339,3 +339,27 @@ def test_tolls_on_the_day_from_unnamed_sources_are_to_review_not_alarms():
     got = flagged(said.format("54"), said.format("46"), title="قتلى في احتجاجات غزة",
                   dates=["2018-05-14T09:34:00+00:00", "2018-05-14T09:49:00+00:00"])
     assert got and got[0].attribution == "same_source"
+
+
+def test_a_later_report_saying_its_figure_rose_is_an_update_a_day_later():
+    first = "وقال المرصد إن حصيلة القتلى المدنيين منذ بدء الحملة بلغت 1002 بينهم 215 طفلا."
+    later = "وقال المرصد إن القصف أسفر عن مقتل ثمانية مدنيين، لترتفع حصيلة القتلى المدنيين منذ بدء الحملة إلى 1031 بينهم 219 طفلا."
+    got = found(first, later, title="قصف الغوطة الشرقية",
+                dates=["2018-03-10T10:00:00+00:00", "2018-03-11T12:00:00+00:00"])
+    assert got and all(d.type == "update" for d in got)
+
+
+def test_a_date_of_another_year_is_not_set_against_a_date_without_a_year():
+    body = "وبلغ سعر النفط أعلى مستوياته منذ {} بحسب بيانات السوق."
+    assert not flagged(body.format("28 نوفمبر 2014"), body.format("12 يناير"), title="أسعار النفط",
+                       dates=["2018-05-08T10:00:00+00:00", "2018-05-08T11:00:00+00:00"])
+    assert flagged(body.format("28 نوفمبر"), body.format("12 يناير"), title="أسعار النفط",
+                   dates=["2018-05-08T10:00:00+00:00", "2018-05-08T11:00:00+00:00"])
+
+
+def test_a_list_of_days_agrees_with_any_day_it_lists():
+    title = "قمة الاتحاد الأوروبي في بروكسل"
+    assert not flagged("وتعقد القمة الأوروبية يومي 28 و29 حزيران/يونيو في بروكسل.",
+                       "وتعقد القمة الأوروبية في التاسع والعشرين من حزيران/يونيو في بروكسل.", title=title)
+    assert flagged("وتعقد القمة الأوروبية يومي 28 و29 حزيران/يونيو في بروكسل.",
+                   "وتعقد القمة الأوروبية في الثلاثين من حزيران/يونيو في بروكسل.", title=title)
