@@ -507,8 +507,11 @@ if __name__ == "__main__":
 
 
 @main.command("fit")
-@click.option("--gold", "golds", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--gold", "golds", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold file in the seeds schema (repeatable): contradictions, consistent, either.")
+@click.option("--decisions", "databases", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A nightly database (repeatable): its editors' decisions are labels too "
+                   "(confirmed: a contradiction; dismissed: not one).")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False),
               help="JSONL(.gz) corpus holding the documents of gold files that name corpus ids.")
 @click.option("--seeds-dir", type=click.Path(exists=True, file_okay=False),
@@ -519,26 +522,38 @@ if __name__ == "__main__":
               help="Inverse regularisation strength of the logistic regression.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the weights here "
               "(default: print the cross-validated figures only). The package reads factcheck/model/alignment.toml.")
-def fit_command(golds, corpus, seeds_dir, whole_days, c_value, output):
+def fit_command(golds, databases, corpus, seeds_dir, whole_days, c_value, output):
     """Re-fit the alignment weights on labelled pairs and report held-out figures.
 
     Candidate pairs of the gold's documents are labelled (contradiction: 1;
-    consistent or not named: 0; either: left out), a logistic regression is
-    fitted, and figures are cross-validated with folds split by story, so no
-    story is scored by weights fitted on it. The thresholds of the two tiers
-    are chosen on those held-out scores.
+    consistent or not named: 0; either: left out), and so are the pairs of
+    discrepancies the editors decided in nightly databases (confirmed: 1;
+    dismissed: 0). A logistic regression is fitted, and figures are
+    cross-validated with folds split by story, so no story is scored by
+    weights fitted on it. The thresholds of the two tiers are chosen on those
+    held-out scores (dismissed pairs count as traps).
 
     \b
     Example:
       factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \\
                     --gold ../shared/gold/seeds.yaml --seeds-dir ../shared/seeds -o factcheck/model/alignment.toml
+      factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \
+                    --decisions state/factcheck.db -o factcheck/model/alignment.toml
     """
     from pathlib import Path
 
     from .alignment import model_toml
-    from .fit import GoldError, count_traps, fit, label_gold, merge
+    from .fit import GoldError, count_traps, fit, label_decisions, label_gold, merge
+    if not golds and not databases:
+        click.echo("error: give at least one --gold file or --decisions database", err=True)
+        sys.exit(EXIT_USAGE)
     parts, n_traps = [], 0
     try:
+        for db in databases:
+            part = label_decisions(Path(db))
+            parts.append(part)
+            n_traps += sum(part.traps)
+            click.echo(f"{db}: {sum(part.y)} confirmed and {len(part.y) - sum(part.y)} dismissed pairs")
         for g in golds:
             g = Path(g)
             use_seeds = seeds_dir is not None and all(str(v).endswith(".txt") for v in _gold_docs(g))

@@ -363,3 +363,27 @@ def test_a_list_of_days_agrees_with_any_day_it_lists():
                        "وتعقد القمة الأوروبية في التاسع والعشرين من حزيران/يونيو في بروكسل.", title=title)
     assert flagged("وتعقد القمة الأوروبية يومي 28 و29 حزيران/يونيو في بروكسل.",
                    "وتعقد القمة الأوروبية في الثلاثين من حزيران/يونيو في بروكسل.", title=title)
+
+
+def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):
+    from factcheck.fit import label_decisions
+    from tests.conftest import SEEDS
+    db, reports = tmp_path / "fc.db", tmp_path / "reports"
+    r = CliRunner().invoke(main, ["nightly", "--db", str(db), "--reports", str(reports), "--date", "2026-01-01",
+                                  "--init", "-i", str(SEEDS)])
+    assert r.exit_code == 0, r.output
+    ids = [d["id"] for d in json.loads((reports / "2026-01-01" / "discrepancies.json").read_text())["discrepancies"]]
+    assert len(ids) == 2
+    assert label_decisions(db).y == []            # nothing decided yet: nothing labelled
+    for d, how in zip(ids, ("--confirm", "--dismiss")):
+        assert CliRunner().invoke(main, ["review", d, how, "--by", "layla", "--db", str(db)]).exit_code == 0
+    got = label_decisions(db)
+    # every pair of figures of the confirmed card is a contradiction, of the dismissed one not
+    assert set(got.y) == {0, 1} and got.traps == [not y for y in got.y] and got.X.shape[0] == len(got.y)
+    confirmed = {c["doc"] for c in json.loads((reports / "2026-01-01" / "discrepancies.json").read_text())
+                 ["discrepancies"][0]["claims"]}
+    assert all({k.a.doc, k.b.doc} <= confirmed for k, y in zip(got.candidates, got.y) if y)
+    # the command takes the database beside gold files; too few labels to fit on is a usage error, named
+    r = CliRunner().invoke(main, ["fit", "--decisions", str(db)])
+    assert r.exit_code == 2 and f"{sum(got.y)} confirmed and {len(got.y) - sum(got.y)} dismissed" in r.output
+    assert "fewer than 5" in r.output
