@@ -81,6 +81,7 @@ SCHEMA: dict[str, dict] = {
                    "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS,
                    "plural_endings": WORDS},
         "stories": {"stop": WORDS},
+        "report": {"attribution_stop": WORDS, "definite": WORDS},
         "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "no_article": WORDS, "teen_only": WORDS,
                     "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
                     "sum_links": WORDS, "join_always": WORDS, "join_to": WORDS, "dual_prefixes": WORDS,
