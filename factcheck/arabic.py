@@ -105,7 +105,8 @@ def normalise(text: str) -> str:
     return Normalised(text).text
 
 
-_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف", "ك")
+CLITIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف",
+                   "ك")
 
 
 @lru_cache(maxsize=200_000)
@@ -114,7 +115,7 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     preposition or article is taken off (longest first).  Lexicon lookups try
     each, so "وبالجنود" finds "جنود" without a morphological analyser."""
     out = [word]
-    for p in _PREFIXES:
+    for p in CLITIC_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)

@@ -18,29 +18,16 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .arabic import Normalised, load_lemmatiser, normal_set, strip_clitics
+from .arabic import Normalised, load_lemmatiser, strip_clitics
 from .documents import Document, published_datetime
 from .entities import EntityFinder
 from .lexicon import Lexicon, load
 from .numbers import Parser, Quantity
 from .tokens import sentences, tokenize
 
-_ANAPHORS = normal_set("منهم", "منها", "منهن", "بينهم", "منهما")
-_SKIP_BEFORE_NOUN = normal_set("من", "بين")
-_STOP_NOUN = normal_set("في", "على", "الى", "عن", "او", "ان", "قد", "لقد", "ثم", "حتى", "مع", "عند", "منذ", "بعد", "قبل",
-              "كما", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "وفقا", "بحسب",
-              "حسب", "خلال", "اخرين", "فقط", "بينما", "وهو", "وهي", "ما", "لا", "لم", "لن", "إلا", "الا")
-_RECENT = normal_set("ساعات", "ساعة", "الساعات", "أيام", "يومين", "يوم", "اليوم", "أسبوع", "الصباح", "صباح", "مساء",
-                     "الليلة", "ليلة", "فترة", "دقائق", "قليل", "وقت", "الهجوم", "الاشتباكات", "المواجهات", "الحادث")
-_PLACE_WORDS = normal_set("مدينة", "بلدة", "قرية", "ولاية", "محافظة", "إقليم", "مقاطعة", "منطقة", "حي", "مخيم",
-                          "العاصمة")
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
                             "rescued"})
-_OF = normal_set("من", "التابعين", "التابعة", "التابع")
-_JOINERS = normal_set("و", "أو")
-_COUNT_WORDS = normal_set("عددها", "عددهم", "عدده", "عددهن", "قوامها", "قوامه", "تعدادها", "تعدادهم")
-_PLURAL_ENDINGS = ("ين", "ون", "ات", "ا")
 _CLITICS = "وب|ول|وك|و|ب|ل|ف|ك"  # before a month's name: وفي مايو، بمايو
 
 # A claim's fields, declared once.  Their order is the order of every table (CSV, Parquet,
@@ -138,18 +125,18 @@ def claim_from_stored(data: dict) -> Claim:
 
 
 @lru_cache(maxsize=200_000)
-def _is_place_word(w: str) -> bool:
-    return any(f in _PLACE_WORDS for f in strip_clitics(w))
+def _is_place_word(w: str, place_words: frozenset[str]) -> bool:
+    return any(f in place_words for f in strip_clitics(w))
 
 
 def claim_id(doc: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
 
 
-def _stem(word: str) -> str:
+def _stem(word: str, endings: tuple[str, ...]) -> str:
     forms = strip_clitics(word)
     w = forms[-1] if len(forms) > 1 and forms[-1] != word else word
-    for suf in _PLURAL_ENDINGS:
+    for suf in endings:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
     return w
@@ -161,6 +148,15 @@ class Extractor:
 
     def __init__(self, lexicon: Lexicon | None = None, lemmatiser=...):
         self.lx = lexicon or load()
+        words = self.lx.words["claims"]  # lexicon/words.toml
+        self._anaphors = words["anaphors"]
+        self._skip_before_noun = words["skip_before_noun"]
+        self._stop_noun = words["stop_noun"]
+        self._recent = words["recent"]
+        self._place_words = words["place_words"]
+        self._of = words["of"]
+        self._joiners = words["joiners"]
+        self._count_words = words["count_words"]
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
@@ -270,9 +266,9 @@ class Extractor:
         figures from different towns are two incidents, even in one story."""
         out = set()
         for k in range(len(words) - 1):
-            if _is_place_word(words[k]):
+            if _is_place_word(words[k], self._place_words):
                 name = words[k + 1]
-                if name[0].isalpha() and name not in _STOP_NOUN and len(name) >= 3:
+                if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
         return sorted(out)
 
@@ -317,7 +313,7 @@ class Extractor:
                 m = table.match(words, k)
                 if m and m[1] == "since":
                     nxt = words[k + m[0]] if k + m[0] < len(words) else ""
-                    if nxt not in _RECENT:
+                    if nxt not in self._recent:
                         return "since"
                 elif m and m[1] == "background":
                     return "background"
@@ -332,7 +328,7 @@ class Extractor:
             end = q.unit_end or q.i1
             c.counted = self._original(toks, norm, doc, q.n1, end) if end > q.n1 else q.unit
         elif noun_at is not None:
-            if words[noun_at] in _ANAPHORS:
+            if words[noun_at] in self._anaphors:
                 if antecedent is not None:
                     c.concept, c.owner = antecedent.concept, antecedent.owner
                     concept = c.concept
@@ -342,9 +338,9 @@ class Extractor:
         if concept and c.concept is None:
             c.concept = concept
         elif c.concept is None and c.counted and not q.unit and noun_at is not None \
-                and words[noun_at] not in _ANAPHORS:
+                and words[noun_at] not in self._anaphors:
             lemma = self.lemma(strip_clitics(words[noun_at])[-1]) if self.lemma else None
-            c.concept = "~" + (lemma or _stem(words[noun_at]))
+            c.concept = "~" + (lemma or _stem(words[noun_at], self.lx.plural_endings))
         # "100 شخص على الأقل": a qualifier after the counted noun
         if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
             after = noun_at + noun_len
@@ -366,16 +362,16 @@ class Extractor:
         if c.concept is None and noun_at is None and c.event in _PEOPLE_EVENTS and q.kind == "count":
             c.concept = "people"
         # owner: the entity the counted noun belongs to
-        if c.owner is None and noun_at is not None and words[noun_at] not in _ANAPHORS:
+        if c.owner is None and noun_at is not None and words[noun_at] not in self._anaphors:
             c.owner = self._owner(words, ents, noun_at, noun_len)
         c.scope = self._scope(words, q, noun_at, noun_len, next_start) or \
             lx.concepts.get(concept or "", {}).get("scope")
         # "اثنان من المصابين الأربعة": a part of a figure given in the same breath
-        if noun_at is not None and noun_at > q.i1 and words[noun_at - 1] in _SKIP_BEFORE_NOUN and \
+        if noun_at is not None and noun_at > q.i1 and words[noun_at - 1] in self._skip_before_noun and \
                 any(self.parser.word_number(w) or w[0].isdigit() for w in words[noun_at + 1:noun_at + 3]):
             c.scope = "subset"
         # "اثنان منهما" after "أربعة جرحى": a part of the figure it refers to, not a new reading of it
-        if noun_at is not None and words[noun_at] in _ANAPHORS and antecedent is not None \
+        if noun_at is not None and words[noun_at] in self._anaphors and antecedent is not None \
                 and antecedent.event in (None, c.event) and c.scope is None:
             c.scope = "subset"
         c.attribution, c.attribution_entity = self._attribution(toks, words, ents, q, norm, doc)
@@ -394,15 +390,15 @@ class Extractor:
         # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
         single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
         b = q.i0 - 1
-        if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in _STOP_NOUN:
+        if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in self._stop_noun:
             m = lx.counted.match(words, b)
             return b, 1, (m[1] if m and m[0] == 1 else None)
         k = q.i1
-        if k < n and words[k] in _SKIP_BEFORE_NOUN and k + 1 < n:
+        if k < n and words[k] in self._skip_before_noun and k + 1 < n:
             k += 1
-        if k < n and words[k] in _ANAPHORS:
+        if k < n and words[k] in self._anaphors:
             return k, 1, None
-        if k < n and words[k][0].isalpha() and words[k] not in _STOP_NOUN and \
+        if k < n and words[k][0].isalpha() and words[k] not in self._stop_noun and \
                 not (words[k].startswith("و") and k == q.i1):  # "58 والجرحى": the next conjunct, not this noun
             m = lx.counted.match(words, k)
             if m:
@@ -413,7 +409,7 @@ class Extractor:
         before = q.i0 - 1
         if before >= prev_end and before >= 0:
             look = range(before, max(prev_end, before - 7) - 1, -1) if (
-                single or any(w in _COUNT_WORDS for w in words[max(0, before - 2):before + 1])) else ()
+                single or any(w in self._count_words for w in words[max(0, before - 2):before + 1])) else ()
             for b in look:
                 m = lx.counted.match(words, b)
                 if m:
@@ -455,7 +451,7 @@ class Extractor:
                 owns_figure = any(w[0].isdigit() for w in words[second_end:second_end + 2]) or \
                     (second_end < len(words) and (self.parser.word_number(words[second_end]) is not None
                                                   or self.lx.vague.match(words, second_end) is not None))
-                if hi - lo <= 1 and all(w in _JOINERS for w in words[lo:hi]) and \
+                if hi - lo <= 1 and all(w in self._joiners for w in words[lo:hi]) and \
                         (hi > lo or words[max(p2, pos)].startswith("و")) and not owns_figure:
                     return "killed_or_wounded"
         return best
@@ -466,7 +462,7 @@ class Extractor:
         for a, b, eid in ents:
             if self.lx.entities.get(eid, {}).get("type") not in ("country", "org", "place"):
                 continue
-            if a == end or (a == end + 1 and words[end] in _OF):
+            if a == end or (a == end + 1 and words[end] in self._of):
                 return eid
         return None
 

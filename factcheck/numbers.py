@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import normal_set, strip_clitics, strip_number_prefixes
+from .arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
 from .lexicon import Lexicon, load
 from .tokens import Tok, tokenize
 
@@ -25,26 +25,9 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
-_STANDALONE_SCALES = normal_set("ألف", "مليون", "مليار")  # normalised; ألفا/مليونا need a number before them
-_NEEDS_CONTEXT = normal_set("واحد", "واحدة")
-_NO_ARTICLE = normal_set("اثنين", "اثنان")  # الاثنين is Monday
-_GLUE_PREFIXES = normal_set("و", "ب", "ل", "ك", "ف", "ال", "لل", "وب", "ول", "وال", "بال", "فال", "كال", "الـ")
-_TEEN_ONLY = normal_set("أحد", "إحدى")       # أحد عشر is 11; أحد الشهود is "one of the witnesses"
-_FUNCTION_WORDS = normal_set("كل", "أي", "في", "على", "من", "إلى", "عن", "أو", "و", "أن", "لا", "ما", "هو",
-                              "هي", "هذا", "هذه", "قد", "لم", "لن")
-_STOP_AFTER_SUM = normal_set("مقابل", "بعد", "قبل", "خلال", "ثم", "بينما", "فيما", "حسب", "وفق", "وفقا", "مع", "آخرين",
-                            "آخر", "أخرى", "إضافية", "إضافي")
-_ARTICLE = normal_set("ال", "الـ")
-_SUM_LINKS = normal_set("إلى", "مقابل", "من", "عن", "ب", "بـ", "نحو", "حوالي", "بين", "(")
-_JOIN_ALWAYS = normal_set("-", "–", "إلى", "حتى", "أو")
-_JOIN_TO = normal_set("إلى", "حتى")
 _FROM = normal_set("من")
 _AND = normal_set("و")
-_DUAL_PREFIXES = normal_set("وب", "ول", "و", "ف", "ب", "ل")  # never ال: البلدين names two known countries
-_DUAL_RANGE = normal_set("أو", "إلى", "حتى")
 _COMMAS = frozenset({"،", ","})
-_RISE = normal_set("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "زاد", "زادت", "قفز", "قفزت", "تراجع", "تراجعت", "انخفض",
-                   "انخفضت", "هبط", "هبطت", "ليرتفع", "لترتفع", "يرفع", "رفع", "رفعت", "تضاعف")
 
 
 @dataclass
@@ -108,6 +91,22 @@ def _clean(v: float) -> float:
 class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
+        words = self.lx.words["numbers"]  # lexicon/words.toml
+        self._standalone_scales = words["standalone_scales"]
+        self._needs_context = words["needs_context"]
+        self._no_article = words["no_article"]
+        self._glue_prefixes = words["glue_prefixes"]
+        self._teen_only = words["teen_only"]
+        self._function_words = words["function_words"]
+        self._stop_after_sum = words["stop_after_sum"]
+        self._article = words["article"]
+        self._sum_links = words["sum_links"]
+        self._join_always = words["join_always"]
+        self._join_to = words["join_to"]
+        self._dual_prefixes = words["dual_prefixes"]
+        self._dual_range = words["dual_range"]
+        self._rise = words["rise"]
+        self._counted_after = words["counted_after"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
         self._may_hold = self._compile_prefilter()
 
@@ -120,8 +119,7 @@ class Parser:
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
             | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
         forms = sorted((f for f in forms if f), key=len, reverse=True)
-        prefixes = "|".join(sorted({"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل",
-                                    "ف", "ك"}, key=len, reverse=True))
+        prefixes = "|".join(sorted(CLITIC_PREFIXES, key=len, reverse=True))
         words = "|".join(re.escape(f) for f in forms)
         return re.compile(rf"\d|(?<![^\W\d_])(?:{prefixes})?(?:{words})(?![^\W\d_])")
 
@@ -169,16 +167,16 @@ class Parser:
         if not hit:
             return None
         typ, val, form, article = hit
-        if typ == "scale" and form not in _STANDALONE_SCALES and \
+        if typ == "scale" and form not in self._standalone_scales and \
                 self._lower_part(toks, words, i + 1, val, val)[1] == i + 1:
             return None  # مليونا needs a number before it, or a smaller part after it (مليونا و300 ألف)
         if typ == "fraction":
             nxt = self.word_number(words[i + 1]) if i + 1 < n else None
             if not (nxt and nxt[0] == "scale"):
                 return None
-        if form in _NO_ARTICLE and article:
+        if form in self._no_article and article:
             return None
-        if form in _TEEN_ONLY:
+        if form in self._teen_only:
             nxt = self.word_number(words[i + 1]) if i + 1 < n else None
             if not (nxt and nxt[0] == "ten" and not words[i + 1].startswith("و")):
                 return None
@@ -309,7 +307,7 @@ class Parser:
         duals = self.lx.dual_nouns
         if w in duals:
             return duals[w]
-        for p in _DUAL_PREFIXES:
+        for p in self._dual_prefixes:
             if w.startswith(p) and w[len(p):] in duals:
                 return duals[w[len(p):]]
         return None
@@ -326,7 +324,7 @@ class Parser:
         for k, w in enumerate(words):
             if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
                 continue
-            q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in _DUAL_RANGE else None
+            q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in self._dual_range else None
             if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \
                     and q2.value and q2.value > 2 and self._counted_follows(words, q2.i1):
                 out[out.index(q2)] = Quantity(k, q2.i1, k, q2.n1, None, 2.0, q2.value, "range", "count")
@@ -358,8 +356,9 @@ class Parser:
             scaled = any((self.word_number(w) or ("",))[0] in ("scale", "dual_scale") for w in words[q.n0:q.n1])
             nxt = words[q.i1] if q.i1 < n else ""
             prev = words[q.i0 - 1] if q.i0 else ""
-            linked = prev in _SUM_LINKS or any(w in _RISE for w in words[last.i1:q.i0])
-            if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in _FUNCTION_WORDS or nxt in _STOP_AFTER_SUM) \
+            linked = prev in self._sum_links or any(w in self._rise for w in words[last.i1:q.i0])
+            if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in self._function_words
+                                      or nxt in self._stop_after_sum) \
                     and not self._counted_follows(words, q.i1):
                 q.kind, q.unit, q.sense = "money", last.unit, "implied_currency"
 
@@ -435,11 +434,11 @@ class Parser:
         # a range: 50-80، بين 50 و80 ألف، من 10 إلى 30، 3 أو 4
         if j < n and words[j] in lx.range_join and j + 1 < n:
             join = words[j]
-            allowed = join in _JOIN_ALWAYS or (join in _AND and opener is not None)
-            if by_words and j - i == 1 and (self.word_number(words[i]) or ("", 0, ""))[2] in _NEEDS_CONTEXT:
+            allowed = join in self._join_always or (join in _AND and opener is not None)
+            if by_words and j - i == 1 and (self.word_number(words[i]) or ("", 0, ""))[2] in self._needs_context:
                 allowed = False  # الطلعة الواحدة حتى 5.8 ساعة: واحد is not the low end of a range
-            if join in _JOIN_TO and opener is not None and words[opener] in _FROM and \
-                    any(w in _RISE for w in words[max(0, i - 12):i]):
+            if join in self._join_to and opener is not None and words[opener] in _FROM and \
+                    any(w in self._rise for w in words[max(0, i - 12):i]):
                 allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
             c2 = self.core(toks, words, j + 1) if allowed else None
             if c2 is not None:
@@ -601,12 +600,12 @@ class Parser:
             return True
         hit = self.word_number(words[i])
         form = hit[2]
-        if form in _NEEDS_CONTEXT:
+        if form in self._needs_context:
             prev = words[i - 1] if i > 0 else ""
             nxt = words[i + 1] if i + 1 < len(words) else ""
             article = words[i].startswith("ال") and not prev.startswith("ال")  # المكعب الواحد agrees with its noun
             if nxt == "من" or article or not prev or not prev[0].isalpha() or \
-                    prev in _FUNCTION_WORDS or nxt in self.lx.comparatives:  # وأحد أكثر: "one of the most"
+                    prev in self._function_words or nxt in self.lx.comparatives:  # وأحد أكثر: "one of the most"
                 return False
         return True
 
@@ -692,7 +691,7 @@ class Parser:
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not words[q.i0 - 1] in _ARTICLE:
+                and not words[q.i0 - 1] in self._article:
             lemma = self._numbered_before(words, q.i0, floor)
             if lemma or any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])):
                 q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
@@ -808,13 +807,13 @@ class Parser:
         if q.qualifier in (None, "exact") and prev and not dated and \
                 (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
             after = words[q.i1] if q.i1 < n else ""
-            um = lx.units.match(words, i - 2) if prev in _ARTICLE and i >= 2 else None
+            um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
-            if (prev in _ARTICLE or lemma) and after[:1].isalpha() and not after.startswith("ال") \
-                    and after not in _FROM and after not in _FUNCTION_WORDS and not lx.months.match(words, q.i1) \
+            if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
+                    and after not in _FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
                     and (self._counted_follows(words, q.i1) or after.endswith("ا")):
                 return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
             q.numbered = lemma
@@ -825,7 +824,7 @@ class Parser:
                 and any(f in lx.score_context for w in words for f in strip_clitics(w)):
             q.numbered = lx.score_minute
             return "ordinal"
-        if glued_prev and prev[0].isalpha() and prev not in _GLUE_PREFIXES and not self._glued_cue(words, q, prev):
+        if glued_prev and prev[0].isalpha() and prev not in self._glue_prefixes and not self._glued_cue(words, q, prev):
             q.i0 = min(q.i0, i - 1)
             return "spec"  # فرانس24، ق15: part of a name or a label
         # dates: 15 مايو 2018، 2018/5/15
@@ -940,7 +939,7 @@ class Parser:
     def _numbered_before(self, words, i, floor) -> str | None:
         """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
         k = i - 1
-        if k > floor and words[k] in _ARTICLE:
+        if k > floor and words[k] in self._article:
             k -= 1
         return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
 
@@ -1000,7 +999,7 @@ class Parser:
         lx = self.lx
         if lx.counted.match(words, j) or lx.units.match(words, j):
             return True
-        if w in ("من", "منهم", "منها"):
+        if w in self._counted_after:
             return True
         return False
 

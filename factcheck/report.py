@@ -233,22 +233,21 @@ def _doc_segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     return out
 
 
-_ATTR_STOP = {normalise(w) for w in ("أن", "إن", "ان", "بأن", "فإن", "على", "في", "إلى", "عن", "من", "إنه", "أنه",
-                                    "انه", "إنها", "أنها", "و", "ثم", "الذي", "التي")}
-
-
 @lru_cache(maxsize=1)
 def _attr_words() -> dict[str, frozenset[str]]:
     raw = labels().get("attribution_words", {})
     verbs = raw_lexicon("attribution").get("before", [])
     out = {k: frozenset(normalise(w) for w in raw.get(k, [])) for k in ("lead", "institutions", "continue", "dangling",
                                                                          "generic")}
+    words = raw_lexicon("words").get("report", {})
+    out["stop"] = frozenset(normalise(w) for w in words.get("attribution_stop", []))
+    out["definite"] = tuple(dict.fromkeys(normalise(w) for w in words.get("definite", [])))
     out["lead"] |= {normalise(v) for v in verbs if " " not in v}
     return out
 
 
-def _definite(w: str) -> bool:
-    return w.startswith(("ال", "وال", "بال", "لل"))
+def _definite(w: str, prefixes: tuple[str, ...]) -> bool:
+    return w.startswith(prefixes)
 
 
 def clean_attribution(a: str | None) -> str | None:
@@ -258,7 +257,7 @@ def clean_attribution(a: str | None) -> str | None:
         return None
     aw = _attr_words()
     words = re.findall(r"[^\s،,.:؛;()«»\"]+", a)
-    while words and normalise(words[0]) in aw["lead"] | _ATTR_STOP:
+    while words and normalise(words[0]) in aw["lead"] | aw["stop"]:
         words.pop(0)
     if words:
         first = normalise(words[0])
@@ -269,10 +268,11 @@ def clean_attribution(a: str | None) -> str | None:
     # a name ends at its definite words: an indefinite word after one starts something else
     for k in range(1, len(words)):
         w = normalise(words[k])
-        if _definite(normalise(words[k - 1])) and not _definite(w) and w not in aw["continue"]:
+        if _definite(normalise(words[k - 1]), aw["definite"]) and not _definite(w, aw["definite"]) \
+                and w not in aw["continue"]:
             words = words[:k]
             break
-    while words and normalise(words[-1]) in _ATTR_STOP:
+    while words and normalise(words[-1]) in aw["stop"]:
         words.pop()
     if not words or normalise(words[-1]) in aw["dangling"]:
         return None

@@ -15,8 +15,9 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .arabic import normal_set, normalise, skeleton
+from .arabic import normalise, skeleton
 from .documents import published_datetime
+from .lexicon import load
 from .tokens import TOKEN_RE
 
 LEAD_CHARS = 600
@@ -29,13 +30,9 @@ CANDIDATE_SIMILARITY = 0.07
 CANDIDATE_NEIGHBOURS = 60
 MIN_POSTINGS = 40       # a feature in fewer documents than this is always indexed
 MAX_DF_SHARE = 0.01     # beyond this share of documents a feature says nothing about the story
-STOP = normal_set(
-    "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان",
-    "كانت", "قال", "قالت", "وقال", "وقالت", "بعد", "قبل", "خلال", "حول", "بين", "عند", "منذ", "حتى", "أو", "ثم", "قد",
-    "لقد", "كما", "لكن", "غير", "أكثر", "أمس", "اليوم", "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
-    "الجمعة", "السبت", "العام", "عام", "الماضي", "الأول", "أيضا", "وفي", "ومن", "فيه", "فيها", "عليه", "عليها",
-    "له", "لها", "هو", "هي", "هم", "كل", "بعض", "أي", "ما", "لا", "لم", "لن", "إلا", "وهو", "وهي", "أنه", "أنها",
-    "إنه", "جديد", "جديدة", "الجديد", "رئيس", "الرئيس", "وزير", "عدد", "مقتل", "خبر", "فيديو", "صور", "بالصور")
+# Words that say nothing about a story (lexicon/words.toml [stories] stop), normalised.  Read at import
+# through lexicon.load(), so a FACTCHECK_LEXICON overlay set before the import reaches it.
+STOP = load().words["stories"]["stop"]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
+from factcheck.arabic import normalise
 from factcheck.lexicon import FILES, OTHER_FILES, SCHEMA, LexiconError, load, raw
 
 PACKAGE = Path(factcheck.__file__).parent
@@ -111,3 +112,62 @@ def test_the_command_line_reports_a_bad_overlay_in_one_line(tmp_path):
                        capture_output=True, text=True, env={**os.environ, "FACTCHECK_LEXICON": str(tmp_path / "lex")})
     assert r.returncode == 2, r.stderr
     assert "events.toml" in r.stderr and "killed.trigers" in r.stderr and "Traceback" not in r.stderr
+
+
+# Arabic letters (not digits or punctuation such as ، ؛ ٫).
+_ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+# Orthography, not words: the clitic prefixes the normaliser strips.  The lexicon is loaded
+# through them (lexicon imports arabic), so they cannot live in it.
+_ORTHOGRAPHY = {("arabic.py", "CLITIC_PREFIXES"), ("arabic.py", "_NUMBER_PREFIXES")}
+
+
+def _word_lists(path: Path):
+    """(line, the Arabic strings) of each list, tuple, set, dict or call's arguments in a module
+    holding two or more strings with Arabic letters, one of them longer than a letter (a letter
+    map, as arabic.py's skeleton, is not a list of words), outside the named exceptions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    allowed = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and (path.name, t.id) in _ORTHOGRAPHY
+                                                for t in node.targets):
+            allowed.add(id(node.value))
+    for node in ast.walk(tree):
+        if id(node) in allowed:
+            continue
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            groups = [node.elts]
+        elif isinstance(node, ast.Dict):
+            groups = [[k for k in node.keys if k is not None], node.values]
+        elif isinstance(node, ast.Call):
+            groups = [node.args]
+        else:
+            continue
+        for group in groups:
+            arabic = [n.value for n in group if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                      and _ARABIC_LETTER.search(n.value)]
+            if len(arabic) >= 2 and any(len(_ARABIC_LETTER.findall(s)) >= 2 for s in arabic):
+                yield node.lineno, arabic
+
+
+def test_no_module_holds_a_list_of_arabic_words():
+    """Word lists live in the lexicon (lexicon/words.toml and its siblings), not in the code."""
+    found = [f"{p.relative_to(PACKAGE.parent)}:{line}: {words[:4]}"
+             for p in sorted(PACKAGE.rglob("*.py")) for line, words in _word_lists(p)]
+    assert not found, "Arabic word lists in the code (move them to the lexicon):\n" + "\n".join(found)
+
+
+def test_the_word_list_check_finds_a_list(tmp_path):
+    p = tmp_path / "m.py"
+    p.write_text('"""A docstring: في، من."""\nX = frozenset({"في", "من"})\nY = f("،", "؛")\nZ = {"غ": "ج"}\n',
+                 encoding="utf-8")
+    assert [line for line, _ in _word_lists(p)] == [2]
+
+
+def test_an_overlay_reaches_the_word_lists(tmp_path):
+    extra = _overlay(tmp_path, "words", '[claims]\nplace_words = ["ناحية"]\n')
+    built_in = load(()).words["claims"]["place_words"]
+    assert load(extra).words["claims"]["place_words"] == built_in | {normalise("ناحية")}
+    (tmp_path / "misspelt").mkdir()
+    misspelt = _overlay(tmp_path / "misspelt", "words", '[claims]\nplace_word = ["ناحية"]\n')
+    with pytest.raises(LexiconError, match=r"words\.toml: unknown key 'claims.place_word'"):
+        load(misspelt)

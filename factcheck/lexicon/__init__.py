@@ -76,6 +76,17 @@ SCHEMA: dict[str, dict] = {
     "frames": {"age_cues": WORDS, "elapsed_cues": WORDS},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
+    "words": {
+        "claims": {"anaphors": WORDS, "skip_before_noun": WORDS, "stop_noun": WORDS, "recent": WORDS,
+                   "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS,
+                   "plural_endings": WORDS},
+        "stories": {"stop": WORDS},
+        "report": {"attribution_stop": WORDS, "definite": WORDS},
+        "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "no_article": WORDS, "teen_only": WORDS,
+                    "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
+                    "sum_links": WORDS, "join_always": WORDS, "join_to": WORDS, "dual_prefixes": WORDS,
+                    "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS},
+    },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
                      "same_source": TEXT, "disputed": TEXT, "events": {"*": str}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
@@ -321,6 +332,9 @@ class Lexicon:
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
     provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
+    # words.toml: section (the module reading it) -> key -> its normalised words
+    words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    plural_endings: tuple[str, ...] = ()  # words.toml [claims], in their order: cut from an unknown noun
 
     def concept_ancestors(self, concept: str | None) -> list[str]:
         out, seen = [], set()
@@ -465,6 +479,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
+    lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()}
+                for section, keys in raw["words"].items()}
+    lx.plural_endings = tuple(dict.fromkeys(normalise(f) for f in raw["words"]["claims"]["plural_endings"]))
     lx.entities = raw["entities"]
     ent_items = []
     for eid, d in lx.entities.items():
