@@ -427,8 +427,11 @@ class Extractor:
                 k += 1
                 continue
             m = lx.triggers.match(words, k)
-            if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2:
-                break  # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure
+            if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2 and \
+                    not any(lx.triggers.match(words, j) for j in range(k + m[0], next_start)):
+                # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure; in
+                # "لقي 4 أشخاص مصرعهم فيما جرح سبعة" the next figure has its own (جرح) and مصرعهم is ours
+                break
             if m:
                 dist = q.i0 - (k + m[0]) if k < q.i0 else k - q.i1
                 found.append((max(dist, 0), k, k + m[0], m[1]))

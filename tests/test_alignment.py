@@ -387,3 +387,13 @@ def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):
     r = CliRunner().invoke(main, ["fit", "--decisions", str(db)])
     assert r.exit_code == 2 and f"{sum(got.y)} confirmed and {len(got.y) - sum(got.y)} dismissed" in r.output
     assert "fewer than 5" in r.output
+
+
+def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
+    from factcheck.claims import extractor
+    text = "عنوان\nلقي 4 أشخاص مصرعهم فيما جرح سبعة آخرون إثر سقوط قذيفة على المخيم."
+    got = {c.text: c.event for c in extractor().extract(Document(id="x", text=text, title_end=5))}
+    assert got["4"] == "killed" and got["سبعة"] == "wounded"
+    text = "عنوان\nوارتفعت حصيلة القتلى إلى 58 والجرحى إلى 2771 بحسب وزارة الصحة."
+    got = {c.text: c.event for c in extractor().extract(Document(id="y", text=text, title_end=5))}
+    assert got["58"] == "killed" and got["2771"] == "wounded"
