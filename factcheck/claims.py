@@ -510,6 +510,28 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
+_EXTRACTION_MODULES = ("arabic.py", "tokens.py", "numbers.py", "entities.py", "claims.py", "lexicon/__init__.py")
+
+
+def extractor_fingerprint() -> str:
+    """What the figures of a document depend on besides its text: the code that
+    reads them, the lexicon as loaded (overlays included), the record's format
+    and whether CAMeL Tools' morphology is installed.  Stored claims read under
+    another fingerprint are stale (the nightly job reads their documents again)."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    from .arabic import morphology_db_path
+    from .lexicon import FILES, raw
+    h = hashlib.sha1(f"format {CLAIM_FORMAT}; morphology {morphology_db_path() is not None}".encode())
+    here = _Path(__file__).parent
+    for name in _EXTRACTION_MODULES:
+        h.update(name.encode() + b"\0" + (here / name).read_bytes())
+    for name in FILES:
+        h.update(name.encode() + b"\0" + _json.dumps(raw(name), sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def extractor() -> Extractor:
     """The process-wide extractor: it holds the lexicon and its caches."""

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .check import CheckResult, analyse, result_json
-from .claims import extractor
+from .claims import extractor_fingerprint, extractor
 from .documents import Document, iter_documents, published_datetime
 from .safeio import check_writable_dir
 from .store import Store, StoreError, decisions_backup
@@ -297,6 +297,7 @@ def _remove_stale_temporaries(reports: Path) -> None:
 
 def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
     ex = extractor()
+    reader = extractor_fingerprint()
     _remove_stale_temporaries(Path(cfg.reports))
     known = store.document_hashes()
     read, fresh = 0, []
@@ -315,12 +316,19 @@ def _run(cfg: Config, store: Store, night: str, t0: float) -> NightResult:
 
     with store.transaction():
         for k, (doc, digest, claims) in enumerate(extracted):
-            store.put_document(doc, digest, night, claims)
+            store.put_document(doc, digest, night, claims, reader)
             if k == len(extracted) // 2:
                 _crash_point("ingest")
         ingested = store.published_on_night(night)  # tonight's new or changed documents, this run or an earlier one
         low, high = _window(ingested + [night + "T12:00:00+00:00"], cfg.window_days)
         docs = store.documents_between(low, high)
+        stale = store.stale((d.id for d in docs), reader)
+        if stale:  # read by an earlier version of the code or lexicon: their figures are read again
+            log.info("reading again %d stored documents whose figures another version of the extractor or "
+                     "lexicon read", len(stale))
+            for d in docs:
+                if d.id in stale:
+                    store.replace_claims(d.id, ex.extract(d), reader)
         claims = store.claims_of(d.id for d in docs)
         log.info("analysing %d stored documents published %s .. %s", len(docs), low or "-", (high or "-")[:10])
         result = analyse(docs, claims)

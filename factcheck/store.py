@@ -54,6 +54,11 @@ MIGRATIONS = [
     CREATE TABLE shown (discrepancy TEXT PRIMARY KEY, night TEXT NOT NULL);
     INSERT INTO shown (discrepancy, night) SELECT id, first_night FROM discrepancies;
     """,
+    # 4: the extractor (code, lexicon, format) that read each document's claims; claims read
+    # by another are stale and read again (documents of older databases: unknown, so stale)
+    """
+    ALTER TABLE documents ADD COLUMN extractor TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -143,7 +148,8 @@ class Store:
     def document_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT id, hash FROM documents"))
 
-    def put_document(self, doc: Document, digest: str, night: str, claims: list[Claim]) -> None:
+    def put_document(self, doc: Document, digest: str, night: str, claims: list[Claim],
+                     extractor: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO documents (id, hash, source, published, url, title_end, text, origin, first_night, last_night)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET hash = excluded.hash,"
@@ -151,9 +157,19 @@ class Store:
             " title_end = excluded.title_end, text = excluded.text, origin = excluded.origin,"
             " last_night = excluded.last_night",
             (doc.id, digest, doc.source, doc.published, doc.url, doc.title_end, doc.text, doc.origin, night, night))
-        self.db.execute("DELETE FROM claims WHERE doc = ?", (doc.id,))
+        self.replace_claims(doc.id, claims, extractor)
+
+    def replace_claims(self, doc_id: str, claims: list[Claim], extractor: str | None) -> None:
+        """A document's claims, as read by `extractor` (a fingerprint)."""
+        self.db.execute("DELETE FROM claims WHERE doc = ?", (doc_id,))
         self.db.executemany("INSERT INTO claims (id, doc, data) VALUES (?, ?, ?)",
-                            [(c.id, doc.id, json.dumps(stored_claim(c), ensure_ascii=False)) for c in claims])
+                            [(c.id, doc_id, json.dumps(stored_claim(c), ensure_ascii=False)) for c in claims])
+        self.db.execute("UPDATE documents SET extractor = ? WHERE id = ?", (extractor, doc_id))
+
+    def stale(self, doc_ids: Iterable[str], extractor: str) -> set[str]:
+        """Those of these documents whose claims another extractor read."""
+        return {r[0] for r in self._where_in("SELECT id, extractor FROM documents WHERE id IN (%s)", doc_ids)
+                if r[1] != extractor}
 
     def documents_between(self, low: str | None, high: str | None) -> list[Document]:
         """Stored documents published in [low, high] (ISO strings), and those with no date."""

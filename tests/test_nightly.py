@@ -406,7 +406,7 @@ def test_a_database_from_before_shown_keeps_its_statuses(tmp_path):
     docs = high_severity_inputs(tmp_path)
     assert nightly(tmp_path, "2026-01-01", inputs=[docs]).returncode == 3
     con = sqlite3.connect(tmp_path / "fc.db")
-    con.executescript("DROP TABLE shown; PRAGMA user_version = 2;")
+    con.executescript("DROP TABLE shown; ALTER TABLE documents DROP COLUMN extractor; PRAGMA user_version = 2;")
     con.close()
     assert nightly(tmp_path, "2026-01-02", inputs=[docs]).returncode == 0
     assert set(report(tmp_path, "2026-01-02")["status"].values()) == {"open"}
@@ -589,3 +589,40 @@ def test_an_unusable_log_file_is_an_exit_4_with_everything_on_stderr(tmp_path):
     assert r.returncode == 4 and "cannot open the log file" in r.stderr and " done: " in r.stderr, r.stderr
     assert "exit 4" in r.stdout  # the summary, for the mail
     assert (tmp_path / "reports" / "2026-01-01" / "report.html").exists()  # the night itself went well
+
+
+def test_claims_read_by_another_version_of_the_extractor_are_read_again(tmp_path):
+    """An upgrade (code or lexicon) must not leave the stored figures of earlier
+    nights as the old version read them: the next run reads their documents again."""
+    assert nightly(tmp_path, "2026-01-01").returncode == 0
+    first = report(tmp_path, "2026-01-01")["discrepancies"]
+    con = sqlite3.connect(tmp_path / "fc.db")
+    # as an older version would have left them: another fingerprint, and figures it did not read
+    con.executescript("UPDATE documents SET extractor = 'older'; DELETE FROM claims;")
+    con.commit()
+    con.close()
+    r = nightly(tmp_path, "2026-01-02")
+    assert r.returncode == 0, r.stderr
+    assert "reading again 5 stored documents" in (tmp_path / "reports" / "nightly.log").read_text()
+    assert [d["id"] for d in report(tmp_path, "2026-01-02")["discrepancies"]] == [d["id"] for d in first]
+    store = Store(tmp_path / "fc.db")
+    try:
+        from factcheck.claims import extractor_fingerprint
+        ids = list(store.document_hashes())
+        assert store.count("claims") > 0 and store.stale(ids, extractor_fingerprint()) == set()
+        assert store.stale(ids, "older") == set(ids)
+    finally:
+        store.close()
+    # and a run with nothing stale reads nothing again
+    assert nightly(tmp_path, "2026-01-03").returncode == 0
+    assert (tmp_path / "reports" / "nightly.log").read_text().count("reading again") == 1
+
+
+def test_the_extractor_fingerprint_follows_the_lexicon_overlay(tmp_path, monkeypatch):
+    from factcheck.claims import extractor_fingerprint
+    before = extractor_fingerprint()
+    (tmp_path / "frames.toml").write_text('age_cues = ["بسن"]\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_LEXICON", str(tmp_path))
+    assert extractor_fingerprint() != before
+    monkeypatch.delenv("FACTCHECK_LEXICON")
+    assert extractor_fingerprint() == before
