@@ -552,7 +552,7 @@ def fit_command(golds, databases, corpus, seeds_dir, whole_days, c_value, output
         for db in databases:
             part = label_decisions(Path(db))
             parts.append(part)
-            n_traps += sum(part.traps)
+            n_traps += len({t for t in part.trap_items if t})  # dismissed discrepancies
             click.echo(f"{db}: {sum(part.y)} confirmed and {len(part.y) - sum(part.y)} dismissed pairs")
         for g in golds:
             g = Path(g)

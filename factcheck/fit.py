@@ -39,6 +39,7 @@ class Labelled:
     y: list[int] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     traps: list[bool] = field(default_factory=list)  # negatives named by the gold as consistent
+    trap_items: list[str | None] = field(default_factory=list)  # ... and which named item (the scorer counts items)
     positives_total: int = 0        # gold contradiction pairs (of differing figures), found or not
     positives_candidate: int = 0    # ... of which the candidates hold
 
@@ -121,16 +122,19 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
 
     from .matching import figure_key
 
-    def pair_in(a: Claim, b: Claim, entries, strict: bool = False) -> bool:
-        """Any mention of a's figure and any of b's on two quotes of one entry."""
+    def entry_of(a: Claim, b: Claim, entries, strict: bool = False) -> int | None:
+        """The first entry with any mention of a's figure and any of b's on two of its quotes."""
         ma = scored.mentions.get(figure_key(a), [a])
         mb = scored.mentions.get(figure_key(b), [b])
-        for spans in entries:
+        for n, spans in enumerate(entries):
             ia = [s for s in spans if any(_hit(x, s, strict) for x in ma)]
             ib = [s for s in spans if any(_hit(x, s, strict) for x in mb)]
             if ia and ib and any(x[0] != y[0] for x in ia for y in ib):
-                return True
-        return False
+                return n
+        return None
+
+    def pair_in(a: Claim, b: Claim, entries, strict: bool = False) -> bool:
+        return entry_of(a, b, entries, strict) is not None
 
     out = Labelled()
     keep = []
@@ -145,7 +149,9 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
         keep.append(r)
         out.candidates.append(k)
         out.y.append(label)
-        out.traps.append(not label and pair_in(k.a, k.b, neg))
+        trap = None if label else entry_of(k.a, k.b, neg)
+        out.traps.append(trap is not None)
+        out.trap_items.append(None if trap is None else f"{gold_path.name}:{trap}")
         out.groups.append(gold_path.stem + ":" + stories.story.get(k.a.doc, k.a.doc))
     out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
     # candidate recall: gold contradiction pairs of differing, comparable figures that the candidates hold
@@ -193,11 +199,13 @@ def label_decisions(db_path: Path) -> Labelled:
     claims = {d.id: ex.extract(d) for d in documents}
     by_id = {c.id: c for cs in claims.values() for c in cs}
     labels: dict[frozenset, int] = {}
+    disc_of: dict[frozenset, str] = {}
     for disc, d in sorted(data.items()):
         for k in d.get("conflicts", []):
             a, b = by_id.get(k.get("a")), by_id.get(k.get("b"))
             if a is not None and b is not None:
                 labels[frozenset((figure_key(a), figure_key(b)))] = 1 if latest[disc] == "confirm" else 0
+                disc_of[frozenset((figure_key(a), figure_key(b)))] = disc
     stories = build_stories(documents, claims, ex)
     scored = score_candidates(documents, claims, stories, ex)
     keep = []
@@ -209,6 +217,7 @@ def label_decisions(db_path: Path) -> Labelled:
         out.candidates.append(k)
         out.y.append(label)
         out.traps.append(not label)
+        out.trap_items.append(None if label else f"{db_path.name}:{disc_of[frozenset((figure_key(k.a), figure_key(k.b)))]}")
         out.groups.append(f"{db_path.name}:" + stories.story.get(k.a.doc, k.a.doc))
     out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
     out.positives_total = out.positives_candidate = sum(out.y)
@@ -222,6 +231,7 @@ def merge(parts: list[Labelled]) -> Labelled:
         out.y += p.y
         out.groups += p.groups
         out.traps += p.traps
+        out.trap_items += p.trap_items
         out.positives_total += p.positives_total
         out.positives_candidate += p.positives_candidate
     out.X = np.vstack([p.X for p in parts if p.X is not None and len(p.X)]) if any(
@@ -261,14 +271,24 @@ def cross_validated(data: Labelled, C: float = 0.03, folds: int = 5, repeats: in
 
 
 def choose_thresholds(y: np.ndarray, p: np.ndarray, traps: np.ndarray, n_traps: int,
-                      alarm_traps: float = 0.02, review_traps: float = 0.05) -> tuple[float, float]:
+                      alarm_traps: float = 0.02, review_traps: float = 0.05,
+                      trap_items: list | None = None) -> tuple[float, float]:
     """The lowest thresholds at which the held-out pairs flagged hold at most
-    these shares of the gold's traps (consistent pairs that must not be flagged)."""
+    these shares of the gold's traps (consistent items that must not be
+    flagged).  Counted as the scorer counts: a trap item is flagged once,
+    however many of its pairs are."""
+    items = np.array([t if t is not None else f"pair:{i}" for i, t in enumerate(trap_items)], dtype=object) \
+        if trap_items is not None and len(trap_items) == len(traps) else np.array([f"pair:{i}" for i in range(len(traps))],
+                                                                                    dtype=object)
+
+    def flagged_items(t: float) -> int:
+        return len(set(items[traps & (p >= t)]))
+
     def lowest(share: float) -> float:
         allowed = share * max(n_traps, 1)
         best = 1.0
         for t in sorted(set(np.round(p, 4)), reverse=True):
-            if traps[p >= t].sum() > allowed:
+            if flagged_items(t) > allowed:
                 break
             best = float(t)
         return best
@@ -282,11 +302,12 @@ def fit(data: Labelled, C: float = 0.03, n_traps: int | None = None) -> tuple[Al
     y = np.array(data.y)
     traps = np.array(data.traps, dtype=bool)
     held = cross_validated(data, C)
-    alarm, review = choose_thresholds(y, held, traps, n_traps or int(traps.sum()))
+    alarm, review = choose_thresholds(y, held, traps, n_traps or int(traps.sum()), trap_items=data.trap_items)
     m = _estimator(C).fit(data.X, y)
     weights = {f: float(w) for f, w in zip(FEATURES, m.coef_[0])}
     report = evaluate(y, held, alarm, review)
-    report["cv_traps_flagged"] = int((traps & (held >= review)).sum())
+    report["cv_traps_flagged"] = len({t for t, hit in zip(data.trap_items or [None] * len(traps), traps & (held >= review))
+                                      if hit}) if data.trap_items else int((traps & (held >= review)).sum())
     report.update(pairs=int(len(y)), positives=int(y.sum()), candidate_recall=round(
         data.positives_candidate / data.positives_total, 4) if data.positives_total else None)
     return AlignmentModel(weights, float(m.intercept_[0]), round(alarm, 4), round(review, 4),

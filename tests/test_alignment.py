@@ -397,3 +397,18 @@ def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
     text = "عنوان\nوارتفعت حصيلة القتلى إلى 58 والجرحى إلى 2771 بحسب وزارة الصحة."
     got = {c.text: c.event for c in extractor().extract(Document(id="y", text=text, title_end=5))}
     assert got["58"] == "killed" and got["2771"] == "wounded"
+
+
+def test_thresholds_count_trap_items_as_the_scorer_does():
+    import numpy as np
+
+    from factcheck.fit import choose_thresholds
+    # one consistent item with two held-out pairs at 0.9 and 0.8, another item at 0.7; 20 items named
+    y = np.array([0, 0, 0, 1])
+    p = np.array([0.9, 0.8, 0.7, 0.95])
+    traps = np.array([True, True, True, False])
+    # 5% of 20 items is one item: both pairs of the first item may be flagged, not the second item
+    alarm, review = choose_thresholds(y, p, traps, 20, trap_items=["g:1", "g:1", "g:2", None])
+    assert review == 0.8
+    # counted pair by pair, the second pair of the first item would already break the budget
+    assert choose_thresholds(y, p, traps, 20)[1] == 0.9
