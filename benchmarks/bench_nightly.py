@@ -18,8 +18,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from factcheck.nightly import Config, run_nightly  # noqa: E402
-from factcheck.replay import split_by_day  # noqa: E402
+from factcheck.service.nightly import Config, run_nightly  # noqa: E402
+from factcheck.service.replay import split_by_day  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "ant-multisource-2018.jsonl.gz"
 CHILD = r"""

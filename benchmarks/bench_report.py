@@ -27,8 +27,8 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 def synthetic(n: int, out: Path) -> Path:
     """A report of n discrepancies made from the seeds' two, with fresh ids."""
     from factcheck.check import result_json, run_check
-    from factcheck.documents import iter_documents
-    from factcheck.report import render_report
+    from factcheck.reading.documents import iter_documents
+    from factcheck.publishing.report import render_report
     r = run_check(iter_documents([HERE.parent / "seeds"]))
     base = r.discrepancies
     # distinct quantities: the report merges discrepancies about one quantity in the same documents

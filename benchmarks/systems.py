@@ -33,8 +33,8 @@ def peak_mb() -> float:
 
 
 def factcheck_system():
-    from factcheck.claims import extractor
-    from factcheck.documents import Document
+    from factcheck.figures.claims import extractor
+    from factcheck.reading.documents import Document
     ex = extractor()
 
     def run(doc_id, text):

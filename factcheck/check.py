@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .alignment import load_model
-from .claims import REPORT_FIELDS, Claim, extract_parallel, extractor
-from .compare import Discrepancy, discrepancies, figure_en
-from .documents import Document
-from .matching import build_stories, figure_key, score_candidates
-from .stories import Stories
+from .matching.alignment import load_model
+from .figures.claims import REPORT_FIELDS, Claim, extract_parallel, extractor
+from .matching.compare import Discrepancy, discrepancies, figure_en
+from .reading.documents import Document
+from .matching.pairs import build_stories, figure_key, score_candidates
+from .matching.stories import Stories
 
 # the version of discrepancies.json's layout (its first field); bump it when a field's name or meaning changes
 REPORT_FORMAT = 1
@@ -84,8 +84,8 @@ def result_json(r: CheckResult) -> dict:
 
 def write_outputs(r: CheckResult, out_dir: Path, previous: dict | None = None) -> dict[str, Path]:
     """discrepancies.json, claims.csv and report.html in out_dir."""
-    from .report import render_report
-    from .writers import read_json, write
+    from .publishing.report import render_report
+    from .publishing.writers import read_json, write
     data = result_json(r)
     paths = {"json": out_dir / "discrepancies.json", "csv": out_dir / "claims.csv", "html": out_dir / "report.html"}
     if previous is None:  # the report says what changed since the last one here

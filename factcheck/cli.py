@@ -19,7 +19,7 @@ import time
 import click
 
 from . import __version__
-from .documents import Problem, ReadStats, iter_documents
+from .reading.documents import Problem, ReadStats, iter_documents
 from .progress import Progress
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
@@ -136,9 +136,9 @@ def extract(paths, fmt, output, source, quantities_only, progress, jobs):
     """
     from functools import partial
 
-    from .claims import extract_parallel
+    from .figures.claims import extract_parallel
 
-    from .writers import JsonlWriter, write
+    from .publishing.writers import JsonlWriter, write
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     import errno
@@ -294,7 +294,7 @@ def nightly(config, inputs, database, reports, night, wait, log, source, init, v
     Example crontab line (every night at 02:30; mails the summary on 1-4):
       30 2 * * *  cd /srv/factcheck &&\n        out=$(.venv/bin/factcheck nightly -c factcheck.toml 2>&1); c=$?; case $c in 1|2|3|4) echo "$out" | mail -s "factcheck nightly: exit $c" desk@example.org;; esac
     """
-    from .nightly import ConfigError, load_config, nightly_main
+    from .service.nightly import ConfigError, load_config, nightly_main
     try:
         cfg = load_config(config, inputs=inputs, database=database, reports=reports, night=night, wait=wait,
                           log=log, source=source, init=init or None, verbose=verbose or None)
@@ -344,8 +344,8 @@ def review(discrepancy, confirm, dismiss, reopen, note, by, list_, export, impor
     import sqlite3
     from pathlib import Path
 
-    from .nightly import ConfigError, load_config, write_decisions
-    from .store import Store, StoreError, check_decisions
+    from .service.nightly import ConfigError, load_config, write_decisions
+    from .service.store import Store, StoreError, check_decisions
     chosen = [name for name, on in (("confirm", confirm), ("dismiss", dismiss), ("reopen", reopen)) if on]
     if len(chosen) > 1:
         raise click.UsageError(f"choose one decision, not {' and '.join('--' + c for c in chosen)}")
@@ -436,8 +436,8 @@ def serve(config, database, reports, host, port, token, author):
     Example:
       factcheck serve -c factcheck.toml
     """
-    from .nightly import ConfigError, load_config
-    from .serve import ReviewServer, ServeConfig, ServeError, serve_table
+    from .service.nightly import ConfigError, load_config
+    from .service.serve import ReviewServer, ServeConfig, ServeError, serve_table
     try:
         cfg = load_config(config, inputs=["-"], database=database, reports=reports)
         table = serve_table(config)
@@ -490,8 +490,8 @@ def recover(database, output):
       mv state/factcheck.db state/factcheck.db.damaged
       mv state/factcheck.db.recovered state/factcheck.db
     """
-    from .recover import RecoverError
-    from .recover import recover as do_recover
+    from .service.recover import RecoverError
+    from .service.recover import recover as do_recover
     try:
         rec = do_recover(database, output)
     except RecoverError as e:
@@ -542,8 +542,8 @@ def fit_command(golds, databases, corpus, seeds_dir, whole_days, c_value, output
     """
     from pathlib import Path
 
-    from .alignment import model_toml
-    from .fit import GoldError, count_traps, fit, label_decisions, label_gold, merge
+    from .matching.alignment import model_toml
+    from .matching.fit import GoldError, count_traps, fit, label_decisions, label_gold, merge
     if not golds and not databases:
         click.echo("error: give at least one --gold file or --decisions database", err=True)
         sys.exit(EXIT_USAGE)

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from .documents import input_files
+from .reading.documents import input_files
 
 
 def count_documents(paths) -> int:

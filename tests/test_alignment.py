@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.alignment import MODEL_PATH, ModelError, load_model, model_toml, read_model
-from factcheck.candidates import comparable_class, disagree
+from factcheck.matching.alignment import MODEL_PATH, ModelError, load_model, model_toml, read_model
+from factcheck.matching.candidates import comparable_class, disagree
 from factcheck.check import result_json, run_check
 from factcheck.cli import main
-from factcheck.documents import Document
-from factcheck.pairfeatures import FEATURES
+from factcheck.reading.documents import Document
+from factcheck.matching.pairfeatures import FEATURES
 
 ROOT = Path(__file__).resolve().parent.parent
 BAGHDAD = "قتلى في انفجار سيارة مفخخة في بغداد"
@@ -135,7 +135,7 @@ def test_discrepancies_carry_tier_probability_and_paired_conflicts():
 @pytest.mark.parametrize("kind,a,b,differ", [
     ("date", "06-09", "06-19", True), ("date", "07-25", "07-25", False), ("score", "2-1", "1-2", True)])
 def test_dates_and_scores_compare_by_their_norm(kind, a, b, differ):
-    from factcheck.claims import Claim
+    from factcheck.figures.claims import Claim
 
     def claim(norm):
         c = Claim(id=norm, doc="d", source="s", published=None, start=0, end=1, text=norm, value=None, low=None,
@@ -180,7 +180,7 @@ def test_check_output_is_deterministic(tmp_path):
 
 
 def test_a_document_whose_figures_cannot_be_read_is_named_and_the_run_goes_on(monkeypatch, capsys):
-    from factcheck import claims as claims_module
+    from factcheck.figures import claims as claims_module
     ex = claims_module.extractor()
     real = ex.extract
 
@@ -195,7 +195,7 @@ def test_a_document_whose_figures_cannot_be_read_is_named_and_the_run_goes_on(mo
 
 
 def test_a_date_without_its_year_agrees_with_the_same_day():
-    from factcheck.candidates import same_date
+    from factcheck.matching.candidates import same_date
     assert same_date("2018-06-30", "06-30") and same_date("06-30", "06-30")
     assert not same_date("2018-06-30", "2019-06-30") and not same_date("06-09", "06-19")
 
@@ -244,7 +244,7 @@ def test_figures_in_two_units_stand_on_two_sides():
 
 
 def test_others_after_another_events_figure_are_not_a_further_batch():
-    from factcheck.claims import extractor
+    from factcheck.figures.claims import extractor
     text = "عنوان\nقتل 35 فلسطينيا وأصيب نحو 2800 آخرين برصاص الجيش الإسرائيلي منذ 30 مارس."
     got = {c.text: c for c in extractor().extract(Document(id="x", text=text, title_end=5))}
     assert got["نحو 2800"].event == "wounded" and got["نحو 2800"].scope != "additional"
@@ -253,7 +253,7 @@ def test_others_after_another_events_figure_are_not_a_further_batch():
 
 
 def test_others_share_the_scope_of_the_figure_they_follow_even_across_a_full_stop():
-    from factcheck.claims import extractor
+    from factcheck.figures.claims import extractor
 
     def scopes(text):
         return {c.text: c.scope for c in extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))}
@@ -366,7 +366,7 @@ def test_a_list_of_days_agrees_with_any_day_it_lists():
 
 
 def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):
-    from factcheck.fit import label_decisions
+    from factcheck.matching.fit import label_decisions
     from tests.conftest import SEEDS
     db, reports = tmp_path / "fc.db", tmp_path / "reports"
     r = CliRunner().invoke(main, ["nightly", "--db", str(db), "--reports", str(reports), "--date", "2026-01-01",
@@ -390,7 +390,7 @@ def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):
 
 
 def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
-    from factcheck.claims import extractor
+    from factcheck.figures.claims import extractor
     text = "عنوان\nلقي 4 أشخاص مصرعهم فيما جرح سبعة آخرون إثر سقوط قذيفة على المخيم."
     got = {c.text: c.event for c in extractor().extract(Document(id="x", text=text, title_end=5))}
     assert got["4"] == "killed" and got["سبعة"] == "wounded"
@@ -402,7 +402,7 @@ def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
 def test_thresholds_count_trap_items_as_the_scorer_does():
     import numpy as np
 
-    from factcheck.fit import choose_thresholds
+    from factcheck.matching.fit import choose_thresholds
     # one consistent item with two held-out pairs at 0.9 and 0.8, another item at 0.7; 20 items named
     y = np.array([0, 0, 0, 1])
     p = np.array([0.9, 0.8, 0.7, 0.95])

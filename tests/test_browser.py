@@ -262,9 +262,9 @@ def test_story_filter_lists_story_names(page, desk_report):
 
 
 def test_decision_clicked_in_serve_is_stored_shown_and_in_the_next_report(browser, tmp_path, desk_input):
-    from factcheck.nightly import load_config, run_nightly
-    from factcheck.serve import ReviewServer, ServeConfig
-    from factcheck.store import Store
+    from factcheck.service.nightly import load_config, run_nightly
+    from factcheck.service.serve import ReviewServer, ServeConfig
+    from factcheck.service.store import Store
     db, reports = tmp_path / "fc.db", tmp_path / "reports"
     run_nightly(load_config(None, inputs=[str(desk_input)], database=str(db), reports=str(reports), night="2018-05-14",
                             init=True))

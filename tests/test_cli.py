@@ -5,8 +5,8 @@ import json
 
 import pandas as pd
 
-from factcheck.claims import COLUMNS, claims_frame
-from factcheck.documents import iter_documents
+from factcheck.figures.claims import COLUMNS, claims_frame
+from factcheck.reading.documents import iter_documents
 
 from .conftest import SEEDS
 from .test_documents import run_cli
@@ -137,7 +137,7 @@ def test_extract_output_is_the_same_for_any_number_of_jobs(tmp_path):
 
 
 def test_parallel_extraction_keeps_input_order():
-    from factcheck.claims import extract_parallel, extractor
+    from factcheck.figures.claims import extract_parallel, extractor
     docs = list(iter_documents([SEEDS])) * 3
     serial = [[c.row() for c in extractor().extract(d)] for d in docs]
     parallel = [(d.id, [c.row() for c in cs]) for d, cs in extract_parallel(docs, jobs=2, batch=1)]
@@ -169,7 +169,7 @@ def test_outputs_are_checked_before_the_work(tmp_path):
 def test_jsonl_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from factcheck import claims as claims_module
+    from factcheck.figures import claims as claims_module
     from factcheck.cli import main
     out = tmp_path / "c.jsonl"
     out.write_text("the previous table\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.check import run_check
-from factcheck.documents import Document
+from factcheck.reading.documents import Document
 
 SENT = "أرسلت كوريا الشمالية {} جندي إلى روسيا للقتال في أوكرانيا"
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from factcheck import documents
-from factcheck.documents import ReadStats, iter_documents
+from factcheck.reading import documents
+from factcheck.reading.documents import ReadStats, iter_documents
 
 from .conftest import run_in_process, write_jsonl
 
@@ -127,7 +127,7 @@ def test_the_real_corpus_loads_as_is():
 
 
 def test_a_text_without_full_stops_is_cut_into_bounded_sentences():
-    from factcheck.tokens import MAX_SENTENCE, sentences
+    from factcheck.reading.tokens import MAX_SENTENCE, sentences
     text = "قتل 5 أشخاص وأصيب 7 آخرون، " * 2000
     spans = sentences(text)
     assert all(e - s <= MAX_SENTENCE for s, e in spans)

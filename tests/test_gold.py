@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.check import result_json, run_check
-from factcheck.claims import extractor
-from factcheck.documents import iter_documents
+from factcheck.figures.claims import extractor
+from factcheck.reading.documents import iter_documents
 
 from .conftest import SEEDS, span
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.arabic import normalise
+from factcheck.reading.arabic import normalise
 from factcheck.lexicon import FILES, OTHER_FILES, SCHEMA, LexiconError, load, raw
 
 PACKAGE = Path(factcheck.__file__).parent

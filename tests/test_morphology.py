@@ -2,9 +2,9 @@
 these machines) and with an analyser standing in for it."""
 from __future__ import annotations
 
-from factcheck.arabic import load_lemmatiser, morphology_db_path
-from factcheck.claims import Extractor
-from factcheck.documents import Document
+from factcheck.reading.arabic import load_lemmatiser, morphology_db_path
+from factcheck.figures.claims import Extractor
+from factcheck.reading.documents import Document
 
 TEXT = "أضافت الشركات أربعة حفارات نفطية"
 

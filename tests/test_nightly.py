@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.nightly import Config, run_nightly
-from factcheck.replay import split_by_day
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
+from factcheck.service.nightly import Config, run_nightly
+from factcheck.service.replay import split_by_day
+from factcheck.service.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 from .conftest import CORPUS, SEEDS, run_in_process
 
@@ -319,7 +319,7 @@ def test_unwritable_reports_fail_with_code_4_and_keep_the_database(tmp_path):
 
 
 def test_the_example_config_is_valid(tmp_path):
-    from factcheck.nightly import load_config
+    from factcheck.service.nightly import load_config
     from .conftest import ROOT
     cfg = load_config(str(ROOT / "factcheck.example.toml"))
     assert cfg.inputs == [str(ROOT / "incoming")] and cfg.window_days == 3 and cfg.wait == 0
@@ -376,7 +376,7 @@ def test_the_decisions_backup_is_never_overwritten_by_fewer_decisions(tmp_path):
 
 
 def test_dated_decision_backups_keep_the_last_n(tmp_path):
-    from factcheck.nightly import export_decisions
+    from factcheck.service.nightly import export_decisions
     store = Store(tmp_path / "fc.db", create=True)
     for k in range(1, 6):
         store.decide(f"d{k}", "confirm", None, "x")
@@ -607,7 +607,7 @@ def test_claims_read_by_another_version_of_the_extractor_are_read_again(tmp_path
     assert [d["id"] for d in report(tmp_path, "2026-01-02")["discrepancies"]] == [d["id"] for d in first]
     store = Store(tmp_path / "fc.db")
     try:
-        from factcheck.claims import extractor_fingerprint
+        from factcheck.figures.claims import extractor_fingerprint
         ids = list(store.document_hashes())
         assert store.count("claims") > 0 and store.stale(ids, extractor_fingerprint()) == set()
         assert store.stale(ids, "older") == set(ids)
@@ -619,7 +619,7 @@ def test_claims_read_by_another_version_of_the_extractor_are_read_again(tmp_path
 
 
 def test_the_extractor_fingerprint_follows_the_lexicon_overlay(tmp_path, monkeypatch):
-    from factcheck.claims import extractor_fingerprint
+    from factcheck.figures.claims import extractor_fingerprint
     before = extractor_fingerprint()
     (tmp_path / "frames.toml").write_text('age_cues = ["بسن"]\n', encoding="utf-8")
     monkeypatch.setenv("FACTCHECK_LEXICON", str(tmp_path))

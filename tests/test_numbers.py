@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import extractor
-from factcheck.documents import Document
-from factcheck.numbers import parse_number
+from factcheck.figures.claims import extractor
+from factcheck.reading.documents import Document
+from factcheck.figures.numbers import parse_number
 
 # -- a reference speller, independent of the parser ------------------------------
 ONES = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from factcheck.check import REPORT_FORMAT, claim_json, result_json, run_check
-from factcheck.claims import (CLAIM_FORMAT, COLUMNS, REPORT_FIELDS, Claim, claim_from_stored, claim_record,
+from factcheck.figures.claims import (CLAIM_FORMAT, COLUMNS, REPORT_FIELDS, Claim, claim_from_stored, claim_record,
                               extractor, stored_claim)
-from factcheck.documents import iter_documents
-from factcheck.nightly import night_status
-from factcheck.writers import WRITERS, JsonlWriter, read_json, render, write
+from factcheck.reading.documents import iter_documents
+from factcheck.service.nightly import night_status
+from factcheck.publishing.writers import WRITERS, JsonlWriter, read_json, render, write
 
 from .conftest import SEEDS
 

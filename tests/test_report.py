@@ -6,8 +6,8 @@ import re
 import pytest
 
 from factcheck.check import result_json, run_check
-from factcheck.documents import Document, iter_documents
-from factcheck.report import render_report
+from factcheck.reading.documents import Document, iter_documents
+from factcheck.publishing.report import render_report
 
 from .conftest import SEEDS
 
@@ -68,7 +68,7 @@ def test_changes_since_the_previous_report_are_counted():
 
 
 # -- the editors' desk (issue 11) ------------------------------------------------------------
-from factcheck.report import clean_attribution, documents_only, report_context, search_key  # noqa: E402
+from factcheck.publishing.report import clean_attribution, documents_only, report_context, search_key  # noqa: E402
 
 
 def _doc(i, title, source, published):
@@ -213,7 +213,7 @@ def test_fields_absent_today_have_defaults():
     ("ضابط", "ضابط", False),
 ])
 def test_attributions_are_shown_whole(raw, shown, names_someone):
-    from factcheck.report import specific_attribution
+    from factcheck.publishing.report import specific_attribution
     assert clean_attribution(raw) == shown
     assert (specific_attribution(raw) is not None) == names_someone
 

@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from factcheck.nightly import load_config, run_nightly
-from factcheck.serve import ReviewServer, ServeConfig, ServeError
-from factcheck.store import Store
+from factcheck.service.nightly import load_config, run_nightly
+from factcheck.service.serve import ReviewServer, ServeConfig, ServeError
+from factcheck.service.store import Store
 
 from .conftest import SEEDS
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..arabic import normalise, strip_clitics
+from ..reading.arabic import normalise, strip_clitics
 
 HERE = Path(__file__).parent
 # Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
 OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "outlets.toml",
-               "labels": HERE.parent / "report" / "labels.toml"}
+               "labels": HERE.parent / "publishing" / "report" / "labels.toml"}
 
 # What each file may hold.  A dict lists the keys a table may have (all optional) with the
 # schema of each value; "*" stands for any key (a concept, an entity, a number written as a
@@ -186,7 +186,7 @@ def _raw(name: str, extra_dirs: tuple[str, ...]) -> dict:
 
 def phrase(text: str) -> tuple[str, ...]:
     """A lexicon form as a tuple of normalised tokens."""
-    from ..tokens import tokenize  # local: tokens imports nothing from here
+    from ..reading.tokens import tokenize  # local: tokens imports nothing from here
     return tuple(t.text for t in tokenize(normalise(text)))
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .arabic import normalise
+from ..reading.arabic import normalise
 from .candidates import disagree, hours, rel_gap, unit_scale
-from .claims import Claim
-from .lexicon import load
-from .lexicon import raw as raw_lexicon
+from ..figures.claims import Claim
+from ..lexicon import load
+from ..lexicon import raw as raw_lexicon
 
 UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .check import CheckResult, analyse, result_json
-from .claims import extractor_fingerprint, extractor
-from .documents import Document, iter_documents, published_datetime
-from .safeio import check_writable_dir
+from ..check import CheckResult, analyse, result_json
+from ..figures.claims import extractor_fingerprint, extractor
+from ..reading.documents import Document, iter_documents, published_datetime
+from ..safeio import check_writable_dir
 from .store import Store, StoreError, decisions_backup
-from .writers import read_json, write
+from ..publishing.writers import read_json, write
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130
@@ -396,7 +396,7 @@ def previous_report(reports: str | Path, night: str | None) -> dict | None:
 
 def write_night_reports(cfg: Config, store: Store, night: str, result: CheckResult, data: dict, status: dict,
                         gone: list[str], previous_night: str | None) -> None:
-    from .report import render_index, render_report
+    from ..publishing.report import render_index, render_report
     out = Path(cfg.reports)
     day = out / night
     previous = previous_report(out, previous_night)

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .arabic import skeleton, strip_clitics
-from .lexicon import Lexicon
+from ..reading.arabic import skeleton, strip_clitics
+from ..lexicon import Lexicon
 
 FUZZY_MIN = 80.0  # rapidfuzz ratio (0-100) for two spellings of one name
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from .arabic import normalise, skeleton
+from ..reading.arabic import normalise, skeleton
 from .candidates import MAX_HOURS, comparable_class, hours, outlet
-from .claims import Claim
-from .tokens import TOKEN_RE
+from ..figures.claims import Claim
+from ..reading.tokens import TOKEN_RE
 
 MIN_SIMILARITY = 0.3    # cosine of idf-weighted word sets of two sentences
 MAX_LINKS = 20          # per report, the closest first

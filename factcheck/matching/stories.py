@@ -15,10 +15,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .arabic import normalise, skeleton
-from .documents import published_datetime
-from .lexicon import load
-from .tokens import TOKEN_RE
+from ..reading.arabic import normalise, skeleton
+from ..reading.documents import published_datetime
+from ..lexicon import load
+from ..reading.tokens import TOKEN_RE
 
 LEAD_CHARS = 600
 MAX_DAYS = 3.0          # reports further apart than this are rarely the same story

@@ -17,7 +17,7 @@ import numpy as np
 
 from .pairfeatures import FEATURES
 
-MODEL_PATH = Path(__file__).parent / "model" / "alignment.toml"
+MODEL_PATH = Path(__file__).parent.parent / "model" / "alignment.toml"
 
 
 class ModelError(Exception):

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .arabic import _SKELETON_DROP, _SKELETON_MAP, _TABLE, normalise, skeleton
-from .lexicon import raw as raw_lexicon
+from ..reading.arabic import _SKELETON_DROP, _SKELETON_MAP, _TABLE, normalise, skeleton
+from ..lexicon import raw as raw_lexicon
 
 HERE = Path(__file__).parent / "report"
 _env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]),
@@ -73,7 +73,7 @@ def outlet_names(source: str | None, doc: str) -> dict:
 
 
 def entity_names(eid: str) -> dict:
-    from .lexicon import load
+    from ..lexicon import load
     names = load().entities.get(eid, {}).get("names") or []
     latin = [n for n in names if re.fullmatch(r"[A-Za-z .'-]+", n)]
     return {"id": eid, "ar": names[0] if names else eid.replace("_", " "),
@@ -335,13 +335,13 @@ def explain(d: dict, claims: dict[str, dict]) -> tuple[str, str, str | None]:
 def search_key(text: str) -> str:
     """The spelling-tolerant form the page searches in: the checker's normalisation, then each
     word's consonant skeleton (زيلينسكي and زيلنسكي, بيونغ and بيونج meet), each once.  report.js
-    applies the same two steps to the query, with tables generated from factcheck.arabic, and
+    applies the same two steps to the query, with tables generated from factcheck.reading.arabic, and
     looks for every word of it."""
     return " ".join(dict.fromkeys(skeleton(w) for w in re.findall(r"\w+", normalise(text).lower())))
 
 
 def search_tables() -> str:
-    """factcheck.arabic's normalisation and skeleton tables, for report.js (ASCII-escaped JSON)."""
+    """factcheck.reading.arabic's normalisation and skeleton tables, for report.js (ASCII-escaped JSON)."""
     def as_map(table: dict) -> dict:
         return {chr(k): (v or "") for k, v in table.items()}
     return json.dumps({"norm": as_map(_TABLE), "drop": "".join(chr(k) for k, v in _SKELETON_DROP.items() if not v),

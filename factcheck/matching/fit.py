@@ -22,9 +22,9 @@ import numpy as np
 
 from .alignment import AlignmentModel
 from .candidates import Candidate, comparable_class
-from .claims import Claim, extractor
-from .documents import Document, iter_documents, record_document
-from .matching import build_stories, score_candidates
+from ..figures.claims import Claim, extractor
+from ..reading.documents import Document, iter_documents, record_document
+from .pairs import build_stories, score_candidates
 from .pairfeatures import FEATURES
 
 
@@ -120,7 +120,7 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
     neg = _spans(gold.get("consistent", []), docs)
     either = _spans(gold.get("either", []), docs)
 
-    from .matching import figure_key
+    from .pairs import figure_key
 
     def entry_of(a: Claim, b: Claim, entries, strict: bool = False) -> int | None:
         """The first entry with any mention of a's figure and any of b's on two of its quotes."""
@@ -178,8 +178,8 @@ def label_decisions(db_path: Path) -> Labelled:
     chosen); a reopened one is left out.  The stored documents of the decided
     discrepancies' days are read again, as a night sees them, so the features
     are those `check` computes; other pairs stay unlabelled."""
-    from .matching import figure_key
-    from .store import Store, StoreError
+    from .pairs import figure_key
+    from ..service.store import Store, StoreError
     try:
         store = Store(db_path)
     except StoreError as e:

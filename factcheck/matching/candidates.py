@@ -17,10 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from .arabic import normalise
-from .claims import Claim
-from .documents import published_datetime
-from .lexicon import load
+from ..reading.arabic import normalise
+from ..figures.claims import Claim
+from ..reading.documents import published_datetime
+from ..lexicon import load
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")

@@ -13,9 +13,9 @@ import os
 import sys
 from typing import IO, Iterable
 
-from .claims import COLUMNS, Claim, claim_record
-from .numbers import QUANTITY_KINDS
-from .safeio import atomic_output
+from ..figures.claims import COLUMNS, Claim, claim_record
+from ..figures.numbers import QUANTITY_KINDS
+from ..safeio import atomic_output
 
 
 def _clean(v):

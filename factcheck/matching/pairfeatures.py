@@ -15,9 +15,9 @@ import re
 import numpy as np
 from rapidfuzz import fuzz
 
-from .arabic import normalise, skeleton
+from ..reading.arabic import normalise, skeleton
 from .candidates import Candidate, comparable_class, hours, rel_gap
-from .claims import Claim
+from ..figures.claims import Claim
 
 WINDOW = 60          # characters either side of the figure that describe it
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+([.,٫٬][0-9٠-٩۰-۹]+)*")

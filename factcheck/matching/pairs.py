@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .arabic import normalise
+from ..reading.arabic import normalise
 from .candidates import Candidate, candidate_pairs, comparable_class
-from .claims import Claim, Extractor
-from .documents import Document
+from ..figures.claims import Claim, Extractor
+from ..reading.documents import Document
 from .pairfeatures import FEATURES, echoed_both_ways, feature_matrix, figure_values
 from .sentencelinks import sentence_links
 from .stories import STOP, Stories, features
-from .tokens import tokenize
+from ..reading.tokens import tokenize
 
 
 def build_stories(documents: list[Document], claims: dict[str, list[Claim]], ex: Extractor) -> Stories:

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .claims import Claim, claim_from_stored, stored_claim
-from .documents import Document
+from ..figures.claims import Claim, claim_from_stored, stored_claim
+from ..reading.documents import Document
 
 # Each migration takes the schema from version i to i + 1.  Never edit one
 # that has shipped: add a new one.

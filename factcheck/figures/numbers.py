@@ -1,9 +1,9 @@
 """Quantities in Arabic text: figures in any digits or in words, with the
 interval their wording allows, and what kind of figure they are.
 
-Works on the tokens of one normalised sentence (factcheck.tokens); every
+Works on the tokens of one normalised sentence (factcheck.reading.tokens); every
 quantity keeps the token indices of its number, so the claim frame
-(factcheck.claims) can look around it.  All language knowledge comes from the
+(factcheck.figures.claims) can look around it.  All language knowledge comes from the
 lexicon files; this module only knows Arabic number grammar:
 ones before tens (خمسة وعشرون), scale words multiply what precedes them
 (ثلاثة آلاف), duals stand for two (ألفين), hundreds may be split (ثلاث مئة).
@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
-from .lexicon import Lexicon, load
-from .tokens import Tok, tokenize
+from ..reading.arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
+from ..lexicon import Lexicon, load
+from ..reading.tokens import Tok, tokenize
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
@@ -1012,7 +1012,7 @@ def parser() -> Parser:
 
 def parse_number(text: str) -> float | None:
     """The value of a numeral written alone ("60،000", "ثلاثة آلاف وخمسمئة")."""
-    from .arabic import normalise
+    from ..reading.arabic import normalise
     toks = tokenize(normalise(text).strip())
     if not toks:
         return None

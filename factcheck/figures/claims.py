@@ -18,12 +18,12 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .arabic import Normalised, load_lemmatiser, strip_clitics
-from .documents import Document, published_datetime
+from ..reading.arabic import Normalised, load_lemmatiser, strip_clitics
+from ..reading.documents import Document, published_datetime
 from .entities import EntityFinder
-from .lexicon import Lexicon, load
+from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
-from .tokens import sentences, tokenize
+from ..reading.tokens import sentences, tokenize
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
@@ -510,7 +510,8 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_EXTRACTION_MODULES = ("arabic.py", "tokens.py", "numbers.py", "entities.py", "claims.py", "lexicon/__init__.py")
+_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "figures/numbers.py", "figures/entities.py",
+                       "figures/claims.py", "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:
@@ -521,10 +522,10 @@ def extractor_fingerprint() -> str:
     import json as _json
     from pathlib import Path as _Path
 
-    from .arabic import morphology_db_path
-    from .lexicon import FILES, raw
+    from ..reading.arabic import morphology_db_path
+    from ..lexicon import FILES, raw
     h = hashlib.sha1(f"format {CLAIM_FORMAT}; morphology {morphology_db_path() is not None}".encode())
-    here = _Path(__file__).parent
+    here = _Path(__file__).parent.parent
     for name in _EXTRACTION_MODULES:
         h.update(name.encode() + b"\0" + (here / name).read_bytes())
     for name in FILES:

@@ -33,9 +33,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .nightly import night_report_path, previous_report
-from .report import documents_only, render_report
+from ..publishing.report import documents_only, render_report
 from .store import Store
-from .writers import read_json, render
+from ..publishing.writers import read_json, render
 
 DECISIONS = ("confirm", "dismiss", "reopen")
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json; charset=utf-8",

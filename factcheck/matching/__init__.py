@@ -1,0 +1,1 @@
+"""Matching: stories, candidate pairs of figures, their alignment score, and discrepancies."""

@@ -1,0 +1,1 @@
+"""Publishing: the outputs (tables, JSON, the HTML report for editors)."""

@@ -1,0 +1,1 @@
+"""Reading documents: files and records in, normalised Arabic text and tokens out."""
