@@ -347,7 +347,7 @@ class Extractor:
             pm = lx.qualifiers_after.match(words, after) if after < min(n, next_start) else None  # not the next one's
             if pm:
                 q.qualifier = pm[1]
-                self.parser._bounds(q)
+                self.parser.bounds(q)
                 c.qualifier, c.low, c.high = q.qualifier, q.low, q.high
         if q.unit and q.kind == "money":
             c.concept = "money:" + q.unit

@@ -41,16 +41,13 @@ class EntityFinder:
         k = 0
         n = len(words)
         table = self.lx.entity_forms
-        known = table._candidates.get  # most words start no entity name: skip match() for them
+        starting = table.forms_starting  # most words start no entity name: skip match() for them
         while k < n:
             w = words[k]
             if not w[0].isalpha():
                 k += 1
                 continue
-            c = known(w)
-            if c is None:
-                c = table._for(w)
-            m = table.match(words, k) if c else None
+            m = table.match(words, k) if starting(w) else None
             if m:
                 out.append((k, k + m[0], m[1]))
                 k += m[0]

@@ -337,7 +337,7 @@ class Parser:
                 pm = lx.qualifiers_after.match(words, a) if a < n and q.qualifier == "exact" else None
                 if pm and not (a + pm[0] < n and words[a + pm[0]][0].isdigit()):
                     q.qualifier, q.i1 = pm[1], a + pm[0]  # بمقتل شخصين، على الأقل
-                self._bounds(q)
+                self.bounds(q)
                 out.append(q)
         out.sort(key=lambda q: q.i0)
         return out
@@ -412,7 +412,7 @@ class Parser:
                 v = _clean(round(value / c2[0] * 100, 2))
                 q = Quantity(i, c2[1], i, c2[1], v, v, v, "exact", "percent", "%", sense="share")
                 q = self._qualified(words, q, floor)
-                self._bounds(q)
+                self.bounds(q)
                 return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
@@ -507,7 +507,7 @@ class Parser:
             q = Quantity(i, end, i, end, v, v, v, None, "ordinal", numbered=lemma)
             if end == i + 2 and lemma is None and self._age(words, i, floor):
                 q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
-                self._bounds(q)
+                self.bounds(q)
             return q
         # ratios: ضعفين؛ ضعف only after a qualifier or a comparative (ضعف is also "weakness")
         if any(f in lx.ratio_double for f in forms) or any(f in lx.ratio_ambiguous for f in forms):
@@ -516,7 +516,7 @@ class Parser:
             if not any(f in lx.ratio_double for f in forms) and q.i0 == i and \
                     not (i > 0 and any(f in lx.comparatives for f in strip_clitics(words[i - 1]))):
                 return None
-            self._bounds(q)
+            self.bounds(q)
             return q
         hit = self.word_number(w)
         if not hit or hit[0] != "fraction":
@@ -533,7 +533,7 @@ class Parser:
             um = lx.units.match(words, i + 1) if i + 1 < n else None
             if um and um[1] == (kind, unit):
                 q.i1 = i + 1 + um[0]
-            self._bounds(q)
+            self.bounds(q)
             return q
         # عام ونصف، ساعة وربع: a singular unit noun, then the fraction
         if w.startswith("و") and i > 0 and i - 1 >= floor and words[i - 1] in lx.unit_singulars \
@@ -543,7 +543,7 @@ class Parser:
                 kind, unit = um[1]
                 v = _clean(1 + frac)
                 q = self._qualified(words, Quantity(i - 1, i + 1, i - 1, i + 1, v, v, v, "exact", kind, unit), floor)
-                self._bounds(q)
+                self.bounds(q)
                 return q
         if w.startswith("و"):
             return None  # ونصف after something else: handled with its number, or not a figure
@@ -554,7 +554,7 @@ class Parser:
         v = _clean(round(frac * 100, 2))
         q = self._qualified(words, Quantity(i, i + 1, i, i + 1, v, v, v, "exact", "percent", "%", sense="share"),
                             floor)
-        self._bounds(q)
+        self.bounds(q)
         return q
 
     def _age(self, words, k, floor) -> bool:
@@ -591,7 +591,7 @@ class Parser:
             return None  # "حتى عام 1975": عام introduces a year
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
         self._fraction_after_unit(words, q)  # لأكثر من عام ونصف
-        self._bounds(q)
+        self.bounds(q)
         return q
 
     def _word_number_ok(self, words, i, j) -> bool:
@@ -715,7 +715,7 @@ class Parser:
                 if q.high is not None and q.high < 100:  # 1950-53 is 1950 to 1953
                     q.high = (q.low // 100) * 100 + q.high + (100 if q.high < q.low % 100 else 0)
             return q
-        self._bounds(q)
+        self.bounds(q)
         return q
 
     def _fraction_after_unit(self, words, q: Quantity) -> None:
@@ -736,7 +736,7 @@ class Parser:
         if um and um[1] == (q.kind, q.unit):
             q.i1 += um[0]  # 5 سنوات ونصف السنة
 
-    def _bounds(self, q: Quantity) -> None:
+    def bounds(self, q: Quantity) -> None:
         v = q.value
         t = self.lx.tolerance
         if q.qualifier == "exact":

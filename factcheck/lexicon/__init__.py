@@ -203,7 +203,8 @@ class PhraseTable:
         self.max_len = max((len(w) for w, _ in items if w), default=0)
         self._candidates: dict[str, tuple] = {}  # word (clitics allowed) -> phrases it may start
 
-    def _for(self, word: str) -> tuple:
+    def forms_starting(self, word: str) -> tuple:
+        """The phrases that may start with this word (clitics allowed), cached."""
         c = self._candidates.get(word)
         if c is None:
             c = tuple(e for first in strip_clitics(word) for e in self.by_first.get(first, ()))
@@ -218,7 +219,7 @@ class PhraseTable:
         if clitics:
             cands = self._candidates.get(words[i])  # the common case inline: most words start nothing
             if cands is None:
-                cands = self._for(words[i])
+                cands = self.forms_starting(words[i])
         else:
             cands = self.by_first.get(words[i], ())
         if not cands:
@@ -240,7 +241,7 @@ class PhraseTable:
         for i, w in enumerate(words):
             c = get(w)
             if c is None:
-                c = self._for(w)
+                c = self.forms_starting(w)
             if c:
                 out.append(i)
         return out

@@ -417,7 +417,7 @@ def _decision_key(d: dict) -> tuple:
     return (d.get("discrepancy"), d.get("decision"), d.get("at"), d.get("by"))
 
 
-def _read_decisions(path: Path) -> list[dict] | None:
+def read_decisions(path: Path) -> list[dict] | None:
     """The decisions in a backup file; None when it cannot be read as one."""
     items = read_json(path)
     if not isinstance(items, list) or not all(isinstance(d, dict) for d in items):
@@ -428,7 +428,7 @@ def _read_decisions(path: Path) -> list[dict] | None:
 def _init_from_backup(store: Store, db_path: Path) -> None:
     """--init: a new database takes in the decisions of the backup beside it, if any."""
     path = decisions_backup(db_path)
-    items = _read_decisions(path) if path.exists() else None
+    items = read_decisions(path) if path.exists() else None
     if items:
         try:
             added = store.import_decisions(items)
@@ -458,7 +458,7 @@ def export_decisions(store: Store, db_path: Path, night: str | None = None, keep
         targets.append(path.with_name(f"{path.stem}.{night}.json"))
     for target in targets:
         if target.exists():
-            old = _read_decisions(target)
+            old = read_decisions(target)
             if old is None:
                 aside = target.with_name(target.name + ".unreadable")
                 os.replace(target, aside)

@@ -167,9 +167,9 @@ def recover(src: str | Path, out: str | Path | None = None) -> Recovery:
                     db.execute("INSERT OR IGNORE INTO shown (discrepancy, night) SELECT id, first_night FROM discrepancies")
             backups = [decisions_backup(src)] + sorted(
                 decisions_backup(src).parent.glob(f"{decisions_backup(src).stem}.*.json"))
-            from .nightly import _read_decisions
+            from .nightly import read_decisions
             for b in backups:
-                items = _read_decisions(b) if b.exists() else None
+                items = read_decisions(b) if b.exists() else None
                 if items:
                     try:
                         rec.from_backup += store.import_decisions(items)
