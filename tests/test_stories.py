@@ -1,0 +1,42 @@
+"""Stories: reports of one event grouped, others kept apart, days respected."""
+from __future__ import annotations
+
+from factcheck.matching.stories import Stories, features
+
+
+def story_of(docs):
+    return Stories([features(i, title, lead, set(ents), when) for i, title, lead, ents, when in docs])
+
+
+QUAKE = "زلزال بقوة 6.4 درجات يضرب جزيرة لومبوك الإندونيسية ويقتل العشرات"
+QUAKE_LEAD = "ضرب زلزال قوي جزيرة لومبوك الإندونيسية السياحية صباح الأحد وأسفر عن مقتل العشرات وإصابة المئات"
+VOTE = "البرلمان العراقي يصوت على قانون الانتخابات الجديد بعد جدل طويل"
+VOTE_LEAD = "صوت مجلس النواب العراقي على تعديل قانون الانتخابات وسط خلافات بين الكتل السياسية"
+
+
+def test_reports_of_one_event_are_one_story_and_another_event_stays_apart():
+    s = story_of([
+        ("a", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-07-29T08:00:00+00:00"),
+        ("b", "مقتل العشرات في زلزال لومبوك بإندونيسيا", QUAKE_LEAD, {"indonesia"}, "2018-07-29T10:00:00+00:00"),
+        ("c", VOTE, VOTE_LEAD, {"iraq"}, "2018-07-29T09:00:00+00:00"),
+    ])
+    assert s.story["a"] == s.story["b"] != s.story["c"]
+    assert s.related("a", "b") and not s.related("a", "c")
+    assert "b" in s.candidates["a"]
+
+
+def test_the_same_words_a_week_apart_are_two_stories():
+    s = story_of([
+        ("a", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-07-29T08:00:00+00:00"),
+        ("b", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-08-05T08:00:00+00:00"),
+    ])
+    assert s.story["a"] != s.story["b"] and not s.candidates["a"]
+
+
+def test_undated_reports_meet_every_report():
+    s = story_of([
+        ("a", QUAKE, QUAKE_LEAD, {"indonesia"}, None),
+        ("b", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-08-05T08:00:00+00:00"),
+        ("c", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-07-20T08:00:00+00:00"),
+    ])
+    assert s.related("a", "b") and s.related("a", "c") and not s.related("b", "c")
