@@ -543,7 +543,7 @@ def fit_command(golds, databases, corpus, seeds_dir, whole_days, c_value, output
     from pathlib import Path
 
     from .matching.alignment import model_toml
-    from .matching.fit import GoldError, count_traps, fit, label_decisions, label_gold, merge
+    from .fit import GoldError, count_traps, fit, label_decisions, label_gold, merge
     if not golds and not databases:
         click.echo("error: give at least one --gold file or --decisions database", err=True)
         sys.exit(EXIT_USAGE)

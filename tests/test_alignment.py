@@ -366,7 +366,7 @@ def test_a_list_of_days_agrees_with_any_day_it_lists():
 
 
 def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):
-    from factcheck.matching.fit import label_decisions
+    from factcheck.fit import label_decisions
     from tests.conftest import SEEDS
     db, reports = tmp_path / "fc.db", tmp_path / "reports"
     r = CliRunner().invoke(main, ["nightly", "--db", str(db), "--reports", str(reports), "--date", "2026-01-01",
@@ -402,7 +402,7 @@ def test_a_trigger_after_a_figure_is_its_own_when_the_next_figure_has_one():
 def test_thresholds_count_trap_items_as_the_scorer_does():
     import numpy as np
 
-    from factcheck.matching.fit import choose_thresholds
+    from factcheck.fit import choose_thresholds
     # one consistent item with two held-out pairs at 0.9 and 0.8, another item at 0.7; 20 items named
     y = np.array([0, 0, 0, 1])
     p = np.array([0.9, 0.8, 0.7, 0.95])

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .alignment import AlignmentModel
-from .candidates import Candidate, comparable_class
-from ..figures.claims import Claim, extractor
-from ..reading.documents import Document, iter_documents, record_document
-from .pairs import build_stories, score_candidates
-from .pairfeatures import FEATURES
+from .matching.alignment import AlignmentModel
+from .matching.candidates import Candidate, comparable_class
+from .figures.claims import Claim, extractor
+from .reading.documents import Document, iter_documents, record_document
+from .matching.pairs import build_stories, score_candidates
+from .matching.pairfeatures import FEATURES
 
 
 class GoldError(Exception):
@@ -120,7 +120,7 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
     neg = _spans(gold.get("consistent", []), docs)
     either = _spans(gold.get("either", []), docs)
 
-    from .pairs import figure_key
+    from .matching.pairs import figure_key
 
     def entry_of(a: Claim, b: Claim, entries, strict: bool = False) -> int | None:
         """The first entry with any mention of a's figure and any of b's on two of its quotes."""
@@ -178,8 +178,8 @@ def label_decisions(db_path: Path) -> Labelled:
     chosen); a reopened one is left out.  The stored documents of the decided
     discrepancies' days are read again, as a night sees them, so the features
     are those `check` computes; other pairs stay unlabelled."""
-    from .pairs import figure_key
-    from ..service.store import Store, StoreError
+    from .matching.pairs import figure_key
+    from .service.store import Store, StoreError
     try:
         store = Store(db_path)
     except StoreError as e:
