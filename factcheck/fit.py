@@ -198,26 +198,25 @@ def label_decisions(db_path: Path) -> Labelled:
     ex = extractor()
     claims = {d.id: ex.extract(d) for d in documents}
     by_id = {c.id: c for cs in claims.values() for c in cs}
-    labels: dict[frozenset, int] = {}
-    disc_of: dict[frozenset, str] = {}
+    decided: dict[frozenset, tuple[int, str]] = {}   # pair of figures -> (label, discrepancy)
     for disc, d in sorted(data.items()):
         for k in d.get("conflicts", []):
             a, b = by_id.get(k.get("a")), by_id.get(k.get("b"))
             if a is not None and b is not None:
-                labels[frozenset((figure_key(a), figure_key(b)))] = 1 if latest[disc] == "confirm" else 0
-                disc_of[frozenset((figure_key(a), figure_key(b)))] = disc
+                decided[frozenset((figure_key(a), figure_key(b)))] = (1 if latest[disc] == "confirm" else 0, disc)
     stories = build_stories(documents, claims, ex)
     scored = score_candidates(documents, claims, stories, ex)
     keep = []
     for r, k in enumerate(scored.candidates):
-        label = labels.get(frozenset((figure_key(k.a), figure_key(k.b))))
-        if label is None:
+        got = decided.get(frozenset((figure_key(k.a), figure_key(k.b))))
+        if got is None:
             continue
+        label, disc = got
         keep.append(r)
         out.candidates.append(k)
         out.y.append(label)
         out.traps.append(not label)
-        out.trap_items.append(None if label else f"{db_path.name}:{disc_of[frozenset((figure_key(k.a), figure_key(k.b)))]}")
+        out.trap_items.append(None if label else f"{db_path.name}:{disc}")
         out.groups.append(f"{db_path.name}:" + stories.story.get(k.a.doc, k.a.doc))
     out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
     out.positives_total = out.positives_candidate = sum(out.y)
@@ -270,25 +269,26 @@ def cross_validated(data: Labelled, C: float = 0.03, folds: int = 5, repeats: in
     return total / repeats
 
 
+def flagged_traps(traps: np.ndarray, flagged: np.ndarray, trap_items: list | None = None) -> int:
+    """How many trap items the flagged pairs hit, counted as the scorer counts:
+    an item is flagged once however many of its pairs are (a pair without an
+    item name counts alone)."""
+    named = trap_items is not None and len(trap_items) == len(traps)
+    return len({(trap_items[i] if named and trap_items[i] is not None else f"pair:{i}")
+                for i in np.flatnonzero(traps & flagged)})
+
+
 def choose_thresholds(y: np.ndarray, p: np.ndarray, traps: np.ndarray, n_traps: int,
                       alarm_traps: float = 0.02, review_traps: float = 0.05,
                       trap_items: list | None = None) -> tuple[float, float]:
     """The lowest thresholds at which the held-out pairs flagged hold at most
     these shares of the gold's traps (consistent items that must not be
-    flagged).  Counted as the scorer counts: a trap item is flagged once,
-    however many of its pairs are."""
-    items = np.array([t if t is not None else f"pair:{i}" for i, t in enumerate(trap_items)], dtype=object) \
-        if trap_items is not None and len(trap_items) == len(traps) else np.array([f"pair:{i}" for i in range(len(traps))],
-                                                                                    dtype=object)
-
-    def flagged_items(t: float) -> int:
-        return len(set(items[traps & (p >= t)]))
-
+    flagged, counted by `flagged_traps`)."""
     def lowest(share: float) -> float:
         allowed = share * max(n_traps, 1)
         best = 1.0
         for t in sorted(set(np.round(p, 4)), reverse=True):
-            if flagged_items(t) > allowed:
+            if flagged_traps(traps, p >= t, trap_items) > allowed:
                 break
             best = float(t)
         return best
@@ -306,8 +306,7 @@ def fit(data: Labelled, C: float = 0.03, n_traps: int | None = None) -> tuple[Al
     m = _estimator(C).fit(data.X, y)
     weights = {f: float(w) for f, w in zip(FEATURES, m.coef_[0])}
     report = evaluate(y, held, alarm, review)
-    report["cv_traps_flagged"] = len({t for t, hit in zip(data.trap_items or [None] * len(traps), traps & (held >= review))
-                                      if hit}) if data.trap_items else int((traps & (held >= review)).sum())
+    report["cv_traps_flagged"] = flagged_traps(traps, held >= review, data.trap_items)
     report.update(pairs=int(len(y)), positives=int(y.sum()), candidate_recall=round(
         data.positives_candidate / data.positives_total, 4) if data.positives_total else None)
     return AlignmentModel(weights, float(m.intercept_[0]), round(alarm, 4), round(review, 4),

@@ -363,6 +363,10 @@ def test_a_list_of_days_agrees_with_any_day_it_lists():
                        "وتعقد القمة الأوروبية في التاسع والعشرين من حزيران/يونيو في بروكسل.", title=title)
     assert flagged("وتعقد القمة الأوروبية يومي 28 و29 حزيران/يونيو في بروكسل.",
                    "وتعقد القمة الأوروبية في الثلاثين من حزيران/يونيو في بروكسل.", title=title)
+    # in any digit set
+    for days in ("٢٨ و٢٩", "۲۸ و۲۹"):
+        assert not flagged(f"وتعقد القمة الأوروبية يومي {days} حزيران/يونيو في بروكسل.",
+                           "وتعقد القمة الأوروبية في التاسع والعشرين من حزيران/يونيو في بروكسل.", title=title)
 
 
 def test_editors_decisions_in_a_nightly_database_are_labels_for_fit(tmp_path):

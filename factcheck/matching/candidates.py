@@ -75,8 +75,6 @@ def _rounding(v: float) -> float:
     return place * 0.4999 if place >= 10 else 0.0
 
 
-# Years, dates, ordinals and scores are never rounded (1940 is not 1942), nor
-# durations under a thousand (a sentence of 30 years is not one of 34).
 def _significant(v: float) -> int:
     """The figure without its trailing zeros: 656 for 656,000.  Three digits
     or more written before the zeros may be a truncation ("656 ألفا" for
@@ -87,10 +85,18 @@ def _significant(v: float) -> int:
     return n
 
 
+# Years, dates, ordinals and scores are never rounded (1940 is not 1942), nor
+# durations under a thousand (a sentence of 30 years is not one of 34).
 _ROUNDED_KINDS = ("count", "money", "measure", "distance")
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def figure_span(c: Claim) -> tuple[int, int] | None:
+    """Where the figure stands in its sentence."""
+    i = c.sentence.find(c.text)
+    return (i, i + len(c.text)) if i >= 0 else None
 
 
 def elapsed(c: Claim) -> bool:
@@ -98,10 +104,10 @@ def elapsed(c: Claim) -> bool:
     words before the figure hold an elapsed-time cue (lexicon/frames.toml)."""
     if c.unit not in ("month", "year"):
         return False
-    i = c.sentence.find(c.text)
-    if i < 0:
+    span = figure_span(c)
+    if span is None:
         return False
-    before = _WORD.findall(normalise(c.sentence[max(0, i - 25):i]))[-2:]
+    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 25):span[0]]))[-2:]
     cues = load().elapsed_cues
     return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
 
@@ -142,8 +148,8 @@ def same_date(a: str | None, b: str | None) -> bool:
     return a[-5:] == b[-5:]
 
 
-_DAY_OF_LIST = re.compile(r"(?<![0-9٠-٩])([0-9٠-٩]{1,2})(?![0-9٠-٩])")
-_LISTED = re.compile(r"[0-9٠-٩]\s*و\s*[0-9٠-٩]")
+_DAY_OF_LIST = re.compile(r"(?<![0-9])([0-9]{1,2})(?![0-9])")   # on normalised text: every digit set is 0-9
+_LISTED = re.compile(r"[0-9]\s*و\s*[0-9]")
 
 
 def listed_dates(c: Claim) -> set[str]:
@@ -153,16 +159,14 @@ def listed_dates(c: Claim) -> set[str]:
     if not norm:
         return {norm}
     out = {norm}
-    if not _LISTED.search(c.text):
+    text = normalise(c.text)
+    if not _LISTED.search(text):
         return out
-    for m in _DAY_OF_LIST.finditer(c.text):
-        day = int(m.group(1).translate(_ARABIC_DIGITS))
+    for m in _DAY_OF_LIST.finditer(text):
+        day = int(m.group(1))
         if 1 <= day <= 31:
             out.add(f"{norm[:-2]}{day:02d}")
     return out
-
-
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def disagree(a: Claim, b: Claim) -> bool:

@@ -189,16 +189,12 @@ def discrepancy_id(conflicts: list[Conflict]) -> str:
     return "d" + hashlib.sha1(key.encode()).hexdigest()[:11]
 
 
-def _rises(c: Claim, lexicon) -> bool:
-    """Does the sentence call its figure preliminary or say it has risen?"""
+def _says(c: Claim, cues) -> bool:
+    """Does the figure's sentence hold one of these cues (updates.toml): call the
+    figure preliminary or risen (update_cues), or say it will change
+    (provisional_cues)?"""
     text = normalise(c.sentence)
-    return any(cue in text for cue in lexicon.update_cues)
-
-
-def _provisional(c: Claim, lexicon) -> bool:
-    """Does the sentence say its own figure will change (a count in progress)?"""
-    text = normalise(c.sentence)
-    return any(cue in text for cue in lexicon.provisional_cues)
+    return any(cue in text for cue in cues)
 
 
 def _is_update(conflicts: list[Conflict], lexicon) -> bool:
@@ -217,10 +213,11 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         if ta is None or tb is None:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
-        said = _rises(late, lexicon) or _rises(early, lexicon)
-        if said and abs(ta - tb) <= SETTLED_HOURS or _provisional(early, lexicon) and ta != tb:
+        late_rose = _says(late, lexicon.update_cues)
+        said = late_rose or _says(early, lexicon.update_cues)
+        if said and abs(ta - tb) <= SETTLED_HOURS or _says(early, lexicon.provisional_cues) and ta != tb:
             continue
-        if _rises(late, lexicon) and _lo(late) > _hi(early):  # the later report says it rose, and it did
+        if late_rose and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
         if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
             return False

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, hours, rel_gap
+from .candidates import Candidate, comparable_class, figure_span, hours, rel_gap
 from ..figures.claims import Claim
 
 WINDOW = 60          # characters either side of the figure that describe it
@@ -37,16 +37,10 @@ FEATURES = (
 # that say two figures differ are vetoes (candidates.incompatible) instead.
 
 
-def _span(c: Claim) -> tuple[int, int] | None:
-    """Where the figure stands in its sentence."""
-    i = c.sentence.find(c.text)
-    return (i, i + len(c.text)) if i >= 0 else None
-
-
 def context(c: Claim) -> str:
     """The words either side of the figure, the figure itself masked."""
     s = c.sentence
-    i, j = _span(c) or (0, 0)
+    i, j = figure_span(c) or (0, 0)
     left, right = s[max(0, i - WINDOW):i], s[j:j + WINDOW]
     return normalise(_DIGITS.sub("0", left) + " # " + _DIGITS.sub("0", right))
 
@@ -56,7 +50,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], str]:
     """The skeletons of the n words either side of the figure, and of the word just before it."""
-    span = _span(c)
+    span = figure_span(c)
     if span is None:
         return frozenset(), ""
     left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-n:]
@@ -128,7 +122,7 @@ def is_age(c: Claim, cues: frozenset[str]) -> bool:
         return True
     if c.kind != "duration" or c.unit != "year":
         return False
-    span = _span(c)
+    span = figure_span(c)
     if span is None:
         return False
     s, i = c.sentence, span[0]
