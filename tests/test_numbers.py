@@ -620,3 +620,34 @@ def test_others_of_the_next_clause_are_not_a_further_batch(text):
 ])
 def test_a_day_with_its_month_after_a_numbered_noun_is_a_date(text, norm):
     assert [(c.kind, c.norm) for c in read(text)] == [("date", norm)]
+
+
+def _figures(sentence: str) -> list[tuple]:
+    d = Document(id="x", text="عنوان\n" + sentence, source="s", title_end=5)
+    return [(c.value, c.low, c.high, c.qualifier) for c in extractor().extract(d)]
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    # a scale word never repeats or grows within one number: two figures, or a range after بين
+    ("وشارك أربعة آلاف وخمسة آلاف شخص في المسيرة.", [(4000, 4000, 4000, "exact"), (5000, 5000, 5000, "exact")]),
+    ("وتجمع ما بين أربعة آلاف وخمسة آلاف شخص.", [(None, 4000, 5000, "range")]),
+    ("ويعيش في المدينة مليون ومليونا شخص.", [(1_000_000, 1_000_000, 1_000_000, "exact")]),
+    # nothing joins a one, a ten or tens but the tens after a one
+    ("وقتل بين عشرة وعشرين شخصا.", [(None, 10, 20, "range")]),
+    ("ونزح ما بين ثلاثة وأربعة ملايين شخص.", [(None, 3_000_000, 4_000_000, "range")]),
+    ("وأصيب بين خمسة وعشرين وثلاثين شخصا.", [(None, 25, 30, "range")]),
+    ("وقتل ثلاثمئة وخمسة وعشرون شخصا.", [(325, 325, 325, "exact")]),
+    ("وقتل مئة وثلاثة عشر شخصا.", [(113, 113, 113, "exact")]),
+    # an age threshold is an upper bound (غالبيتهم دون سن 25 عاما)
+    ("وغالبية السكان دون سن 25 عاما.", [(25, 0, 25, "less_than")]),
+])
+def test_numbers_joined_by_and_are_one_figure_only_when_arabic_allows_it(sentence, figures):
+    assert _figures(sentence) == figures
+
+
+@given(st.integers(min_value=3, max_value=9), st.integers(min_value=1, max_value=7),
+       st.sampled_from([(1000, "آلاف"), (10**6, "ملايين"), (10**9, "مليارات")]))
+def test_two_figures_of_one_scale_after_between_are_a_range(lo, step, scale):
+    hi = min(lo + step, 10)   # the plural scale word follows three to ten
+    text = f"وتجمع ما بين {below_1000(lo)} {scale[1]} و{below_1000(hi)} {scale[1]} شخص."
+    assert _figures(text) == [(None, lo * scale[0], hi * scale[0], "range")], text

@@ -184,6 +184,7 @@ class Parser:
         last_type = None
         last_val = 0.0
         last_scale = None
+        group = i   # where the part after the last scale word begins
         j = i
         while j < n:
             hit = self.word_number(words[j]) if j == i or words[j] else None
@@ -191,10 +192,16 @@ class Parser:
                 break
             typ, val, form, _ = hit
             joined = words[j].startswith("و") and j > i
+            if typ in ("scale", "dual_scale") and last_scale and (val if typ == "scale" else val / 2) >= last_scale:
+                # scales only descend within one number: "أربعة آلاف وخمسة آلاف" is two figures, not 9,000
+                cur, j = 0.0, group
+                break
             if j > i and toks[j].start - toks[j - 1].end > 2:
                 break
-            if joined and typ == "one" and last_type == "tens":
-                break  # ones come before tens (واحد وعشرون): "العشرين وأحد أكثر" is another word
+            if joined and typ != "fraction" and (last_type in ("tens", "ten") or last_type == "one" and typ != "tens"):
+                # ones come before tens (واحد وعشرون); nothing else joins a one, a ten or tens:
+                # "العشرين وأحد"، "بين عشرة وعشرين"، "ثلاثة وأربعة ملايين" are two figures
+                break
             if j > i and not joined:
                 ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
                     or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
@@ -214,11 +221,13 @@ class Parser:
                 total += (cur if cur else 1) * val
                 cur = 0.0
                 last_scale = val
+                group = j + 1
             elif typ == "dual_scale":
                 if cur:
                     break
                 total += val
                 last_scale = val / 2
+                group = j + 1
             elif typ == "fraction":
                 if joined and last_type in ("scale", "dual_scale") and last_scale:
                     total += val * last_scale
@@ -441,16 +450,20 @@ class Parser:
                     any(w in self._rise for w in words[max(0, i - 12):i]):
                 allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
             c2 = self.core(toks, words, j + 1) if allowed else None
-            if c2 is not None:
-                v2, j2, scale2, _ = c2
-                v1 = value
-                if scale2 and not scale and v1 * scale2 <= v2:
-                    v1 *= scale2
-                if v2 > v1 or (join == "-" and self._year_like(v1) and v2 < 100):
-                    q = Quantity(i0, j2, i, j2, None, _clean(v1), _clean(v2), "range", "count")
-                    if opener is not None and opener < i0:
-                        q.i0 = opener
-                    return self._finish(toks, words, q, floor, range_parts=(v1, v2, toks[j].start - toks[j - 1].end))
+        elif j < n and opener is not None and by_words and words[j].startswith("و") and len(words[j]) > 1:
+            join, c2 = "و", self.core(toks, words, j)   # بين أربعة آلاف وخمسة آلاف: the و glued to the word
+        else:
+            c2 = None
+        if c2 is not None:
+            v2, j2, scale2, _ = c2
+            v1 = value
+            if scale2 and not scale and v1 * scale2 <= v2:
+                v1 *= scale2
+            if v2 > v1 or (join == "-" and self._year_like(v1) and v2 < 100):
+                q = Quantity(i0, j2, i, j2, None, _clean(v1), _clean(v2), "range", "count")
+                if opener is not None and opener < i0:
+                    q.i0 = opener
+                return self._finish(toks, words, q, floor, range_parts=(v1, v2, toks[j].start - toks[j - 1].end))
         if q.qualifier:
             q.i0 = i0
         return self._finish(toks, words, q, floor)
