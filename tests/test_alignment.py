@@ -416,3 +416,22 @@ def test_thresholds_count_trap_items_as_the_scorer_does():
     assert review == 0.8
     # counted pair by pair, the second pair of the first item would already break the budget
     assert choose_thresholds(y, p, traps, 20)[1] == 0.9
+
+
+def test_the_ages_of_two_people_named_in_one_story_are_not_one_age():
+    title = "اللاعب ينفي اتهامات الاعتداء على امرأة أمريكية"
+    a = "وكان المهاجم رونالدو، 33 عاما، قد نفى مزاعم الأمريكية كاثرين مايورغا بالاعتداء عليها في فندق."
+    b = "وكان المهاجم قد نفى الأربعاء الاتهامات الموجهة إليه من الأمريكية كاثرين مايورغا (34 عاما) في فندق."
+    assert not flagged(a, b, title=title)
+    # the same person's age given two ways is still a disagreement
+    c = "وكان المهاجم رونالدو، البالغ من العمر 34 عاما، قد نفى مزاعم الأمريكية كاثرين مايورغا في فندق."
+    assert flagged(a, c, title=title)
+
+
+def test_the_span_of_a_record_is_compared_only_with_the_same_records():
+    title = "الأسواق الأمريكية تتراجع مع ضعف البيانات"
+    a = "وسجلت مبيعات التجزئة الأمريكية أكبر انخفاض في 11 شهرا خلال يناير بحسب وزارة التجارة."
+    b = "واتجه الدولار الأمريكي صوب تكبد أكبر خسارة أسبوعية في تسعة أشهر بحسب وزارة التجارة."
+    assert not flagged(a, b, title=title)
+    c = "وسجلت مبيعات التجزئة الأمريكية أكبر انخفاض في تسعة أشهر خلال يناير بحسب وزارة التجارة."
+    assert flagged(a, c, title=title)

@@ -73,7 +73,7 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS},
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "record_cues": WORDS, "record_links": WORDS},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
     "words": {
@@ -331,6 +331,8 @@ class Lexicon:
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
+    record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
+    record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
     provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
     # words.toml: section (the module reading it) -> key -> its normalised words
@@ -478,6 +480,8 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
 
     lx.age_cues = frozenset(normalise(f) for f in raw["frames"].get("age_cues", []))
     lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
+    lx.record_cues = frozenset(normalise(f) for f in raw["frames"].get("record_cues", []))
+    lx.record_links = frozenset(normalise(f) for f in raw["frames"].get("record_links", []))
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
     lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()}

@@ -112,6 +112,86 @@ def elapsed(c: Claim) -> bool:
     return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
 
 
+def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
+    """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
+    cues = load().age_cues if cues is None else cues
+    if getattr(c, "sense", None) == "age":
+        return True
+    if c.kind != "duration" or c.unit != "year":
+        return False
+    span = figure_span(c)
+    if span is None:
+        return False
+    s, i = c.sentence, span[0]
+    if s[:i].rstrip().endswith(("(", "،", ",")):
+        return True
+    left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
+    return any(w in cues or w[1:] in cues for w in left)
+
+
+def age_holder(c: Claim) -> str | None:
+    """Whose age a figure is: the word just before it, past the age cues
+    ("رونالدو، البالغ من العمر 33 عاما" and "مايورغا (34 عاما)")."""
+    span = figure_span(c)
+    if span is None:
+        return None
+    lx = load()
+    for w in reversed(_WORD.findall(normalise(c.sentence[max(0, span[0] - 60):span[0]]))):
+        if len(w) >= 3 and w not in lx.age_cues and w[1:] not in lx.age_cues:
+            return w
+    return None
+
+
+def other_persons_ages(a: Claim, b: Claim) -> bool:
+    """Two ages of two people: each is the age of the word before it, and the
+    one's holder is named in the other's sentence away from its figure (a
+    footballer of 33 and the woman of 34 who accuses him)."""
+    if not (is_age(a) and is_age(b)):
+        return False
+    ha, hb = age_holder(a), age_holder(b)
+    if not ha or not hb or ha == hb:
+        return False
+    return _named_apart(hb, a) or _named_apart(ha, b)
+
+
+def _named_apart(word: str, c: Claim) -> bool:
+    """The word stands in c's sentence more than three words from its figure."""
+    span = figure_span(c)
+    if span is None:
+        return False
+    words = [(m.start(), normalise(m.group())) for m in _WORD.finditer(c.sentence)]
+    at = sum(1 for s, _ in words if s < span[0])
+    return any(w == word and (k < at - 3 or k > at + 2) for k, (_, w) in enumerate(words))
+
+
+def record_span(c: Claim) -> str | None:
+    """The record a duration is the span of ("أكبر انخفاض في 11 شهرا": the
+    biggest fall), named by its superlative and the word after it, or None."""
+    if c.kind != "duration":
+        return None
+    span = figure_span(c)
+    if span is None:
+        return None
+    lx = load()
+    before = [normalise(w) for w in _WORD.findall(c.sentence[max(0, span[0] - 80):span[0]])][-6:]
+    if not before or before[-1] not in lx.record_links:
+        return None
+    for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        w = before[k]
+        if w in lx.record_cues or (w[:1] in "وب" and w[1:] in lx.record_cues):
+            return " ".join(before[k:k + 2])
+    return None
+
+
+def same_record(x: str | None, y: str | None) -> bool:
+    """The span of a record is compared only with the same record's: the same
+    superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
+    if x is None or y is None:
+        return x is y
+    (sx, *wx), (sy, *wy) = x.split(), y.split()
+    return sx == sy and (wx[:1] == wy[:1] or bool(wx and wy and wx[0][:4] == wy[0][:4]))
+
+
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
     """(low, high, low open, high open) in the class's common unit; an exact
     round figure stands for what it rounds, and time elapsed (in minutes,
@@ -239,6 +319,10 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
         return True
     if a.owner and b.owner and a.owner != b.owner:
+        return True
+    if other_persons_ages(a, b):
+        return True
+    if not same_record(record_span(a), record_span(b)):
         return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True

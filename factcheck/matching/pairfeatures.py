@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, figure_span, hours, rel_gap
+from .candidates import Candidate, comparable_class, figure_span, hours, is_age, rel_gap
 from ..figures.claims import Claim
 
 WINDOW = 60          # characters either side of the figure that describe it
@@ -114,22 +114,6 @@ def figure_values(claims, units: bool = False) -> dict[tuple, set]:
 
 def _round(v: float | None) -> bool:
     return v is not None and v >= 10 and v % 10 == 0
-
-
-def is_age(c: Claim, cues: frozenset[str]) -> bool:
-    """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
-    if getattr(c, "sense", None) == "age":
-        return True
-    if c.kind != "duration" or c.unit != "year":
-        return False
-    span = figure_span(c)
-    if span is None:
-        return False
-    s, i = c.sentence, span[0]
-    if s[:i].rstrip().endswith(("(", "،", ",")):
-        return True
-    left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
-    return any(w in cues or w[1:] in cues for w in left)
 
 
 def _words_vectorise(bags: list[frozenset[str]]):
