@@ -435,3 +435,14 @@ def test_the_span_of_a_record_is_compared_only_with_the_same_records():
     assert not flagged(a, b, title=title)
     c = "وسجلت مبيعات التجزئة الأمريكية أكبر انخفاض في تسعة أشهر خلال يناير بحسب وزارة التجارة."
     assert flagged(a, c, title=title)
+
+
+def test_a_tally_higher_a_day_later_has_counted_another_match():
+    title = "الكعبي هداف بطولة أمم أفريقيا للمحليين"
+    body = "ورفع المهاجم المغربي أيوب الكعبي رصيده إلى {} أهداف في البطولة مع منتخب المغرب."
+    day = ["2018-02-04T10:00:00+00:00", "2018-02-05T16:00:00+00:00"]
+    assert [d.type for d in found(body.format("ثمانية"), body.format(9), title=title, dates=day)] == ["update"]
+    # the same day, or lower later, the two tallies disagree
+    hours = ["2018-02-04T10:00:00+00:00", "2018-02-04T13:00:00+00:00"]
+    assert [d.type for d in flagged(body.format("ثمانية"), body.format(9), title=title, dates=hours)]
+    assert [d.type for d in flagged(body.format(9), body.format("ثمانية"), title=title, dates=day)]

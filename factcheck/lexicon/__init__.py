@@ -69,8 +69,9 @@ SCHEMA: dict[str, dict] = {
         "implied_month": {"current": WORDS, "same": WORDS, "month": WORDS},
     },
     "scope": {"*": _BEFORE_AFTER},
-    "counted": {"*": {"forms": WORDS, "duals": WORDS, "part_of": str, "human": bool, "event": str, "scope": str}},
-    "events": {"*": {"triggers": WORDS, "part_of": str,
+    "counted": {"*": {"forms": WORDS, "duals": WORDS, "part_of": str, "human": bool, "event": str, "scope": str,
+                      "tally": bool}},
+    "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
     "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "record_cues": WORDS, "record_links": WORDS},

@@ -20,8 +20,7 @@ from ..lexicon import raw as raw_lexicon
 
 UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
-CUMULATIVE_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "displaced", "missing", "infected",
-                     "evacuated", "rescued", "lost", "protested")
+TALLY_HOURS = 12.0        # a tally (goals, points) higher in a report this much later has counted another match
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
 _TEXTS = raw_lexicon("explanations")  # through the loader: validated, and FACTCHECK_LEXICON applies
 
@@ -197,6 +196,23 @@ def _says(c: Claim, cues) -> bool:
     return any(cue in text for cue in cues)
 
 
+def cumulative(c: Claim) -> bool:
+    """A running count: its event is one (the killed, the arrested: events.toml `cumulative`)."""
+    return bool(load().events.get(c.event or "", {}).get("cumulative"))
+
+
+def _growing(a: Claim, b: Claim) -> float | None:
+    """How many hours apart two reports must be for a higher later figure to be
+    a later stage of one growing count: a toll within the hour; a tally
+    (counted.toml `tally`: goals, points) after a match, half a day.  None:
+    the figure does not grow."""
+    if a.event == b.event and cumulative(a) and cumulative(b):
+        return UPDATE_HOURS
+    if a.concept and a.concept == b.concept and load().concepts.get(a.concept, {}).get("tally"):
+        return TALLY_HOURS
+    return None
+
+
 def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     """Every conflict is a figure in flux.  Either report calls it preliminary,
     rising or partial (حصيلة أولية، مرشحة للارتفاع، بعد فرز 90 في المئة) and the
@@ -205,7 +221,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     own figure will change (preliminary, a count in progress): whatever comes
     later, however much later, is a later stage; or the later report says its
     figure has risen (لترتفع الحصيلة إلى) and it is higher.  Or it is a cumulative figure
-    (killed, wounded, arrested...) that a later report gives higher.  A later
+    (killed, wounded, arrested...) that a later report gives higher, or a tally
+    (goals, points) a later report half a day on gives higher.  A later
     lower toll with no such word stays a contradiction, and so do different
     figures at about the same time."""
     for k in conflicts:
@@ -219,11 +236,12 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
             continue
         if late_rose and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
-        if k.a.event not in CUMULATIVE_EVENTS or k.b.event not in CUMULATIVE_EVENTS or k.a.event != k.b.event:
+        apart = _growing(k.a, k.b)
+        if apart is None:
             return False
         if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
             return False
-        if abs(ta - tb) < UPDATE_HOURS:
+        if abs(ta - tb) < apart:
             return False
     return True
 
@@ -262,7 +280,7 @@ def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
     source at its own stage: shown to review, not as an alarm."""
     if tier == "alarm":
         for k in conflicts:
-            if k.a.event not in CUMULATIVE_EVENTS:
+            if not cumulative(k.a):
                 continue
             ta, tb = hours(k.a), hours(k.b)
             if ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS or same_attribution(k.a, k.b) is not True:
