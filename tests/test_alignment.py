@@ -446,3 +446,21 @@ def test_a_tally_higher_a_day_later_has_counted_another_match():
     hours = ["2018-02-04T10:00:00+00:00", "2018-02-04T13:00:00+00:00"]
     assert [d.type for d in flagged(body.format("ثمانية"), body.format(9), title=title, dates=hours)]
     assert [d.type for d in flagged(body.format(9), body.format("ثمانية"), title=title, dates=day)]
+
+
+def test_an_earlier_event_a_sentence_recalls_is_not_todays():
+    title = "زلزال جديد يضرب جزيرة لومبوك الإندونيسية"
+    a = "وضرب زلزال قوي بلغت شدته 6.2 درجة جزيرة لومبوك المنكوبة في إندونيسيا."
+    b = "وبعد أيام على زلزال بقوة 6.9 درجة ضربت هزة قوية جزيرة لومبوك المنكوبة في إندونيسيا."
+    c = "وبعد 4 أيام من زلزال بقوة 6.9 درجة ضربت هزة قوية جزيرة لومبوك المنكوبة في إندونيسيا."
+    assert not flagged(a, b, title=title) and not flagged(a, c, title=title)
+    assert flagged(a, "وضرب زلزال قوي بلغت شدته 6.9 درجة جزيرة لومبوك المنكوبة في إندونيسيا.", title=title)
+
+
+def test_a_report_published_before_the_day_of_an_event_speaks_of_another():
+    title = "زلزال يضرب جزيرة لومبوك الإندونيسية"
+    a = "وضرب زلزال بلغت شدته 6.9 درجة جزيرة لومبوك في إندونيسيا وأسفر عن أضرار كبيرة."
+    b = "وضرب زلزال بلغت شدته 6.2 درجة الخميس جزيرة لومبوك في إندونيسيا وأسفر عن أضرار كبيرة."
+    # Tuesday's report cannot speak of Thursday's earthquake
+    assert not flagged(a, b, title=title, dates=["2018-08-07T15:00:00+00:00", "2018-08-09T06:00:00+00:00"])
+    assert flagged(a, b, title=title, dates=["2018-08-09T09:00:00+00:00", "2018-08-09T06:00:00+00:00"])

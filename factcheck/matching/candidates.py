@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from datetime import timedelta
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -183,6 +184,34 @@ def record_span(c: Claim) -> str | None:
     return None
 
 
+_CLAUSE = re.compile(r"[،,؛;:.!?؟]")
+
+
+def of_earlier_event(c: Claim) -> bool:
+    """The figure belongs to an earlier event its sentence recalls ("بعد أيام على
+    زلزال بقوة 6,9 درجات"، "بعد 4 أيام من هجوم أسفر عن مقتل 20"): opener, an
+    optional number, a span of time and a link (frames.toml earlier_event), then
+    at most four words to the figure, within its clause."""
+    span = figure_span(c)
+    frame = load().earlier_event
+    if span is None or not frame:
+        return False
+    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
+    words = [normalise(w) for w in re.findall(r"\S+", clause)]
+    for k in range(max(0, len(words) - 9), len(words)):
+        if words[k] not in frame["open"]:
+            continue
+        j = k + 1
+        if j < len(words) and words[j][:1].isdigit():
+            j += 1
+        n = 0
+        while j < len(words) and words[j] in frame["times"] and n < 2:
+            j, n = j + 1, n + 1
+        if n and j < len(words) and words[j] in frame["link"] and len(words) - (j + 1) <= 4:
+            return True
+    return False
+
+
 def same_record(x: str | None, y: str | None) -> bool:
     """The span of a record is compared only with the same record's: the same
     superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
@@ -324,13 +353,28 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if not same_record(record_span(a), record_span(b)):
         return True
+    if of_earlier_event(a) != of_earlier_event(b):
+        return True
     if a.days and b.days and not set(a.days) & set(b.days):
+        return True
+    if _dated_after_report(a, b) or _dated_after_report(b, a):
         return True
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
         return True
     return False
+
+
+def _dated_after_report(a: Claim, b: Claim) -> bool:
+    """a's sentence dates its event to a day that had passed when a was
+    published, and more than a day after b was published: b, written before
+    the event, speaks of another one (Thursday's earthquake and Sunday's)."""
+    when_a, when_b = published_datetime(a.published), published_datetime(b.published)
+    if not a.days or when_a is None or when_b is None or not all(d[:1].isdigit() for d in a.days):
+        return False
+    days = sorted(a.days)
+    return days[-1] <= when_a.date().isoformat() and days[0] > (when_b + timedelta(days=1)).date().isoformat()
 
 
 def _other_year(a: Claim, b: Claim) -> bool:
