@@ -464,3 +464,11 @@ def test_a_report_published_before_the_day_of_an_event_speaks_of_another():
     # Tuesday's report cannot speak of Thursday's earthquake
     assert not flagged(a, b, title=title, dates=["2018-08-07T15:00:00+00:00", "2018-08-09T06:00:00+00:00"])
     assert flagged(a, b, title=title, dates=["2018-08-09T09:00:00+00:00", "2018-08-09T06:00:00+00:00"])
+
+
+def test_a_duration_without_its_half_is_rounding_but_another_whole_number_is_not():
+    title = "أحكام بالسجن على صحفيين في تركيا"
+    body = "وحكم على رئيس مجلس إدارة الصحيفة أكين أتالاي بالسجن {} بتهمة دعم الإرهاب."
+    assert not flagged(body.format("سبعة أعوام ونصف"), body.format("سبع سنوات"), title=title)
+    assert flagged(body.format("سبعة أعوام ونصف"), body.format("ثماني سنوات"), title=title)
+    assert flagged(body.format("ست سنوات"), body.format("سبع سنوات"), title=title)

@@ -284,11 +284,21 @@ def disagree(a: Claim, b: Claim) -> bool:
         return not any(same_date(x, y) for x in listed_dates(a) for y in listed_dates(b))
     if a.kind == "score":
         return getattr(a, "norm", None) != getattr(b, "norm", None)
+    if _fraction_dropped(a, b) or _fraction_dropped(b, a):
+        return False
     alo, ahi, alo_open, ahi_open = interval(a)
     blo, bhi, blo_open, bhi_open = interval(b)
     # An open bound touching a figure ("more than 20" and "20") is how outlets
     # round, not a disagreement: only disjoint intervals disagree.
     return ahi < blo or bhi < alo
+
+
+def _fraction_dropped(a: Claim, b: Claim) -> bool:
+    """A duration in whole units said of one with a fraction of the same units
+    ("لسبع سنوات" of "سبع سنوات ونصف"): the fraction left out, as outlets round."""
+    return a.kind == b.kind == "duration" and a.unit == b.unit and a.qualifier == b.qualifier == "exact" and \
+        a.value is not None and b.value is not None and a.value == int(a.value) and b.value != int(b.value) and \
+        int(b.value) == a.value
 
 
 def rel_gap(a: Claim, b: Claim) -> float:
