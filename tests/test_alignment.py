@@ -472,3 +472,26 @@ def test_a_duration_without_its_half_is_rounding_but_another_whole_number_is_not
     assert not flagged(body.format("سبعة أعوام ونصف"), body.format("سبع سنوات"), title=title)
     assert flagged(body.format("سبعة أعوام ونصف"), body.format("ثماني سنوات"), title=title)
     assert flagged(body.format("ست سنوات"), body.format("سبع سنوات"), title=title)
+
+
+def test_the_end_of_a_span_is_compared_with_ends_not_with_the_opening_day():
+    title = "انطلاق مهرجان كان السينمائي الدولي"
+    a = "وينطلق مهرجان كان السينمائي في 8 مايو ويستمر لغاية 22 من نفس الشهر بمشاركة 21 فيلما."
+    b = "وتتنافس الأفلام على السعفة الذهبية في المهرجان الذي يستمر حتى 19 مايو في مدينة كان."
+    got = flagged(a, b, title=title, dates=["2018-05-08T10:00:00+00:00", "2018-05-10T10:00:00+00:00"])
+    assert [sorted(p["text"] for p in d.positions) for d in got] == [["22 من نفس الشهر", "حتى 19 مايو"]]
+
+
+def test_a_figure_of_another_thing_in_the_other_report_is_not_an_echo():
+    from factcheck.figures.claims import extractor
+    from factcheck.matching.pairfeatures import echoes, figure_values
+    ex = extractor()
+    a, b, c = docs("ولقي 4 أشخاص مصرعهم مساء الأحد إثر سقوط قذيفة على مخيم للنازحين في طرابلس.",
+                   "وقتل شخصان إثر سقوط صاروخ على المخيم، وبين ضحايا المعارك هذا الأسبوع أربعة أطفال.",
+                   "وقتل شخصان إثر سقوط صاروخ على المخيم، وقتل هذا الأسبوع في المعارك أربعة أشخاص.",
+                   title="قتلى بسقوط قذيفة على مخيم للنازحين في طرابلس")
+    claims = {d.id: ex.extract(d) for d in (a, b, c)}
+    values = figure_values(x for cs in claims.values() for x in cs)
+    four = next(x for x in claims[a.id] if x.value == 4)
+    assert not echoes(four, b.id, values)   # four children do not echo four people
+    assert echoes(four, c.id, values)

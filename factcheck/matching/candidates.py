@@ -212,6 +212,19 @@ def of_earlier_event(c: Claim) -> bool:
     return False
 
 
+def ends_a_span(c: Claim) -> bool:
+    """A date said as the end of a span (حتى 19 مايو، لغاية 22 من الشهر)."""
+    if c.kind != "date":
+        return False
+    span = figure_span(c)
+    if span is None:
+        return False
+    lx = load()
+    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 20):span[0]]))
+    first = _WORD.findall(normalise(c.text))[:1]
+    return any(w in lx.until_cues for w in first + before[-1:])
+
+
 def same_record(x: str | None, y: str | None) -> bool:
     """The span of a record is compared only with the same record's: the same
     superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
@@ -364,6 +377,8 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     if not same_record(record_span(a), record_span(b)):
         return True
     if of_earlier_event(a) != of_earlier_event(b):
+        return True
+    if ends_a_span(a) != ends_a_span(b):  # the day a festival closes is not the day it opens
         return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True

@@ -103,13 +103,21 @@ def echoed_both_ways(a: Claim, b: Claim, written: dict[tuple, set]) -> bool:
 
 def figure_values(claims, units: bool = False) -> dict[tuple, set]:
     """(document, class) -> the figures the document gives of that class,
-    with their units when asked."""
+    with their units when asked, else with what they count."""
     out: dict[tuple, set] = {}
     for c in claims:
         k = comparable_class(c)
         if k is not None:
-            out.setdefault((c.doc, k), set()).add((*_figure(c), c.unit) if units else _figure(c))
+            out.setdefault((c.doc, k), set()).add((*_figure(c), c.unit) if units else (*_figure(c), c.concept))
     return out
+
+
+def echoes(c: Claim, doc: str, values: dict[tuple, set]) -> bool:
+    """The document also gives c's figure, of the same thing as far as both say
+    (4 people killed is not echoed by "بينهم أربعة أطفال")."""
+    f = _figure(c)
+    return any(v[:-1] == f and (v[-1] is None or c.concept is None or v[-1] == c.concept)
+               for v in values.get((doc, comparable_class(c)), ()))
 
 
 def _round(v: float | None) -> bool:
@@ -207,9 +215,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         f[col["gap"]] = rel_gap(a, b)
         f[col["other_unit"]] = float(a.unit != b.unit)
         if values is not None:
-            k_ = comparable_class(a)
-            f[col["echoed"]] = float(_figure(b) in values.get((a.doc, k_), ()) or
-                                     _figure(a) in values.get((b.doc, k_), ()))
+            f[col["echoed"]] = float(echoes(b, a.doc, values) or echoes(a, b.doc, values))
         f[col["either_bounded"]] = float(a.qualifier in BOUNDED or b.qualifier in BOUNDED)
         f[col["either_in_title"]] = float(a.in_title or b.in_title)
         f[col["round_pair"]] = float(_round(a.value) and _round(b.value))
