@@ -495,3 +495,12 @@ def test_a_figure_of_another_thing_in_the_other_report_is_not_an_echo():
     four = next(x for x in claims[a.id] if x.value == 4)
     assert not echoes(four, b.id, values)   # four children do not echo four people
     assert echoes(four, c.id, values)
+
+
+def test_two_people_are_told_apart_through_spelling_variants_of_a_name():
+    title = "إسبانيا تقيل مدربها قبل كأس العالم"
+    a = "وقرر الاتحاد الإسباني لكرة القدم إقصاء لوبيتيغوي البالغ من العمر 51 عاما لأن تفاوضه مع الريال جرى دون علمه."
+    b = "وأعلن الاتحاد الإسباني لكرة القدم عن اختيار هييرو (50 عاما) بعد إقالة لوبيتيغي الذي تعاقد مع ريال مدريد."
+    assert not flagged(a, b, title=title)
+    c = "وقرر الاتحاد الإسباني لكرة القدم إقصاء للوبتيجي (50 عاما) لأن تفاوضه مع الريال جرى دون علمه."
+    assert flagged(a, c, title=title)

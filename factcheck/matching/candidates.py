@@ -18,7 +18,7 @@ from datetime import timedelta
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..reading.arabic import normalise
+from ..reading.arabic import CLITIC_PREFIXES, normalise
 from ..figures.claims import Claim
 from ..reading.documents import published_datetime
 from ..lexicon import load
@@ -150,9 +150,15 @@ def other_persons_ages(a: Claim, b: Claim) -> bool:
     if not (is_age(a) and is_age(b)):
         return False
     ha, hb = age_holder(a), age_holder(b)
-    if not ha or not hb or ha == hb:
+    if not ha or not hb or same_name(ha, hb):
         return False
     return _named_apart(hb, a) or _named_apart(ha, b)
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two spellings of one name, a clitic before either (لوبيتيغي، للوبتيجي، لوبيتيغوي)."""
+    from rapidfuzz import fuzz
+    return max(fuzz.ratio(p, q) for p in _unclitic(x) for q in _unclitic(y)) >= 75
 
 
 def _named_apart(word: str, c: Claim) -> bool:
@@ -162,7 +168,16 @@ def _named_apart(word: str, c: Claim) -> bool:
         return False
     words = [(m.start(), normalise(m.group())) for m in _WORD.finditer(c.sentence)]
     at = sum(1 for s, _ in words if s < span[0])
-    return any(w == word and (k < at - 3 or k > at + 2) for k, (_, w) in enumerate(words))
+    return any((k < at - 3 or k > at + 2) and same_name(w, word) for k, (_, w) in enumerate(words) if len(w) >= 3)
+
+
+def _unclitic(w: str) -> tuple[str, ...]:
+    """The word, and without one or two leading clitic letters (و، ل، ب، ف) when a name is left."""
+    out = [w]
+    while len(w) > 4 and w[0] in _CLITIC_LETTERS:
+        w = w[1:]
+        out.append(w)
+    return tuple(out[:3])
 
 
 def record_span(c: Claim) -> str | None:
@@ -184,6 +199,7 @@ def record_span(c: Claim) -> str | None:
     return None
 
 
+_CLITIC_LETTERS = frozenset(p for p in CLITIC_PREFIXES if len(p) == 1)
 _CLAUSE = re.compile(r"[،,؛;:.!?؟]")
 
 
