@@ -504,3 +504,10 @@ def test_two_people_are_told_apart_through_spelling_variants_of_a_name():
     assert not flagged(a, b, title=title)
     c = "وقرر الاتحاد الإسباني لكرة القدم إقصاء للوبتيجي (50 عاما) لأن تفاوضه مع الريال جرى دون علمه."
     assert flagged(a, c, title=title)
+
+
+def test_a_word_describing_the_person_before_the_name_is_not_another_person():
+    title = "الحكم بإعدام قاتل طفلة في باكستان"
+    a = "وأصدرت محكمة حكما بالإعدام على المتهم بقتل الطفلة زينب الأنصاري البالغة 7 أعوام في مطلع يناير."
+    b = "وأصدرت محكمة حكما بالإعدام على المتهم بقتل طفلة عمرها ست سنوات في مطلع يناير."
+    assert flagged(a, b, title=title)

@@ -162,13 +162,18 @@ def same_name(x: str, y: str) -> bool:
 
 
 def _named_apart(word: str, c: Claim) -> bool:
-    """The word stands in c's sentence more than three words from its figure."""
+    """The word stands in c's sentence away from its figure: not among the
+    three words before it (age cues aside: "الطفلة زينب الأنصاري البالغة 7
+    أعوام") nor just after it."""
     span = figure_span(c)
     if span is None:
         return False
     words = [(m.start(), normalise(m.group())) for m in _WORD.finditer(c.sentence)]
     at = sum(1 for s, _ in words if s < span[0])
-    return any((k < at - 3 or k > at + 2) and same_name(w, word) for k, (_, w) in enumerate(words) if len(w) >= 3)
+    cues = load().age_cues
+    near = [k for k in range(at - 1, -1, -1) if words[k][1] not in cues and words[k][1][1:] not in cues][:3]
+    return any(k not in near and not at <= k <= at + 2 and same_name(w, word)
+               for k, (_, w) in enumerate(words) if len(w) >= 3)
 
 
 def _unclitic(w: str) -> tuple[str, ...]:
