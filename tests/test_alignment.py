@@ -511,3 +511,21 @@ def test_a_word_describing_the_person_before_the_name_is_not_another_person():
     a = "وأصدرت محكمة حكما بالإعدام على المتهم بقتل الطفلة زينب الأنصاري البالغة 7 أعوام في مطلع يناير."
     b = "وأصدرت محكمة حكما بالإعدام على المتهم بقتل طفلة عمرها ست سنوات في مطلع يناير."
     assert flagged(a, b, title=title)
+
+
+def test_monthly_figures_of_two_months_are_two_quantities():
+    title = "تراجع التضخم السنوي في مصر"
+    a = "وقال الجهاز المركزي للإحصاء إن التضخم السنوي في المدن تراجع إلى 11% في أبريل من 13.3% في مارس."
+    b = "وقال الجهاز المركزي للإحصاء إن التضخم السنوي في المدن ارتفع ليسجل 13,1 بالمئة في نهاية أبريل."
+    got = flagged(a, b, title=title)
+    assert [sorted(p["text"] for p in d.positions) for d in got] == [["11%", "13,1 بالمئة"]]
+
+
+def test_a_forecast_is_not_set_against_what_was_measured():
+    title = "تراجع التضخم السنوي في مصر"
+    a = "وقال الجهاز المركزي للإحصاء إن التضخم السنوي في المدن تراجع إلى 11% في أبريل."
+    b = ("وبحسب رويترز، يتوقع صندوق النقد الدولي أن يتراجع مستوى التضخم في مصر بنهاية العام المالي "
+         "الجاري إلى 10,4 بالمئة.")
+    assert not flagged(a, b, title=title)
+    c = "وبحسب رويترز، قال الجهاز المركزي للإحصاء إن التضخم السنوي في المدن تراجع إلى 10,4 بالمئة."
+    assert flagged(a, c, title=title)

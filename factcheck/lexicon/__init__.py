@@ -74,7 +74,7 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "record_cues": WORDS, "record_links": WORDS, "until_cues": WORDS,
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "record_cues": WORDS, "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
@@ -335,6 +335,7 @@ class Lexicon:
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
     record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
+    forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
@@ -486,6 +487,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
     lx.record_cues = frozenset(normalise(f) for f in raw["frames"].get("record_cues", []))
     lx.record_links = frozenset(normalise(f) for f in raw["frames"].get("record_links", []))
+    lx.forecast_cues = frozenset(normalise(f) for f in raw["frames"].get("forecast_cues", []))
     lx.until_cues = frozenset(normalise(f) for f in raw["frames"].get("until_cues", []))
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))

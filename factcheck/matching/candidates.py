@@ -246,6 +246,36 @@ def ends_a_span(c: Claim) -> bool:
     return any(w in lx.until_cues for w in first + before[-1:])
 
 
+def figure_month(c: Claim) -> int | None:
+    """The month a figure is of, named just after it in its clause ("13.3% في
+    مارس"، "13,1 بالمئة في نهاية أبريل"): monthly figures of two months are two
+    quantities.  Dates and years carry their own."""
+    if c.kind in ("date", "year"):
+        return None
+    span = figure_span(c)
+    if span is None:
+        return None
+    after = _CLAUSE.split(c.sentence[span[1]:span[1] + 40])[0]
+    words = _WORD.findall(normalise(after))[:4]
+    months = load().months
+    for k in range(len(words)):
+        m = months.match(words, k)
+        if m:
+            return m[1]
+    return None
+
+
+def forecast(c: Claim) -> bool:
+    """A forecast: a cue (frames.toml forecast_cues) among the sixteen words
+    before the figure in its clause."""
+    span = figure_span(c)
+    if span is None:
+        return False
+    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
+    cues = load().forecast_cues
+    return any(w in cues for w in _WORD.findall(normalise(clause))[-16:])
+
+
 def same_record(x: str | None, y: str | None) -> bool:
     """The span of a record is compared only with the same record's: the same
     superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
@@ -400,6 +430,11 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     if of_earlier_event(a) != of_earlier_event(b):
         return True
     if ends_a_span(a) != ends_a_span(b):  # the day a festival closes is not the day it opens
+        return True
+    if forecast(a) != forecast(b):  # what is expected is not what was measured
+        return True
+    ma, mb = figure_month(a), figure_month(b)
+    if ma and mb and ma != mb:
         return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True
