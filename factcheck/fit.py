@@ -155,7 +155,8 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
         out.groups.append(gold_path.stem + ":" + stories.story.get(k.a.doc, k.a.doc))
     out.X = scored.features[keep] if keep else np.zeros((0, len(FEATURES)))
     # candidate recall: gold contradiction pairs of differing, comparable figures that the candidates hold
-    found = {(k.a.id, k.b.id) for k, y in zip(out.candidates, out.y) if y}
+    # (by figure: a candidate row stands for every pair of mentions of its two figures)
+    found = {frozenset((figure_key(k.a), figure_key(k.b))) for k, y in zip(out.candidates, out.y) if y}
     for spans in pos:
         for i, s in enumerate(spans):
             for t in spans[i + 1:]:
@@ -166,7 +167,7 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
                 if not ca or not cb or all(a.value == b.value and a.value is not None for a in ca for b in cb):
                     continue
                 out.positives_total += 1
-                if any((a.id, b.id) in found or (b.id, a.id) in found for a in ca for b in cb):
+                if any(frozenset((figure_key(a), figure_key(b))) in found for a in ca for b in cb):
                     out.positives_candidate += 1
     return out
 

@@ -529,3 +529,40 @@ def test_a_forecast_is_not_set_against_what_was_measured():
     assert not flagged(a, b, title=title)
     c = "وبحسب رويترز، قال الجهاز المركزي للإحصاء إن التضخم السنوي في المدن تراجع إلى 10,4 بالمئة."
     assert flagged(a, c, title=title)
+
+
+
+def test_candidate_recall_counts_a_pair_of_figures_whatever_mentions_stand_for_it(tmp_path):
+    # each report gives its figure twice; the candidate row stands on the most
+    # alike mentions (the headlines), the gold quotes the others: the pair of
+    # figures is a candidate all the same
+    from factcheck.fit import label_gold
+    (tmp_path / "a.txt").write_text("مقتل 4 أشخاص في قصف صاروخي على مخيم للنازحين جنوب طرابلس\n"
+                                    "وقال مسؤول محلي إن الضحايا 4 أشخاص بينهم طفل صغير.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("مقتل شخصين في قصف صاروخي على مخيم للنازحين جنوب طرابلس\n"
+                                    "وأكدت مصادر طبية أن القتلى شخصان من سكان المخيم.\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text('documents: {"a": a.txt, "b": b.txt}\n'
+                    "contradictions:\n  - id: toll\n    claims:\n"
+                    '      - {doc: "a", quote: "الضحايا 4 أشخاص", value: 4}\n'
+                    '      - {doc: "b", quote: "القتلى شخصان", value: 2}\n', encoding="utf-8")
+    got = label_gold(gold, seeds_dir=tmp_path)
+    assert got.positives_total == 1 and got.positives_candidate == 1
+
+
+def _claims(text, doc, when="2018-10-19T09:00:00+00:00"):
+    from factcheck.figures.claims import extractor
+    return extractor().extract(Document(id=doc, text="عنوان\n" + text, title_end=5, published=when, source=doc))
+
+
+def test_two_counts_since_a_start_only_one_of_them_dates_are_two_periods():
+    from factcheck.matching.candidates import incompatible
+
+    def toll(text, doc):
+        return [c for c in _claims(text, doc, when="2018-09-08T21:00:00+00:00") if c.kind == "count"][0]
+    undated = toll("وقتل ما لا يقل عن 22 شخصا منذ بداية التظاهرات في المدينة.", "a")
+    dated = toll("وارتفع عدد ضحايا الاحتجاجات في المدينة منذ الاثنين الماضي إلى 15 قتيلا.", "b")
+    also_undated = toll("وقتل 15 شخصا منذ بداية التظاهرات في المدينة.", "c")
+    assert undated.scope == dated.scope == "since" and dated.days and not undated.days
+    assert incompatible(undated, dated)
+    assert not incompatible(undated, also_undated)

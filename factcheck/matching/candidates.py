@@ -440,6 +440,10 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if _dated_after_report(a, b) or _dated_after_report(b, a):
         return True
+    # two counts since a start, one from the day it names (منذ الاثنين الماضي), the other from
+    # a start it does not date (منذ بداية التظاهرات): two periods, not one
+    if a.scope == b.scope == "since" and bool(a.days) != bool(b.days):
+        return True
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
