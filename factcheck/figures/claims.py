@@ -24,6 +24,7 @@ from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
 from ..reading.tokens import sentences, tokenize
+from ..reading.wordtest import WordTest
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
@@ -124,11 +125,6 @@ def claim_from_stored(data: dict) -> Claim:
     return Claim(**data)
 
 
-@lru_cache(maxsize=200_000)
-def _is_place_word(w: str, place_words: frozenset[str]) -> bool:
-    return any(f in place_words for f in strip_clitics(w))
-
-
 def claim_id(doc: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
 
@@ -157,6 +153,7 @@ class Extractor:
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
+        self._place_word = WordTest(lambda w: any(f in self._place_words for f in strip_clitics(w)))
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
@@ -265,8 +262,9 @@ class Extractor:
         """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
         figures from different towns are two incidents, even in one story."""
         out = set()
-        for k in range(len(words) - 1):
-            if _is_place_word(words[k], self._place_words):
+        last = len(words) - 1
+        for k in self._place_word.indices(words):
+            if k < last:
                 name = words[k + 1]
                 if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
@@ -510,8 +508,8 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "figures/numbers.py", "figures/entities.py",
-                       "figures/claims.py", "lexicon/__init__.py")
+_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/numbers.py",
+                       "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..reading.arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
+from ..reading.wordtest import WordTest
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
@@ -25,6 +26,8 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
 _FROM = normal_set("من")
 _AND = normal_set("و")
 _COMMAS = frozenset({"،", ","})
@@ -108,24 +111,37 @@ class Parser:
         self._rise = words["rise"]
         self._counted_after = words["counted_after"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
+        self._may_start = WordTest(lambda w: w[0].isdigit() or self._start_kind(w) != 0)  # where parse() looks
+        self._dual_nouns = WordTest(lambda w: w[0].isalpha() and self._dual_noun(w) is not None)
         self._may_hold = self._compile_prefilter()
 
     def _compile_prefilter(self):
-        """A pattern found in every sentence that may hold a figure: a digit, or a whole word
-        (after a clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what parse() starts at, so a sentence without it is skipped
-        untokenised (most sentences hold no figure)."""
+        """What every sentence that may hold a figure has: a digit, or a whole word (after a
+        clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what
+        parse() starts at, so a sentence without it is skipped untokenised (most sentences hold
+        no figure).  (The words as a set, and a pattern for the forms of more than one word.)"""
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
             | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
         forms = sorted((f for f in forms if f), key=len, reverse=True)
+        # A form of letters only, after a clitic or not, is a whole word of the sentence: a set of
+        # those words is asked instead of a pattern with hundreds of branches tried at every letter.
+        words = frozenset(p + f for f in forms if _LETTERS.fullmatch(f) for p in ("",) + CLITIC_PREFIXES)
+        others = [f for f in forms if not _LETTERS.fullmatch(f)]  # كيلومتر مربع: a pattern, as before
         prefixes = "|".join(sorted(CLITIC_PREFIXES, key=len, reverse=True))
-        words = "|".join(re.escape(f) for f in forms)
-        return re.compile(rf"\d|(?<![^\W\d_])(?:{prefixes})?(?:{words})(?![^\W\d_])")
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{prefixes})?(?:{'|'.join(map(re.escape, others))})(?![^\W\d_])"
+                             ) if others else None
+        return words, pattern
 
     def may_hold(self, text: str) -> bool:
         """Can this (normalised) sentence hold a figure at all?"""
-        return self._may_hold.search(text) is not None
+        if _DIGIT.search(text):
+            return True
+        words, pattern = self._may_hold
+        if not words.isdisjoint(_LETTERS.findall(text)):
+            return True
+        return pattern is not None and pattern.search(text) is not None
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
@@ -266,9 +282,9 @@ class Parser:
         words = [t.text for t in toks]
         out: list[Quantity] = []
         floor = 0  # tokens before this belong to an earlier quantity
-        i = 0
-        n = len(words)
-        while i < n:
+        for i in self._may_start.indices(words):  # a word that can start nothing gives no quantity
+            if i < floor:
+                continue  # inside the quantity found last
             w = words[i]
             q = None
             if w[0].isdigit():
@@ -287,11 +303,9 @@ class Parser:
                     if any(w2 in singular for w2 in words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
                         q = self.bare_unit_at(words, i)
             if q is None:
-                i += 1
                 continue
             out.append(q)
             floor = q.i1
-            i = q.i1
         self._implied_currency(toks, words, out)
         if self.lx.dual_nouns:
             out = self._duals(toks, words, out)
@@ -321,8 +335,8 @@ class Parser:
         taken = {k for q in qs for k in range(q.i0, q.i1)}
         by_start = {q.n0: q for q in qs}
         out = list(qs)
-        for k, w in enumerate(words):
-            if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
+        for k in self._dual_nouns.indices(words):
+            if k in taken:
                 continue
             q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in self._dual_range else None
             if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..reading.arabic import normalise, strip_clitics
+from ..reading.wordtest import WordTest
 
 HERE = Path(__file__).parent
 # Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
@@ -202,6 +203,7 @@ class PhraseTable:
             lst.sort(key=lambda x: -len(x[0]))
         self.max_len = max((len(w) for w, _ in items if w), default=0)
         self._candidates: dict[str, tuple] = {}  # word (clitics allowed) -> phrases it may start
+        self._starters = WordTest(self.forms_starting)  # the words that start some phrase, by sentence
 
     def forms_starting(self, word: str) -> tuple:
         """The phrases that may start with this word (clitics allowed), cached."""
@@ -236,15 +238,7 @@ class PhraseTable:
     def starts(self, words: list[str]) -> list[int]:
         """Indices of the words that may start a phrase (clitics allowed): a scan
         of a sentence asks match() only there."""
-        get = self._candidates.get
-        out = []
-        for i, w in enumerate(words):
-            c = get(w)
-            if c is None:
-                c = self.forms_starting(w)
-            if c:
-                out.append(i)
-        return out
+        return self._starters.indices(words)
 
     def scan(self, words: list[str]) -> list[tuple[int, int, object]]:
         """(start, length, payload) of each phrase, left to right, none overlapping."""
