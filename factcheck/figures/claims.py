@@ -18,13 +18,13 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import Normalised, load_lemmatiser, strip_clitics
+from ..reading.arabic import Normalised, clitic_forms, load_lemmatiser, strip_clitics
 from ..reading.documents import Document, published_datetime
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
 from ..reading.tokens import sentences, tokenize
-from ..reading.wordtest import WordTest
+from ..reading.wordtest import positions
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
@@ -153,7 +153,7 @@ class Extractor:
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
-        self._place_word = WordTest(lambda w: any(f in self._place_words for f in strip_clitics(w)))
+        self._place_word = clitic_forms(self._place_words)  # في مدينة، بولاية: a place word, clitics allowed
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
@@ -263,7 +263,7 @@ class Extractor:
         figures from different towns are two incidents, even in one story."""
         out = set()
         last = len(words) - 1
-        for k in self._place_word.indices(words):
+        for k in positions(words, self._place_word):
             if k < last:
                 name = words[k + 1]
                 if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:

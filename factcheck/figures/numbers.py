@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..reading.arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
+from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normal_set, number_forms, strip_clitics,
+                              strip_number_prefixes)
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
-from ..reading.wordtest import WordTest
+from ..reading.wordtest import positions
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
@@ -111,8 +112,12 @@ class Parser:
         self._rise = words["rise"]
         self._counted_after = words["counted_after"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
-        self._may_start = WordTest(lambda w: w[0].isdigit() or self._start_kind(w) != 0)  # where parse() looks
-        self._dual_nouns = WordTest(lambda w: w[0].isalpha() and self._dual_noun(w) is not None)
+        # the words parse() and _duals() may stop at (a superset of those _start_kind() and
+        # _dual_noun() accept; digits aside), so the others are passed by set lookups
+        lx = self.lx
+        self._may_start = number_forms(set(lx.number_words) | set(lx.vague.by_first)) | clitic_forms(
+            set(lx.ordinal_words) | lx.ratio_double | lx.ratio_ambiguous | set(lx.qualifiers_before.by_first))
+        self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
     def _compile_prefilter(self):
@@ -282,7 +287,8 @@ class Parser:
         words = [t.text for t in toks]
         out: list[Quantity] = []
         floor = 0  # tokens before this belong to an earlier quantity
-        for i in self._may_start.indices(words):  # a word that can start nothing gives no quantity
+        may_start = self._may_start
+        for i in [i for i, w in enumerate(words) if w in may_start or w[0].isdigit()]:  # others start nothing
             if i < floor:
                 continue  # inside the quantity found last
             w = words[i]
@@ -335,8 +341,9 @@ class Parser:
         taken = {k for q in qs for k in range(q.i0, q.i1)}
         by_start = {q.n0: q for q in qs}
         out = list(qs)
-        for k in self._dual_nouns.indices(words):
-            if k in taken:
+        for k in positions(words, self._may_be_dual):
+            w = words[k]
+            if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
                 continue
             q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in self._dual_range else None
             if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \

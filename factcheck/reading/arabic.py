@@ -121,6 +121,18 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def clitic_forms(forms) -> frozenset[str]:
+    """Every word that strip_clitics() takes to one of `forms` (the forms included): a word
+    is in this set exactly when some form of it is one of them, so a sentence is asked
+    with one set lookup a word."""
+    return _prefixed(forms, CLITIC_PREFIXES)
+
+
+def _prefixed(forms, prefixes) -> frozenset[str]:
+    forms = [f for f in forms if f]
+    return frozenset(forms) | {p + f for f in forms if len(f) >= 2 for p in prefixes}
+
+
 _SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "ه": ""})
 _SKELETON_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ظ": "ض", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
 
@@ -153,6 +165,11 @@ def strip_number_prefixes(word: str) -> tuple[str, ...]:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)
+
+
+def number_forms(forms) -> frozenset[str]:
+    """Every word that strip_number_prefixes() takes to one of `forms` (the forms included)."""
+    return _prefixed(forms, _NUMBER_PREFIXES)
 
 
 # -- optional: CAMeL Tools' morphological analyser ---------------------------------------

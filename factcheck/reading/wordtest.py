@@ -51,3 +51,10 @@ class WordTest:
         if not hits:
             return []
         return [i for i, w in enumerate(words) if w in hits]
+
+
+def positions(words: list[str], members: frozenset[str] | set[str]) -> list[int]:
+    """The positions of the words that are members, in order (none: no loop at all)."""
+    if members.isdisjoint(words):
+        return []
+    return [i for i, w in enumerate(words) if w in members]
