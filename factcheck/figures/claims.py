@@ -170,9 +170,10 @@ class Extractor:
         pub = when.date() if when else None  # parsed once a document, not once a sentence
         may_hold = self.parser.may_hold
         for s, e in sentences(text):
-            if not may_hold(text[s:e]):
+            sent = text[s:e]
+            if not may_hold(sent):
                 continue
-            toks = tokenize(text[s:e], offset=s)
+            toks = tokenize(sent, offset=s)
             if not toks:
                 continue
             qs = self.parser.parse(toks)
@@ -419,12 +420,13 @@ class Extractor:
         lo = max(prev_end, q.i0 - 7)
         hi = min(next_start, q.i1 + 6)
         found: list[tuple[int, int, int, str]] = []  # (distance, position, end, event)
+        starters = lx.triggers.starters  # a word outside it starts no trigger: match() is not asked
         k = lo
         while k < hi:
             if q.i0 <= k < q.i1:
                 k += 1
                 continue
-            m = lx.triggers.match(words, k)
+            m = lx.triggers.match(words, k) if words[k] in starters else None
             if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2 and \
                     not any(lx.triggers.match(words, j) for j in range(k + m[0], next_start)):
                 # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure; in
@@ -471,10 +473,11 @@ class Extractor:
         lx = self.lx
         after = q.i1 if noun_at is None or noun_at < q.i0 else noun_at + noun_len
         hi = min(next_start, after + 4, len(words))
+        starters = lx.scope_after.starters  # a word outside it starts no phrase: match() is not asked
         for k in range(q.i1, hi):
             if k >= after and words[k].startswith("و") and lx.triggers.match(words, k):
                 break  # "قتل شخصان وأصيب آخرون": the others are the next clause's, not a further batch of these
-            m = lx.scope_after.match(words, k)
+            m = lx.scope_after.match(words, k) if words[k] in starters else None
             if m:
                 return m[1]
         for n in range(1, 4):

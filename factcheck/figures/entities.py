@@ -28,7 +28,7 @@ class EntityFinder:
         self._fuzzy = lru_cache(maxsize=100_000)(self._fuzzy_uncached)
         # the words find() stops at: they start a listed name, or are long enough to be a variant of one
         self._may_name = WordTest(lambda w: w[0].isalpha() and (
-            w in lx.entity_forms.starters or (len(w) >= 5 and self._fuzzy(w) is not None)))
+            w in lx.entity_forms.starters or (len(w) >= 5 and self._fuzzy_uncached(w) is not None)))
 
     def _fuzzy_uncached(self, word: str) -> str | None:
         for form in strip_clitics(word):

@@ -123,12 +123,17 @@ class Normalised:
 
 
 def normalise(text: str) -> str:
-    """Normalised form of a string (for lexicon keys and matching)."""
-    return Normalised(text).text
+    """Normalised form of a string (for lexicon keys and matching): Normalised(text).text."""
+    if "\u0640" in text:
+        text = _DIGIT_TATWEEL.sub("-", text)
+    text = _one_to_one(text)
+    return _DROP_RE.sub("", text) if _DROP_RE is not None else text
 
 
 CLITIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف",
                    "ك")
+
+_CLITIC_INITIALS = frozenset(p[0] for p in CLITIC_PREFIXES)
 
 
 @lru_cache(maxsize=200_000)
@@ -136,6 +141,8 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     """A normalised word and the forms left when a leading conjunction,
     preposition or article is taken off (longest first).  Lexicon lookups try
     each, so "وبالجنود" finds "جنود" without a morphological analyser."""
+    if word[:1] not in _CLITIC_INITIALS:
+        return (word,)
     out = [word]
     for p in CLITIC_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -158,6 +165,10 @@ def _prefixed(forms, prefixes) -> frozenset[str]:
 _SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "ه": ""})
 _SKELETON_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ظ": "ض", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
 
+# both in one pass: the same when no mapped letter, before or after, is one that is dropped
+_SKELETON = {**_SKELETON_DROP, **_SKELETON_MAP} if not any(
+    k in _SKELETON_DROP or ord(v) in _SKELETON_DROP for k, v in _SKELETON_MAP.items()) else None
+
 
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
@@ -167,7 +178,9 @@ def skeleton(word: str) -> str:
     w = normalise(word)
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
-    return w[:1] + w[1:].translate(_SKELETON_DROP).translate(_SKELETON_MAP)
+    if _SKELETON is None:
+        return w[:1] + w[1:].translate(_SKELETON_DROP).translate(_SKELETON_MAP)
+    return w[:1] + w[1:].translate(_SKELETON)
 
 
 def normal_set(*words: str) -> frozenset[str]:
