@@ -117,6 +117,14 @@ class Parser:
         lx = self.lx
         self._may_start = number_forms(set(lx.number_words) | set(lx.vague.by_first)) | clitic_forms(
             set(lx.ordinal_words) | lx.ratio_double | lx.ratio_ambiguous | set(lx.qualifiers_before.by_first))
+        # any(f in S for f in strip_clitics(w)) is w in clitic_forms(S): one lookup, no generator
+        self._cf_subject_nouns = clitic_forms(lx.subject_nouns)
+        self._cf_comparatives = clitic_forms(lx.comparatives)
+        self._cf_calibre_context = clitic_forms(lx.calibre_context)
+        self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
+        self._cf_spec_before = clitic_forms(lx.spec_before)
+        self._cf_score_context = clitic_forms(lx.score_context)
+        self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
@@ -482,7 +490,7 @@ class Parser:
         for k in range(i - 1, max(floor, i - 3) - 1, -1):
             if not words[k][0].isalpha():
                 return None
-            if any(f in lx.subject_nouns for f in strip_clitics(words[k])):
+            if words[k] in self._cf_subject_nouns:
                 qm = lx.qualifiers_before.match_ending(words, k)
                 if qm and k - qm[0] >= floor and qm[1] != "approx":
                     return qm[1]
@@ -535,7 +543,7 @@ class Parser:
             q = self._qualified(words, Quantity(i, i + 1, i, i + 1, 2.0, 2.0, 2.0, "exact", "measure", "times",
                                                sense="ratio"), floor)
             if not any(f in lx.ratio_double for f in forms) and q.i0 == i and \
-                    not (i > 0 and any(f in lx.comparatives for f in strip_clitics(words[i - 1]))):
+                    not (i > 0 and words[i - 1] in self._cf_comparatives):
                 return None
             self.bounds(q)
             return q
@@ -659,7 +667,7 @@ class Parser:
             kind, unit = um[1]
             if words[j] in lx.calibre_units or unit == "mm":
                 lo, hi = max(0, q.i0 - 6), min(n, j + 8)
-                if any(f in lx.calibre_context for w in words[lo:hi] for f in strip_clitics(w)):
+                if not self._cf_calibre_context.isdisjoint(words[lo:hi]):
                     kind, unit = "spec", "mm"
                 elif unit == "mm":
                     kind = "distance"
@@ -689,7 +697,7 @@ class Parser:
             if q.qualifier is None:
                 q.qualifier = "exact"
         elif q.kind == "count" and not q.unit and q.qualifier != "vague" and q.i1 < n and words[q.i1] in lx.ratio_after \
-                and any(f in lx.comparatives for w in words[max(floor, q.i0 - 2):q.i0] for f in strip_clitics(w)):
+                and not self._cf_comparatives.isdisjoint(words[max(floor, q.i0 - 2):q.i0]):
             q.kind, q.unit, q.sense, q.i1 = "measure", "times", "ratio", q.i1 + 1   # أكبر بـ4 مرات
         elif q.kind == "count" and not q.unit and q.qualifier != "vague":
             if self._age(words, q.i0, floor):
@@ -714,7 +722,7 @@ class Parser:
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
                 and not words[q.i0 - 1] in self._article:
             lemma = self._numbered_before(words, q.i0, floor)
-            if lemma or any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])):
+            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
                 q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
                 return q
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
@@ -813,7 +821,7 @@ class Parser:
             return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
-        if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
+        if q.qualifier in (None, "exact") and prev in self._cf_spec_before and prev:
             self._extend_name(toks, words, q)
             return "spec"
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
@@ -826,7 +834,7 @@ class Parser:
         dm = self._day_month(words, j, value) if q.kind == "count" and not range_parts else None
         dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
         if q.qualifier in (None, "exact") and prev and not dated and \
-                (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
+                (lemma or prev in self._cf_ordinal_before):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
@@ -842,7 +850,7 @@ class Parser:
         # a minute after a scorer's name, in brackets: صلاح (67)
         if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
                 and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
-                and any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                and not self._cf_score_context.isdisjoint(words):
             q.numbered = lx.score_minute
             return "ordinal"
         if glued_prev and prev[0].isalpha() and prev not in self._glue_prefixes and not self._glued_cue(words, q, prev):
@@ -876,13 +884,13 @@ class Parser:
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
             if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
-                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                    not self._cf_score_context.isdisjoint(words):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
                 return "spec"
             if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and words[q.n0].isdigit() and \
                     not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
-                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                    not self._cf_score_context.isdisjoint(words):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
                 return "spec"
@@ -986,7 +994,7 @@ class Parser:
         k = i - 1
         while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
             k -= 1
-        if k >= 0 and any(f in lx.model_prefixes for f in strip_clitics(words[k])):
+        if k >= 0 and words[k] in self._cf_model_prefixes:
             return True
         # "فالكون 9": one or two words and the figure, alone between quotes
         k = i - 1

@@ -158,7 +158,7 @@ def clitic_forms(forms) -> frozenset[str]:
 
 
 def _prefixed(forms, prefixes) -> frozenset[str]:
-    forms = [f for f in forms if f]
+    forms = list(forms)
     return frozenset(forms) | {p + f for f in forms if len(f) >= 2 for p in prefixes}
 
 

@@ -34,7 +34,7 @@ class WordTest:
         """The distinct words among `words` that pass the test."""
         ws = set(words)
         yes = self._yes
-        new = ws.difference(yes, self._no)
+        new = ws - yes - self._no  # one set at a time: difference(a, b) would walk all of a and b
         if new:
             test = self._test
             found = {w for w in new if test(w)}
