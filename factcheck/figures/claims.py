@@ -297,14 +297,16 @@ class Extractor:
         """A running total ("منذ" a start that is not a few hours or days ago) or
         a background figure ("وكان ...", "الأسبوع الماضي") in the figure's own
         clause (between commas)."""
+        if self._scope_starts is None:
+            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
+        if not self._scope_starts:
+            return None  # no scope phrase in the sentence: no need to find the clause
         lo = q.i0
         while lo > 0 and words[lo - 1] not in _CLAUSE_BREAKS:
             lo -= 1
         hi = q.i1
         while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
             hi += 1
-        if self._scope_starts is None:
-            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
         for k in self._scope_starts:
             if k < lo or k >= hi:
                 continue

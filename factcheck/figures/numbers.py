@@ -132,7 +132,7 @@ class Parser:
         """What every sentence that may hold a figure has: a digit, or a whole word (after a
         clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what
         parse() starts at, so a sentence without it is skipped untokenised (most sentences hold
-        no figure).  (The words as a set, and a pattern for the forms of more than one word.)"""
+        no figure).  (The words as a set; the forms of more than one word, and their pattern.)"""
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
@@ -145,16 +145,17 @@ class Parser:
         prefixes = "|".join(sorted(CLITIC_PREFIXES, key=len, reverse=True))
         pattern = re.compile(rf"(?<![^\W\d_])(?:{prefixes})?(?:{'|'.join(map(re.escape, others))})(?![^\W\d_])"
                              ) if others else None
-        return words, pattern
+        return words, tuple(others), pattern
 
     def may_hold(self, text: str) -> bool:
         """Can this (normalised) sentence hold a figure at all?"""
         if _DIGIT.search(text):
             return True
-        words, pattern = self._may_hold
+        words, others, pattern = self._may_hold
         if not words.isdisjoint(_LETTERS.findall(text)):
             return True
-        return pattern is not None and pattern.search(text) is not None
+        # the pattern can only match where one of its forms is written: look for them first
+        return pattern is not None and any(f in text for f in others) and pattern.search(text) is not None
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
