@@ -176,10 +176,10 @@ class Extractor:
             toks = tokenize(sent, offset=s)
             if not toks:
                 continue
-            qs = self.parser.parse(toks)
+            words = [t.text for t in toks]
+            qs = self.parser.parse(toks, words)
             if not qs:
                 continue
-            words = [t.text for t in toks]
             self._attribution_hits = self._scope_starts = None  # per-sentence scans, made when first needed
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})

@@ -292,8 +292,10 @@ class Parser:
         return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
-    def parse(self, toks: list[Tok]) -> list[Quantity]:
-        words = [t.text for t in toks]
+    def parse(self, toks: list[Tok], words: list[str] | None = None) -> list[Quantity]:
+        """The quantities of a sentence's tokens (`words`: their texts, when the caller has them)."""
+        if words is None:
+            words = [t.text for t in toks]
         out: list[Quantity] = []
         floor = 0  # tokens before this belong to an earlier quantity
         may_start = self._may_start

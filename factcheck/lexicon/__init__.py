@@ -234,8 +234,8 @@ class PhraseTable:
             n = len(phr)
             if n == 1:
                 return 1, payload
-            if i + n <= size and all(words[i + k] == phr[k] for k in range(1, n)):
-                return n, payload
+            if i + n <= size and words[i + 1] == phr[1] and all(words[i + k] == phr[k] for k in range(2, n)):
+                return n, payload  # (the second word first: most phrases part there)
         return None
 
     def starts(self, words: list[str]) -> list[int]:
