@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_left
 import re
 from collections import deque
 from dataclasses import dataclass, field, fields
@@ -158,7 +159,7 @@ class Extractor:
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
-        self._attribution_hits = self._scope_starts = None
+        self._attribution_hits = self._scope_starts = self._breaks = None
         self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def extract(self, doc: Document) -> list[Claim]:
@@ -180,7 +181,8 @@ class Extractor:
             qs = self.parser.parse(toks, words)
             if not qs:
                 continue
-            self._attribution_hits = self._scope_starts = None  # per-sentence scans, made when first needed
+            # per-sentence scans, made when first needed
+            self._attribution_hits = self._scope_starts = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -301,12 +303,12 @@ class Extractor:
             self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
         if not self._scope_starts:
             return None  # no scope phrase in the sentence: no need to find the clause
-        lo = q.i0
-        while lo > 0 and words[lo - 1] not in _CLAUSE_BREAKS:
-            lo -= 1
-        hi = q.i1
-        while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
-            hi += 1
+        if self._breaks is None:
+            self._breaks = positions(words, _CLAUSE_BREAKS)
+        at = bisect_left(self._breaks, q.i0)  # the clause: after the last break before the figure
+        lo = self._breaks[at - 1] + 1 if at else 0
+        at = bisect_left(self._breaks, q.i1)  # ... up to the first break from its end on
+        hi = self._breaks[at] if at < len(self._breaks) else len(words)
         for k in self._scope_starts:
             if k < lo or k >= hi:
                 continue
