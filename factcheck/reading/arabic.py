@@ -62,6 +62,8 @@ _ONE_TO_ONE = {cp: v for cp, v in _TABLE.items() if v != ""}
 # str.translate looks every character up in a dict; a str.replace for each of the few characters
 # that change, when it occurs, does the same (no changed character is changed again) in C.
 _REPLACE = [(chr(cp), v) for cp, v in _ONE_TO_ONE.items() if v != chr(cp)]
+# mapping then dropping is one translate when no character is mapped to one that is dropped
+_ONE_PASS = not any(v and _TABLE.get(ord(v)) == "" for v in _TABLE.values())
 _CHAINED = any(_ONE_TO_ONE.get(ord(v), v) != v for _, v in _REPLACE)  # then replacing in turn would differ
 
 
@@ -126,6 +128,8 @@ def normalise(text: str) -> str:
     """Normalised form of a string (for lexicon keys and matching): Normalised(text).text."""
     if "\u0640" in text:
         text = _DIGIT_TATWEEL.sub("-", text)
+    if len(text) < 32 and _ONE_PASS:  # a word: mapped and dropped in one translate
+        return text.translate(_TABLE)
     text = _one_to_one(text)
     return _DROP_RE.sub("", text) if _DROP_RE is not None else text
 
@@ -133,7 +137,9 @@ def normalise(text: str) -> str:
 CLITIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف",
                    "ك")
 
-_CLITIC_INITIALS = frozenset(p[0] for p in CLITIC_PREFIXES)
+# the prefixes by their first letter, in their order: a word is tried only with those it can start with
+_CLITICS_BY_INITIAL: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in CLITIC_PREFIXES if p[0] == c) for c in dict.fromkeys(p[0] for p in CLITIC_PREFIXES)}
 
 
 @lru_cache(maxsize=200_000)
@@ -141,10 +147,11 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     """A normalised word and the forms left when a leading conjunction,
     preposition or article is taken off (longest first).  Lexicon lookups try
     each, so "وبالجنود" finds "جنود" without a morphological analyser."""
-    if word[:1] not in _CLITIC_INITIALS:
+    prefixes = _CLITICS_BY_INITIAL.get(word[:1])
+    if prefixes is None:
         return (word,)
     out = [word]
-    for p in CLITIC_PREFIXES:
+    for p in prefixes:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)
