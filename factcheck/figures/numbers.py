@@ -125,6 +125,7 @@ class Parser:
         self._cf_spec_before = clitic_forms(lx.spec_before)
         self._cf_score_context = clitic_forms(lx.score_context)
         self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
+        self._number_forms = number_forms(lx.number_words)  # the words word_number() may read
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
@@ -160,8 +161,8 @@ class Parser:
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
         """(type, value, bare form, had_article) for a number word, else None."""
-        if w in self.lx.not_numbers:
-            return None
+        if w not in self._number_forms or w in self.lx.not_numbers:
+            return None  # (no form of it is a number word / it is listed as not one)
         for form in strip_number_prefixes(w):
             hit = self.lx.number_words.get(form)
             if hit:
