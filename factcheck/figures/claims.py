@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_left
 import re
 from collections import deque
 from dataclasses import dataclass, field, fields
@@ -18,12 +19,13 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import Normalised, load_lemmatiser, strip_clitics
+from ..reading.arabic import Normalised, clitic_forms, load_lemmatiser, strip_clitics
 from ..reading.documents import Document, published_datetime
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
 from ..reading.tokens import sentences, tokenize
+from ..reading.wordtest import positions
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
@@ -124,11 +126,6 @@ def claim_from_stored(data: dict) -> Claim:
     return Claim(**data)
 
 
-@lru_cache(maxsize=200_000)
-def _is_place_word(w: str, place_words: frozenset[str]) -> bool:
-    return any(f in place_words for f in strip_clitics(w))
-
-
 def claim_id(doc: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
 
@@ -157,11 +154,12 @@ class Extractor:
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
+        self._place_word = clitic_forms(self._place_words)  # في مدينة، بولاية: a place word, clitics allowed
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
-        self._attribution_hits = self._scope_starts = None
+        self._attribution_hits = self._scope_starts = self._breaks = None
         self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def extract(self, doc: Document) -> list[Claim]:
@@ -173,16 +171,18 @@ class Extractor:
         pub = when.date() if when else None  # parsed once a document, not once a sentence
         may_hold = self.parser.may_hold
         for s, e in sentences(text):
-            if not may_hold(text[s:e]):
+            sent = text[s:e]
+            if not may_hold(sent):
                 continue
-            toks = tokenize(text[s:e], offset=s)
+            toks = tokenize(sent, offset=s)
             if not toks:
                 continue
-            qs = self.parser.parse(toks)
+            words = [t.text for t in toks]
+            qs = self.parser.parse(toks, words)
             if not qs:
                 continue
-            words = [t.text for t in toks]
-            self._attribution_hits = self._scope_starts = None  # per-sentence scans, made when first needed
+            # per-sentence scans, made when first needed
+            self._attribution_hits = self._scope_starts = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -265,8 +265,9 @@ class Extractor:
         """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
         figures from different towns are two incidents, even in one story."""
         out = set()
-        for k in range(len(words) - 1):
-            if _is_place_word(words[k], self._place_words):
+        last = len(words) - 1
+        for k in positions(words, self._place_word):
+            if k < last:
                 name = words[k + 1]
                 if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:
                     out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
@@ -298,14 +299,16 @@ class Extractor:
         """A running total ("منذ" a start that is not a few hours or days ago) or
         a background figure ("وكان ...", "الأسبوع الماضي") in the figure's own
         clause (between commas)."""
-        lo = q.i0
-        while lo > 0 and words[lo - 1] not in _CLAUSE_BREAKS:
-            lo -= 1
-        hi = q.i1
-        while hi < len(words) and words[hi] not in _CLAUSE_BREAKS:
-            hi += 1
         if self._scope_starts is None:
             self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
+        if not self._scope_starts:
+            return None  # no scope phrase in the sentence: no need to find the clause
+        if self._breaks is None:
+            self._breaks = positions(words, _CLAUSE_BREAKS)
+        at = bisect_left(self._breaks, q.i0)  # the clause: after the last break before the figure
+        lo = self._breaks[at - 1] + 1 if at else 0
+        at = bisect_left(self._breaks, q.i1)  # ... up to the first break from its end on
+        hi = self._breaks[at] if at < len(self._breaks) else len(words)
         for k in self._scope_starts:
             if k < lo or k >= hi:
                 continue
@@ -421,12 +424,13 @@ class Extractor:
         lo = max(prev_end, q.i0 - 7)
         hi = min(next_start, q.i1 + 6)
         found: list[tuple[int, int, int, str]] = []  # (distance, position, end, event)
+        starters = lx.triggers.starters  # a word outside it starts no trigger: match() is not asked
         k = lo
         while k < hi:
             if q.i0 <= k < q.i1:
                 k += 1
                 continue
-            m = lx.triggers.match(words, k)
+            m = lx.triggers.match(words, k) if words[k] in starters else None
             if m and k >= q.i1 and next_start < len(words) and next_start - (k + m[0]) <= 2 and \
                     not any(lx.triggers.match(words, j) for j in range(k + m[0], next_start)):
                 # "القتلى إلى 58 والجرحى إلى 2771": that trigger belongs to the next figure; in
@@ -473,10 +477,11 @@ class Extractor:
         lx = self.lx
         after = q.i1 if noun_at is None or noun_at < q.i0 else noun_at + noun_len
         hi = min(next_start, after + 4, len(words))
+        starters = lx.scope_after.starters  # a word outside it starts no phrase: match() is not asked
         for k in range(q.i1, hi):
             if k >= after and words[k].startswith("و") and lx.triggers.match(words, k):
                 break  # "قتل شخصان وأصيب آخرون": the others are the next clause's, not a further batch of these
-            m = lx.scope_after.match(words, k)
+            m = lx.scope_after.match(words, k) if words[k] in starters else None
             if m:
                 return m[1]
         for n in range(1, 4):
@@ -510,8 +515,8 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "figures/numbers.py", "figures/entities.py",
-                       "figures/claims.py", "lexicon/__init__.py")
+_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/numbers.py",
+                       "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:

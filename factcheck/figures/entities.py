@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..reading.arabic import skeleton, strip_clitics
+from ..reading.wordtest import WordTest
 from ..lexicon import Lexicon
 
 FUZZY_MIN = 80.0  # rapidfuzz ratio (0-100) for two spellings of one name
@@ -25,6 +26,9 @@ class EntityFinder:
                 if len(words) == 1 and len(first) >= 4:
                     self.by_skeleton.setdefault(skeleton(first), []).append((first, eid))
         self._fuzzy = lru_cache(maxsize=100_000)(self._fuzzy_uncached)
+        # the words find() stops at: they start a listed name, or are long enough to be a variant of one
+        self._may_name = WordTest(lambda w: w[0].isalpha() and (
+            w in lx.entity_forms.starters or (len(w) >= 5 and self._fuzzy_uncached(w) is not None)))
 
     def _fuzzy_uncached(self, word: str) -> str | None:
         for form in strip_clitics(word):
@@ -38,23 +42,20 @@ class EntityFinder:
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first token, end token, entity id) for each mention, in order."""
         out = []
-        k = 0
-        n = len(words)
+        end = 0  # words before this belong to the mention found last
         table = self.lx.entity_forms
-        starting = table.forms_starting  # most words start no entity name: skip match() for them
-        while k < n:
-            w = words[k]
-            if not w[0].isalpha():
-                k += 1
+        starting = table.forms_starting
+        for k in self._may_name.indices(words):  # most words are no name: skip them by sentence
+            if k < end:
                 continue
+            w = words[k]
             m = table.match(words, k) if starting(w) else None
             if m:
                 out.append((k, k + m[0], m[1]))
-                k += m[0]
+                end = k + m[0]
                 continue
             if len(w) >= 5:
                 eid = self._fuzzy(w)
                 if eid:
                     out.append((k, k + 1, eid))
-            k += 1
         return out

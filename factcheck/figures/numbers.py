@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..reading.arabic import CLITIC_PREFIXES, normal_set, strip_clitics, strip_number_prefixes
+from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normal_set, number_forms, strip_clitics,
+                              strip_number_prefixes)
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
+from ..reading.wordtest import positions
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
@@ -25,6 +27,8 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
 _FROM = normal_set("من")
 _AND = normal_set("و")
 _COMMAS = frozenset({"،", ","})
@@ -108,30 +112,57 @@ class Parser:
         self._rise = words["rise"]
         self._counted_after = words["counted_after"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
+        # the words parse() and _duals() may stop at (a superset of those _start_kind() and
+        # _dual_noun() accept; digits aside), so the others are passed by set lookups
+        lx = self.lx
+        self._may_start = number_forms(set(lx.number_words) | set(lx.vague.by_first)) | clitic_forms(
+            set(lx.ordinal_words) | lx.ratio_double | lx.ratio_ambiguous | set(lx.qualifiers_before.by_first))
+        # any(f in S for f in strip_clitics(w)) is w in clitic_forms(S): one lookup, no generator
+        self._cf_subject_nouns = clitic_forms(lx.subject_nouns)
+        self._cf_comparatives = clitic_forms(lx.comparatives)
+        self._cf_calibre_context = clitic_forms(lx.calibre_context)
+        self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
+        self._cf_spec_before = clitic_forms(lx.spec_before)
+        self._cf_score_context = clitic_forms(lx.score_context)
+        self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
+        self._number_forms = number_forms(lx.number_words)  # the words word_number() may read
+        self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
     def _compile_prefilter(self):
-        """A pattern found in every sentence that may hold a figure: a digit, or a whole word
-        (after a clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what parse() starts at, so a sentence without it is skipped
-        untokenised (most sentences hold no figure)."""
+        """What every sentence that may hold a figure has: a digit, or a whole word (after a
+        clitic) that is a number word, a vague amount, a ratio or a unit.  A superset of what
+        parse() starts at, so a sentence without it is skipped untokenised (most sentences hold
+        no figure).  (The words as a set; the forms of more than one word, and their pattern.)"""
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
             | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
         forms = sorted((f for f in forms if f), key=len, reverse=True)
+        # A form of letters only, after a clitic or not, is a whole word of the sentence: a set of
+        # those words is asked instead of a pattern with hundreds of branches tried at every letter.
+        words = frozenset(p + f for f in forms if _LETTERS.fullmatch(f) for p in ("",) + CLITIC_PREFIXES)
+        others = [f for f in forms if not _LETTERS.fullmatch(f)]  # كيلومتر مربع: a pattern, as before
         prefixes = "|".join(sorted(CLITIC_PREFIXES, key=len, reverse=True))
-        words = "|".join(re.escape(f) for f in forms)
-        return re.compile(rf"\d|(?<![^\W\d_])(?:{prefixes})?(?:{words})(?![^\W\d_])")
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{prefixes})?(?:{'|'.join(map(re.escape, others))})(?![^\W\d_])"
+                             ) if others else None
+        return words, tuple(others), pattern
 
     def may_hold(self, text: str) -> bool:
         """Can this (normalised) sentence hold a figure at all?"""
-        return self._may_hold.search(text) is not None
+        if _DIGIT.search(text):
+            return True
+        words, others, pattern = self._may_hold
+        if not words.isdisjoint(_LETTERS.findall(text)):
+            return True
+        # the pattern can only match where one of its forms is written: look for them first
+        return pattern is not None and any(f in text for f in others) and pattern.search(text) is not None
 
     # -- number cores -------------------------------------------------------------
     def word_number(self, w: str):
         """(type, value, bare form, had_article) for a number word, else None."""
-        if w in self.lx.not_numbers:
-            return None
+        if w not in self._number_forms or w in self.lx.not_numbers:
+            return None  # (no form of it is a number word / it is listed as not one)
         for form in strip_number_prefixes(w):
             hit = self.lx.number_words.get(form)
             if hit:
@@ -271,13 +302,16 @@ class Parser:
         return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
-    def parse(self, toks: list[Tok]) -> list[Quantity]:
-        words = [t.text for t in toks]
+    def parse(self, toks: list[Tok], words: list[str] | None = None) -> list[Quantity]:
+        """The quantities of a sentence's tokens (`words`: their texts, when the caller has them)."""
+        if words is None:
+            words = [t.text for t in toks]
         out: list[Quantity] = []
         floor = 0  # tokens before this belong to an earlier quantity
-        i = 0
-        n = len(words)
-        while i < n:
+        may_start = self._may_start
+        for i in [i for i, w in enumerate(words) if w in may_start or w[0].isdigit()]:  # others start nothing
+            if i < floor:
+                continue  # inside the quantity found last
             w = words[i]
             q = None
             if w[0].isdigit():
@@ -296,11 +330,9 @@ class Parser:
                     if any(w2 in singular for w2 in words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
                         q = self.bare_unit_at(words, i)
             if q is None:
-                i += 1
                 continue
             out.append(q)
             floor = q.i1
-            i = q.i1
         self._implied_currency(toks, words, out)
         if self.lx.dual_nouns:
             out = self._duals(toks, words, out)
@@ -330,7 +362,8 @@ class Parser:
         taken = {k for q in qs for k in range(q.i0, q.i1)}
         by_start = {q.n0: q for q in qs}
         out = list(qs)
-        for k, w in enumerate(words):
+        for k in positions(words, self._may_be_dual):
+            w = words[k]
             if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
                 continue
             q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in self._dual_range else None
@@ -474,7 +507,7 @@ class Parser:
         for k in range(i - 1, max(floor, i - 3) - 1, -1):
             if not words[k][0].isalpha():
                 return None
-            if any(f in lx.subject_nouns for f in strip_clitics(words[k])):
+            if words[k] in self._cf_subject_nouns:
                 qm = lx.qualifiers_before.match_ending(words, k)
                 if qm and k - qm[0] >= floor and qm[1] != "approx":
                     return qm[1]
@@ -527,7 +560,7 @@ class Parser:
             q = self._qualified(words, Quantity(i, i + 1, i, i + 1, 2.0, 2.0, 2.0, "exact", "measure", "times",
                                                sense="ratio"), floor)
             if not any(f in lx.ratio_double for f in forms) and q.i0 == i and \
-                    not (i > 0 and any(f in lx.comparatives for f in strip_clitics(words[i - 1]))):
+                    not (i > 0 and words[i - 1] in self._cf_comparatives):
                 return None
             self.bounds(q)
             return q
@@ -651,7 +684,7 @@ class Parser:
             kind, unit = um[1]
             if words[j] in lx.calibre_units or unit == "mm":
                 lo, hi = max(0, q.i0 - 6), min(n, j + 8)
-                if any(f in lx.calibre_context for w in words[lo:hi] for f in strip_clitics(w)):
+                if not self._cf_calibre_context.isdisjoint(words[lo:hi]):
                     kind, unit = "spec", "mm"
                 elif unit == "mm":
                     kind = "distance"
@@ -681,7 +714,7 @@ class Parser:
             if q.qualifier is None:
                 q.qualifier = "exact"
         elif q.kind == "count" and not q.unit and q.qualifier != "vague" and q.i1 < n and words[q.i1] in lx.ratio_after \
-                and any(f in lx.comparatives for w in words[max(floor, q.i0 - 2):q.i0] for f in strip_clitics(w)):
+                and not self._cf_comparatives.isdisjoint(words[max(floor, q.i0 - 2):q.i0]):
             q.kind, q.unit, q.sense, q.i1 = "measure", "times", "ratio", q.i1 + 1   # أكبر بـ4 مرات
         elif q.kind == "count" and not q.unit and q.qualifier != "vague":
             if self._age(words, q.i0, floor):
@@ -706,7 +739,7 @@ class Parser:
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
                 and not words[q.i0 - 1] in self._article:
             lemma = self._numbered_before(words, q.i0, floor)
-            if lemma or any(f in lx.ordinal_before for f in strip_clitics(words[q.i0 - 1])):
+            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
                 q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
                 return q
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
@@ -805,7 +838,7 @@ class Parser:
             return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
-        if q.qualifier in (None, "exact") and any(f in lx.spec_before for f in strip_clitics(prev)) and prev:
+        if q.qualifier in (None, "exact") and prev in self._cf_spec_before and prev:
             self._extend_name(toks, words, q)
             return "spec"
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
@@ -818,7 +851,7 @@ class Parser:
         dm = self._day_month(words, j, value) if q.kind == "count" and not range_parts else None
         dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
         if q.qualifier in (None, "exact") and prev and not dated and \
-                (lemma or any(f in lx.ordinal_before for f in strip_clitics(prev))):
+                (lemma or prev in self._cf_ordinal_before):
             after = words[q.i1] if q.i1 < n else ""
             um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
@@ -834,7 +867,7 @@ class Parser:
         # a minute after a scorer's name, in brackets: صلاح (67)
         if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
                 and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
-                and any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                and not self._cf_score_context.isdisjoint(words):
             q.numbered = lx.score_minute
             return "ordinal"
         if glued_prev and prev[0].isalpha() and prev not in self._glue_prefixes and not self._glued_cue(words, q, prev):
@@ -868,13 +901,13 @@ class Parser:
         if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
             dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
             if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
-                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                    not self._cf_score_context.isdisjoint(words):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
                 return "spec"
             if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and words[q.n0].isdigit() and \
                     not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
-                    any(f in lx.score_context for w in words for f in strip_clitics(w)):
+                    not self._cf_score_context.isdisjoint(words):
                 q.i1 = max(q.i1, dash + 2)
                 q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
                 return "spec"
@@ -978,7 +1011,7 @@ class Parser:
         k = i - 1
         while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
             k -= 1
-        if k >= 0 and any(f in lx.model_prefixes for f in strip_clitics(words[k])):
+        if k >= 0 and words[k] in self._cf_model_prefixes:
             return True
         # "فالكون 9": one or two words and the figure, alone between quotes
         k = i - 1

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..reading.arabic import normalise, strip_clitics
+from ..reading.arabic import clitic_forms, normalise, strip_clitics
+from ..reading.wordtest import positions
 
 HERE = Path(__file__).parent
 # Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
@@ -204,6 +205,7 @@ class PhraseTable:
             lst.sort(key=lambda x: -len(x[0]))
         self.max_len = max((len(w) for w, _ in items if w), default=0)
         self._candidates: dict[str, tuple] = {}  # word (clitics allowed) -> phrases it may start
+        self.starters = clitic_forms(self.by_first)  # the words forms_starting() finds phrases for
 
     def forms_starting(self, word: str) -> tuple:
         """The phrases that may start with this word (clitics allowed), cached."""
@@ -218,35 +220,30 @@ class PhraseTable:
         """(length, payload) of the longest phrase starting at words[i], or None."""
         if i >= len(words):
             return None
-        if clitics:
-            cands = self._candidates.get(words[i])  # the common case inline: most words start nothing
-            if cands is None:
-                cands = self.forms_starting(words[i])
-        else:
-            cands = self.by_first.get(words[i], ())
-        if not cands:
+        w = words[i]
+        if w not in self.starters:  # the common case: most words start nothing, with or without clitics
             return None
+        if clitics:
+            cands = self._candidates.get(w)
+            if cands is None:
+                cands = self.forms_starting(w)
+        else:
+            cands = self.by_first.get(w, ())
+            if not cands:
+                return None
         size = len(words)
         for phr, payload in cands:
             n = len(phr)
             if n == 1:
                 return 1, payload
-            if i + n <= size and all(words[i + k] == phr[k] for k in range(1, n)):
-                return n, payload
+            if i + n <= size and words[i + 1] == phr[1] and all(words[i + k] == phr[k] for k in range(2, n)):
+                return n, payload  # (the second word first: most phrases part there)
         return None
 
     def starts(self, words: list[str]) -> list[int]:
         """Indices of the words that may start a phrase (clitics allowed): a scan
         of a sentence asks match() only there."""
-        get = self._candidates.get
-        out = []
-        for i, w in enumerate(words):
-            c = get(w)
-            if c is None:
-                c = self.forms_starting(w)
-            if c:
-                out.append(i)
-        return out
+        return positions(words, self.starters)
 
     def scan(self, words: list[str]) -> list[tuple[int, int, object]]:
         """(start, length, payload) of each phrase, left to right, none overlapping."""
@@ -264,7 +261,10 @@ class PhraseTable:
     def match_ending(self, words: list[str], end: int, clitics: bool = True):
         """(length, payload) of the longest phrase ending just before words[end]."""
         best = None
+        starters, size = self.starters, len(words)
         for n in range(min(self.max_len, end), 0, -1):
+            if end - n < size and words[end - n] not in starters:
+                continue  # starts no phrase: match() would say so
             m = self.match(words, end - n, clitics)
             if m and m[0] == n:
                 best = m

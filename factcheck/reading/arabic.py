@@ -12,6 +12,7 @@ the text the editor sees.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -58,6 +59,22 @@ _TABLE = _build_table()
 _DROP = "".join(chr(cp) for cp, v in _TABLE.items() if v == "")
 _DROP_RE = re.compile("[" + re.escape(_DROP) + "]") if _DROP else None
 _ONE_TO_ONE = {cp: v for cp, v in _TABLE.items() if v != ""}
+# str.translate looks every character up in a dict; a str.replace for each of the few characters
+# that change, when it occurs, does the same (no changed character is changed again) in C.
+_REPLACE = [(chr(cp), v) for cp, v in _ONE_TO_ONE.items() if v != chr(cp)]
+# mapping then dropping is one translate when no character is mapped to one that is dropped
+_ONE_PASS = not any(v and _TABLE.get(ord(v)) == "" for v in _TABLE.values())
+_CHAINED = any(_ONE_TO_ONE.get(ord(v), v) != v for _, v in _REPLACE)  # then replacing in turn would differ
+
+
+def _one_to_one(text: str) -> str:
+    """text.translate(_ONE_TO_ONE), faster."""
+    if _CHAINED or len(text) < 32:  # a word: one pass is quicker than 36 searches
+        return text.translate(_ONE_TO_ONE)
+    for src, dst in _REPLACE:
+        if src in text:
+            text = text.replace(src, dst)
+    return text
 
 
 _DIGIT_TATWEEL = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\u0640")
@@ -66,7 +83,7 @@ _DIGIT_TATWEEL = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\u0640")
 class Normalised:
     """A normalised text and the map from its indices back to the original."""
 
-    __slots__ = ("text", "offsets", "original")
+    __slots__ = ("text", "original", "_shift")
 
     def __init__(self, original: str):
         self.original = original
@@ -74,39 +91,55 @@ class Normalised:
             original_for_map = _DIGIT_TATWEEL.sub("-", original)
         else:
             original_for_map = original
-        mapped = original_for_map.translate(_ONE_TO_ONE)
+        mapped = _one_to_one(original_for_map)
         if _DROP_RE is None or not _DROP_RE.search(mapped):
-            self.text, self.offsets = mapped, None
+            self.text, self._shift = mapped, None
             return
-        keep: list[int] = []
-        pieces: list[str] = []
-        pos = 0
-        for m in _DROP_RE.finditer(mapped):
-            pieces.append(mapped[pos:m.start()])
-            keep.extend(range(pos, m.start()))
-            pos = m.end()
-        pieces.append(mapped[pos:])
-        keep.extend(range(pos, len(mapped)))
-        self.text = "".join(pieces)
-        self.offsets = keep
+        # the k-th dropped character (at d in mapped) is passed by every normalised index >= d - k:
+        # an index's original is itself plus the number of those at or below it (found by bisection)
+        self._shift = [m.start() - k for k, m in enumerate(_DROP_RE.finditer(mapped))]
+        self.text = _DROP_RE.sub("", mapped)
+
+    @property
+    def offsets(self) -> list[int] | None:
+        """The original index of each normalised one (None: the same)."""
+        if self._shift is None:
+            return None
+        return [self._original(i) for i in range(len(self.text))]
+
+    def _original(self, i: int) -> int:
+        if not -len(self.text) <= i < len(self.text):
+            raise IndexError("normalised index out of range")
+        if i < 0:
+            i += len(self.text)
+        return i + bisect_right(self._shift, i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of normalised [start, end)."""
-        if self.offsets is None:
+        if self._shift is None:
             return start, end
         if end <= start:
-            o = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            o = self._original(start) if start < len(self.text) else len(self.original)
             return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._original(start), self._original(end - 1) + 1
 
 
 def normalise(text: str) -> str:
-    """Normalised form of a string (for lexicon keys and matching)."""
-    return Normalised(text).text
+    """Normalised form of a string (for lexicon keys and matching): Normalised(text).text."""
+    if "\u0640" in text:
+        text = _DIGIT_TATWEEL.sub("-", text)
+    if len(text) < 32 and _ONE_PASS:  # a word: mapped and dropped in one translate
+        return text.translate(_TABLE)
+    text = _one_to_one(text)
+    return _DROP_RE.sub("", text) if _DROP_RE is not None else text
 
 
 CLITIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف",
                    "ك")
+
+# the prefixes by their first letter, in their order: a word is tried only with those it can start with
+_CLITICS_BY_INITIAL: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in CLITIC_PREFIXES if p[0] == c) for c in dict.fromkeys(p[0] for p in CLITIC_PREFIXES)}
 
 
 @lru_cache(maxsize=200_000)
@@ -114,15 +147,34 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     """A normalised word and the forms left when a leading conjunction,
     preposition or article is taken off (longest first).  Lexicon lookups try
     each, so "وبالجنود" finds "جنود" without a morphological analyser."""
+    prefixes = _CLITICS_BY_INITIAL.get(word[:1])
+    if prefixes is None:
+        return (word,)
     out = [word]
-    for p in CLITIC_PREFIXES:
+    for p in prefixes:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)
 
 
+def clitic_forms(forms) -> frozenset[str]:
+    """Every word that strip_clitics() takes to one of `forms` (the forms included): a word
+    is in this set exactly when some form of it is one of them, so a sentence is asked
+    with one set lookup a word."""
+    return _prefixed(forms, CLITIC_PREFIXES)
+
+
+def _prefixed(forms, prefixes) -> frozenset[str]:
+    forms = list(forms)
+    return frozenset(forms) | {p + f for f in forms if len(f) >= 2 for p in prefixes}
+
+
 _SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "ه": ""})
 _SKELETON_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ظ": "ض", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
+
+# both in one pass: the same when no mapped letter, before or after, is one that is dropped
+_SKELETON = {**_SKELETON_DROP, **_SKELETON_MAP} if not any(
+    k in _SKELETON_DROP or ord(v) in _SKELETON_DROP for k, v in _SKELETON_MAP.items()) else None
 
 
 @lru_cache(maxsize=200_000)
@@ -133,7 +185,9 @@ def skeleton(word: str) -> str:
     w = normalise(word)
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
-    return w[:1] + w[1:].translate(_SKELETON_DROP).translate(_SKELETON_MAP)
+    if _SKELETON is None:
+        return w[:1] + w[1:].translate(_SKELETON_DROP).translate(_SKELETON_MAP)
+    return w[:1] + w[1:].translate(_SKELETON)
 
 
 def normal_set(*words: str) -> frozenset[str]:
@@ -153,6 +207,11 @@ def strip_number_prefixes(word: str) -> tuple[str, ...]:
         if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p):])
     return tuple(out)
+
+
+def number_forms(forms) -> frozenset[str]:
+    """Every word that strip_number_prefixes() takes to one of `forms` (the forms included)."""
+    return _prefixed(forms, _NUMBER_PREFIXES)
 
 
 # -- optional: CAMeL Tools' morphological analyser ---------------------------------------

@@ -9,12 +9,12 @@ import re
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(
-    r"\d{1,3}(?:[,\u060c\u066c'’]\d{3}(?!\d))+(?:[.\u066b]\d+)?"  # 10,000  60،000  1٬500.5
+    r"[^\W\d_]+"                                                 # a word (first: most tokens are)
+    r"|\d{1,3}(?:[,\u060c\u066c'’]\d{3}(?!\d))+(?:[.\u066b]\d+)?"  # 10,000  60،000  1٬500.5
     r"|\d{1,3}(?: \d{3}(?!\d))+(?![.,\u060c\u066b]\d)"           # 12 000
     r"|\d+(?:[.,\u060c\u066b]\d+)?"                              # 2,5  1.5  2٫5  397
-    r"|[^\W\d_]+"                                                # a word
     r"|[^\s\w]",                                                 # one punctuation mark
-    re.UNICODE)
+    re.UNICODE)  # the alternatives start with different characters: their order changes no token
 
 
 class Tok(NamedTuple):
@@ -30,6 +30,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return [new(Tok, (m.group(), *m.span())) for m in TOKEN_RE.finditer(text)]
 
 
+_SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 MAX_SENTENCE = 1000  # characters; longer runs (tables, lists without full stops) are cut at a comma or a space
 
 
@@ -55,14 +56,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     n = len(text)
-    for m in re.finditer(r"[.!?؟؛\n]", text):
+    for m in _SENTENCE_END.finditer(text):
         i = m.start()
-        ch = text[i]
-        if ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        if text[i] == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue
-        if i + 1 > start:
+        if i + 1 - start > MAX_SENTENCE:
             spans.extend(_cut(text, start, i + 1))
+        elif i + 1 > start:
+            spans.append((start, i + 1))
         start = i + 1
     if start < n:
         spans.extend(_cut(text, start, n))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in spans if not text[s:e].isspace()]  # (no span is empty)
