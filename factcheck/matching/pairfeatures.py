@@ -16,7 +16,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, figure_span, hours, is_age, rel_gap
+from .candidates import Candidate, comparable_class, hours, rel_gap
+from .frames import figure_span, is_age
 from ..figures.claims import Claim
 
 WINDOW = 60          # characters either side of the figure that describe it

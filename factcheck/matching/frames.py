@@ -1,0 +1,209 @@
+"""What a figure's own sentence says about it: whose age it is, the record it
+is the span of, an earlier event it belongs to, a forecast, the month it is
+of, the end of a span, time elapsed since an event.
+
+Each reading is a small test on the words around the figure, its cue words
+in lexicon/frames.toml; candidates.incompatible() turns two different
+readings into "two quantities", and the pair features use the age test.
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading.arabic import CLITIC_PREFIXES, normalise
+from ..figures.claims import Claim
+from ..lexicon import load
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def figure_span(c: Claim) -> tuple[int, int] | None:
+    """Where the figure stands in its sentence."""
+    i = c.sentence.find(c.text)
+    return (i, i + len(c.text)) if i >= 0 else None
+
+
+def elapsed(c: Claim) -> bool:
+    """Months or years since an event (منذ 6 سنوات، بعد مرور 5 أعوام): the two
+    words before the figure hold an elapsed-time cue (lexicon/frames.toml)."""
+    if c.unit not in ("month", "year"):
+        return False
+    span = figure_span(c)
+    if span is None:
+        return False
+    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 25):span[0]]))[-2:]
+    cues = load().elapsed_cues
+    return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
+
+
+def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
+    """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
+    cues = load().age_cues if cues is None else cues
+    if getattr(c, "sense", None) == "age":
+        return True
+    if c.kind != "duration" or c.unit != "year":
+        return False
+    span = figure_span(c)
+    if span is None:
+        return False
+    s, i = c.sentence, span[0]
+    if s[:i].rstrip().endswith(("(", "،", ",")):
+        return True
+    left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
+    return any(w in cues or w[1:] in cues for w in left)
+
+
+def age_holder(c: Claim) -> str | None:
+    """Whose age a figure is: the word just before it, past the age cues
+    ("رونالدو، البالغ من العمر 33 عاما" and "مايورغا (34 عاما)")."""
+    span = figure_span(c)
+    if span is None:
+        return None
+    lx = load()
+    for w in reversed(_WORD.findall(normalise(c.sentence[max(0, span[0] - 60):span[0]]))):
+        if len(w) >= 3 and w not in lx.age_cues and w[1:] not in lx.age_cues:
+            return w
+    return None
+
+
+def other_persons_ages(a: Claim, b: Claim) -> bool:
+    """Two ages of two people: each is the age of the word before it, and the
+    one's holder is named in the other's sentence away from its figure (a
+    footballer of 33 and the woman of 34 who accuses him)."""
+    if not (is_age(a) and is_age(b)):
+        return False
+    ha, hb = age_holder(a), age_holder(b)
+    if not ha or not hb or same_name(ha, hb):
+        return False
+    return _named_apart(hb, a) or _named_apart(ha, b)
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two spellings of one name, a clitic before either (لوبيتيغي، للوبتيجي، لوبيتيغوي)."""
+    from rapidfuzz import fuzz
+    return max(fuzz.ratio(p, q) for p in _unclitic(x) for q in _unclitic(y)) >= 75
+
+
+def _named_apart(word: str, c: Claim) -> bool:
+    """The word stands in c's sentence away from its figure: not among the
+    three words before it (age cues aside: "الطفلة زينب الأنصاري البالغة 7
+    أعوام") nor just after it."""
+    span = figure_span(c)
+    if span is None:
+        return False
+    words = [(m.start(), normalise(m.group())) for m in _WORD.finditer(c.sentence)]
+    at = sum(1 for s, _ in words if s < span[0])
+    cues = load().age_cues
+    near = [k for k in range(at - 1, -1, -1) if words[k][1] not in cues and words[k][1][1:] not in cues][:3]
+    return any(k not in near and not at <= k <= at + 2 and same_name(w, word)
+               for k, (_, w) in enumerate(words) if len(w) >= 3)
+
+
+def _unclitic(w: str) -> tuple[str, ...]:
+    """The word, and without one or two leading clitic letters (و، ل، ب، ف) when a name is left."""
+    out = [w]
+    while len(w) > 4 and w[0] in _CLITIC_LETTERS:
+        w = w[1:]
+        out.append(w)
+    return tuple(out[:3])
+
+
+def record_span(c: Claim) -> str | None:
+    """The record a duration is the span of ("أكبر انخفاض في 11 شهرا": the
+    biggest fall), named by its superlative and the word after it, or None."""
+    if c.kind != "duration":
+        return None
+    span = figure_span(c)
+    if span is None:
+        return None
+    lx = load()
+    before = [normalise(w) for w in _WORD.findall(c.sentence[max(0, span[0] - 80):span[0]])][-6:]
+    if not before or before[-1] not in lx.record_links:
+        return None
+    for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        w = before[k]
+        if w in lx.record_cues or (w[:1] in "وب" and w[1:] in lx.record_cues):
+            return " ".join(before[k:k + 2])
+    return None
+
+
+_CLITIC_LETTERS = frozenset(p for p in CLITIC_PREFIXES if len(p) == 1)
+_CLAUSE = re.compile(r"[،,؛;:.!?؟]")
+
+
+def of_earlier_event(c: Claim) -> bool:
+    """The figure belongs to an earlier event its sentence recalls ("بعد أيام على
+    زلزال بقوة 6,9 درجات"، "بعد 4 أيام من هجوم أسفر عن مقتل 20"): opener, an
+    optional number, a span of time and a link (frames.toml earlier_event), then
+    at most four words to the figure, within its clause."""
+    span = figure_span(c)
+    frame = load().earlier_event
+    if span is None or not frame:
+        return False
+    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
+    words = [normalise(w) for w in re.findall(r"\S+", clause)]
+    for k in range(max(0, len(words) - 9), len(words)):
+        if words[k] not in frame["open"]:
+            continue
+        j = k + 1
+        if j < len(words) and words[j][:1].isdigit():
+            j += 1
+        n = 0
+        while j < len(words) and words[j] in frame["times"] and n < 2:
+            j, n = j + 1, n + 1
+        if n and j < len(words) and words[j] in frame["link"] and len(words) - (j + 1) <= 4:
+            return True
+    return False
+
+
+def ends_a_span(c: Claim) -> bool:
+    """A date said as the end of a span (حتى 19 مايو، لغاية 22 من الشهر)."""
+    if c.kind != "date":
+        return False
+    span = figure_span(c)
+    if span is None:
+        return False
+    lx = load()
+    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 20):span[0]]))
+    first = _WORD.findall(normalise(c.text))[:1]
+    return any(w in lx.until_cues for w in first + before[-1:])
+
+
+def figure_month(c: Claim) -> int | None:
+    """The month a figure is of, named just after it in its clause ("13.3% في
+    مارس"، "13,1 بالمئة في نهاية أبريل"): monthly figures of two months are two
+    quantities.  Dates and years carry their own."""
+    if c.kind in ("date", "year"):
+        return None
+    span = figure_span(c)
+    if span is None:
+        return None
+    after = _CLAUSE.split(c.sentence[span[1]:span[1] + 40])[0]
+    words = _WORD.findall(normalise(after))[:4]
+    months = load().months
+    for k in range(len(words)):
+        m = months.match(words, k)
+        if m:
+            return m[1]
+    return None
+
+
+def forecast(c: Claim) -> bool:
+    """A forecast: a cue (frames.toml forecast_cues) among the sixteen words
+    before the figure in its clause."""
+    span = figure_span(c)
+    if span is None:
+        return False
+    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
+    cues = load().forecast_cues
+    return any(w in cues for w in _WORD.findall(normalise(clause))[-16:])
+
+
+def same_record(x: str | None, y: str | None) -> bool:
+    """The span of a record is compared only with the same record's: the same
+    superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
+    if x is None or y is None:
+        return x is y
+    (sx, *wx), (sy, *wy) = x.split(), y.split()
+    return sx == sy and (wx[:1] == wy[:1] or bool(wx and wy and wx[0][:4] == wy[0][:4]))
