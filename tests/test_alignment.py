@@ -204,6 +204,9 @@ def test_time_elapsed_one_unit_apart_is_counting_not_disagreement():
     body = "وسجل المهاجم هدف التقدم بعد {} دقائق فقط من بداية المباراة في الدوري الإسباني."
     assert not found(body.format("ثلاث"), body.format("أربع"), title="أتلتيكو يفوز على ريال")
     assert flagged(body.format("ثلاث"), body.format("سبع"), title="أتلتيكو يفوز على ريال")
+    seconds = "وسجل المهاجم دييغو كوستا هدف التقدم بعد {} ثانية فقط من بداية المباراة في الدوري الإسباني."
+    assert not found(seconds.format(49), seconds.format(50), title="أتلتيكو يفوز على ريال")
+    assert flagged(seconds.format(40), seconds.format(50), title="أتلتيكو يفوز على ريال")
 
 
 def test_ages_one_year_apart_still_disagree():
@@ -566,3 +569,16 @@ def test_two_counts_since_a_start_only_one_of_them_dates_are_two_periods():
     assert undated.scope == dated.scope == "since" and dated.days and not undated.days
     assert incompatible(undated, dated)
     assert not incompatible(undated, also_undated)
+
+
+def test_an_exact_figure_its_report_also_gives_with_a_bound_is_that_bound_said_loosely():
+    a = docs("وافتتحت أول دار للسينما في السعودية بعد حظر دام 40 عاما.",
+             title="افتتاح أول دار سينما في السعودية بعد حظر دام 40 عاما")[0]
+    b = Document(id="d1", source="outlet1", title_end=len("افتتاح أول دار عرض في السعودية منذ أكثر من 35 عاما"),
+                 text="افتتاح أول دار عرض في السعودية منذ أكثر من 35 عاما\n"
+                      "وقال الوزير إنه أول فيلم جماهيري يعرض في السعودية منذ 35 عاما.")
+    assert not [d for d in run_check([a, b]).discrepancies if d.type != "update"]
+    c = Document(id="d2", source="outlet2", title_end=len("افتتاح أول دار عرض في السعودية منذ 35 عاما"),
+                 text="افتتاح أول دار عرض في السعودية منذ 35 عاما\n"
+                      "وقال الوزير إنه أول فيلم جماهيري يعرض في السعودية منذ 35 عاما.")
+    assert [d for d in run_check([a, c]).discrepancies if d.type != "update"]

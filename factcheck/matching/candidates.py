@@ -53,7 +53,7 @@ def comparable_class(c: Claim) -> tuple | None:
     return (c.kind,)
 
 
-_ELAPSED = ("minute", "hour", "day", "week")  # not years: a figure in years is most often an age
+_ELAPSED = ("second", "minute", "hour", "day", "week")  # not years: a figure in years is most often an age
 
 
 def unit_scale(c: Claim) -> float:

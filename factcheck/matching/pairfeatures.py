@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, hours, rel_gap
+from .candidates import Candidate, comparable_class, disagree, hours, rel_gap
 from .frames import figure_span, is_age
 from ..figures.claims import Claim
 
@@ -100,6 +100,28 @@ def echoed_both_ways(a: Claim, b: Claim, written: dict[tuple, set]) -> bool:
     figure_values(claims, units=True)."""
     k = comparable_class(a)
     return (*_figure(b), b.unit) in written.get((a.doc, k), ()) and (*_figure(a), a.unit) in written.get((b.doc, k), ())
+
+
+def bounded_figures(claims) -> dict[tuple, list[Claim]]:
+    """(document, class) -> the figures the document gives with a bound or an
+    approximation (أكثر من 35، نحو 100)."""
+    out: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        k = comparable_class(c)
+        if k is not None and c.qualifier in BOUNDED:
+            out.setdefault((c.doc, k), []).append(c)
+    return out
+
+
+def said_loosely(a: Claim, b: Claim, bounded: dict[tuple, list[Claim]]) -> bool:
+    """a's report also gives a's number with a bound that b meets ("منذ أكثر
+    من 35 عاما" in the headline, "منذ 35 عاما" in the text, and 40 elsewhere):
+    the report's exact figure is that bound said loosely, not a disagreement."""
+    def loose(x: Claim, y: Claim) -> bool:
+        return x.qualifier == "exact" and any(
+            o.value == x.value and o.unit == x.unit and not disagree(o, y)
+            for o in bounded.get((x.doc, comparable_class(x)), ()))
+    return loose(a, b) or loose(b, a)
 
 
 def figure_values(claims, units: bool = False) -> dict[tuple, set]:

@@ -10,7 +10,7 @@ from ..reading.arabic import normalise
 from .candidates import Candidate, candidate_pairs, comparable_class
 from ..figures.claims import Claim, Extractor
 from ..reading.documents import Document
-from .pairfeatures import FEATURES, echoed_both_ways, feature_matrix, figure_values
+from .pairfeatures import FEATURES, bounded_figures, echoed_both_ways, feature_matrix, figure_values, said_loosely
 from .sentencelinks import sentence_links
 from .stories import STOP, Stories, features
 from ..reading.tokens import tokenize
@@ -42,13 +42,14 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
                      ex: Extractor) -> Scored:
     values = figure_values(c for cs in claims.values() for c in cs)
     written = figure_values((c for cs in claims.values() for c in cs), units=True)
+    bounded = bounded_figures(c for cs in claims.values() for c in cs)
     # story neighbours, and reports whose figure sentences are alike (document similarity 0: not neighbours)
     neighbours = {d: dict(ns) for d, ns in stories.candidates.items()}
     for d, links in sentence_links(claims, STOP).items():
         for e in links:
             neighbours.setdefault(d, {}).setdefault(e, 0.0)
     cands = [k for k in candidate_pairs(claims, neighbours, lexicon=ex.lx)
-             if not echoed_both_ways(k.a, k.b, written)]
+             if not echoed_both_ways(k.a, k.b, written) and not said_loosely(k.a, k.b, bounded)]
     titles = {d.id: d.title for d in documents}
     X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)
     mentions: dict[tuple, list[Claim]] = {}
