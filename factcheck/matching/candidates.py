@@ -21,8 +21,7 @@ from typing import Iterator
 from ..reading.arabic import normalise
 from ..figures.claims import Claim
 from ..reading.documents import published_datetime
-from .frames import (ends_a_span, elapsed, figure_month, forecast, of_earlier_event, other_persons_ages,
-                     record_span, same_record)
+from .frames import elapsed, other_persons_ages, reading, same_record
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -232,16 +231,16 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if other_persons_ages(a, b):
         return True
-    if not same_record(record_span(a), record_span(b)):
+    ra, rb = reading(a), reading(b)
+    if not same_record(ra.record, rb.record):
         return True
-    if of_earlier_event(a) != of_earlier_event(b):
+    if ra.earlier != rb.earlier:
         return True
-    if ends_a_span(a) != ends_a_span(b):  # the day a festival closes is not the day it opens
+    if ra.ends_span != rb.ends_span:  # the day a festival closes is not the day it opens
         return True
-    if forecast(a) != forecast(b):  # what is expected is not what was measured
+    if ra.forecast != rb.forecast:  # what is expected is not what was measured
         return True
-    ma, mb = figure_month(a), figure_month(b)
-    if ma and mb and ma != mb:
+    if ra.month and rb.month and ra.month != rb.month:
         return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True

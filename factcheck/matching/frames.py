@@ -9,6 +9,8 @@ readings into "two quantities", and the pair features use the age test.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..reading.arabic import CLITIC_PREFIXES, normalise
 from ..figures.claims import Claim
@@ -207,3 +209,30 @@ def same_record(x: str | None, y: str | None) -> bool:
         return x is y
     (sx, *wx), (sy, *wy) = x.split(), y.split()
     return sx == sy and (wx[:1] == wy[:1] or bool(wx and wy and wx[0][:4] == wy[0][:4]))
+
+
+class Reading(NamedTuple):
+    """What a figure's sentence says of it, as far as vetoes compare two figures."""
+    record: str | None      # record_span
+    earlier: bool           # of_earlier_event
+    ends_span: bool         # ends_a_span
+    forecast: bool          # forecast
+    month: int | None       # figure_month
+
+
+class _Said(NamedTuple):
+    """The parts of a claim its reading depends on (hashable, unlike a Claim)."""
+    sentence: str
+    text: str
+    kind: str | None
+
+
+def reading(c: Claim) -> Reading:
+    """The frame readings of a figure, made once: a figure meets many others
+    in candidate pairs, and each reading is a scan of its sentence."""
+    return _reading(id(load()), _Said(c.sentence, c.text, c.kind))
+
+
+@lru_cache(maxsize=1 << 16)
+def _reading(lexicon: int, c: _Said) -> Reading:  # the lexicon's identity keys the cache: an overlay reads anew
+    return Reading(record_span(c), of_earlier_event(c), ends_a_span(c), forecast(c), figure_month(c))
