@@ -582,3 +582,19 @@ def test_an_exact_figure_its_report_also_gives_with_a_bound_is_that_bound_said_l
                  text="افتتاح أول دار عرض في السعودية منذ 35 عاما\n"
                       "وقال الوزير إنه أول فيلم جماهيري يعرض في السعودية منذ 35 عاما.")
     assert [d for d in run_check([a, c]).discrepancies if d.type != "update"]
+
+
+def test_the_same_digits_in_another_order_are_a_typing_slip():
+    from factcheck.matching.pairfeatures import same_digits
+    from factcheck.figures.claims import extractor
+    title = "انطلاق الانتخابات العامة في باكستان"
+    body = "ويضم البرلمان {} مقعدا يتنافس عليها آلاف المرشحين في أنحاء البلاد."
+    ex = extractor()
+    seats = [next(c for c in ex.extract(d) if c.value) for d in docs(*(body.format(v) for v in (342, 324, 334)),
+                                                                          title=title)]
+    assert same_digits(seats[0], seats[1]) and not same_digits(seats[0], seats[2])
+    assert not same_digits(seats[0], seats[0])
+    # the slip is evidence of one quantity misreported: it weighs for the pair
+    p = {d.positions[1]["text"] if d.positions[0]["text"] == "342" else d.positions[0]["text"]: d.probability
+         for v in ("324", "334") for d in found(body.format(342), body.format(v), title=title)}
+    assert p["324"] > p["334"]

@@ -31,7 +31,8 @@ FEATURES = (
     "same_event", "other_event", "part_event", "no_event",
     "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_places", "same_attribution", "other_attribution",
     "hours_apart", "same_day_named",
-    "echoed", "other_unit", "log_ratio", "gap", "one_apart", "either_bounded", "either_in_title", "round_pair",
+    "echoed", "other_unit", "log_ratio", "gap", "one_apart", "same_digits", "either_bounded", "either_in_title",
+    "round_pair",
 ) + tuple("kind_" + k for k in KINDS)
 # Not features: the scope cues.  Fitted on a few dozen labelled contradictions,
 # their weights would learn how that gold's scopes happen to be misread; scopes
@@ -143,6 +144,22 @@ def echoes(c: Claim, doc: str, values: dict[tuple, set]) -> bool:
                for v in values.get((doc, comparable_class(c)), ()))
 
 
+def _digits(v: float) -> str:
+    """A figure's significant digits: 24.5 million -> "245", 5.8 -> "58"."""
+    return f"{v:.6f}".replace(".", "").strip("0")
+
+
+def same_digits(a: Claim, b: Claim) -> bool:
+    """Two different exact figures written with the same digits in another
+    order (5.8 and 8.5, 342 and 324, 24.5 and 25.4 million): the commonest
+    typing slip, so a sign of one quantity misreported, not of two."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value is None or b.value is None \
+            or a.value == b.value or a.value <= 0 or b.value <= 0:
+        return False
+    da, db = _digits(a.value), _digits(b.value)
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db)
+
+
 def _round(v: float | None) -> bool:
     return v is not None and v >= 10 and v % 10 == 0
 
@@ -235,6 +252,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         if va and vb and va > 0 and vb > 0 and a.kind not in ("date", "score"):
             f[col["log_ratio"]] = min(abs(math.log(va / vb)), 7.0)
             f[col["one_apart"]] = float(a.qualifier == b.qualifier == "exact" and abs(va - vb) <= 1)
+            f[col["same_digits"]] = float(same_digits(a, b))
         f[col["gap"]] = rel_gap(a, b)
         f[col["other_unit"]] = float(a.unit != b.unit)
         if values is not None:
