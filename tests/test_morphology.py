@@ -37,3 +37,16 @@ def test_with_an_analyser_lemmas_name_unknown_nouns():
     ex = Extractor(lemmatiser=lambda w: lemmas.get(w))
     # singular and plural meet under one lemma, where the stem alone would not
     assert concept(ex, TEXT) == concept(ex, "أضافت الشركات حفارة واحدة") == "~حفارة"
+
+
+def test_the_stem_keeps_a_root_letter_that_looks_like_a_preposition(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    ex = Extractor()
+    # ل and ب begin these nouns; only a prefix with the article is taken off
+    assert concept(ex, "رسم الفنان 12 لوحة في عام واحد") == "~لوحه"
+    assert concept(ex, "وزع الصندوق 40 بطانية على الأسر") == "~بطانيه"
+
+
+def test_titles_won_are_one_concept_whatever_the_word():
+    ex = Extractor(lemmatiser=None)
+    assert concept(ex, "توج اللاعب بـ32 لقبا مع فريقه") == concept(ex, "حصد اللاعب 64 بطولة مع فريقه") == "titles"

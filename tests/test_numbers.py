@@ -134,6 +134,8 @@ def test_qualifiers_give_intervals(text, qualifier, low, high):
     ("أسقطت مقاتلة SU-30M فوق البحر", "spec"),
     ("أطلقت مدافع هاوتزر 170 ملليمتر", "spec"),
     ("تبنى مجلس الأمن القرار 2254 بالإجماع", "spec"),
+    ("في خرق للقرار الأممي (2216) الخاص باليمن", "spec"),   # past a bracket and a nisba adjective
+    ("وينص القرار \"2231\" على رفع العقوبات", "spec"),
     ("انطلقت الدورة 71 للجمعية العامة", "ordinal"),
     ("بدأ الاجتماع الساعة 10:30 صباحا", "time"),
     ("للاستفسار اتصل على 0123456789 فورا", "spec"),
@@ -651,3 +653,8 @@ def test_two_figures_of_one_scale_after_between_are_a_range(lo, step, scale):
     hi = min(lo + step, 10)   # the plural scale word follows three to ten
     text = f"وتجمع ما بين {below_1000(lo)} {scale[1]} و{below_1000(hi)} {scale[1]} شخص."
     assert _figures(text) == [(None, lo * scale[0], hi * scale[0], "range")], text
+
+
+def test_taking_part_is_not_protesting_unless_a_protest_is_named():
+    assert one("وشارك اللاعب زملاءه في الحصول على 64 بطولة خلال تلك الفترة").event is None
+    assert one("وتظاهر 5000 شخص في وسط العاصمة").event == "protested"

@@ -40,3 +40,16 @@ def test_undated_reports_meet_every_report():
         ("c", QUAKE, QUAKE_LEAD, {"indonesia"}, "2018-07-20T08:00:00+00:00"),
     ])
     assert s.related("a", "b") and s.related("a", "c") and not s.related("b", "c")
+
+
+def test_words_common_over_a_season_still_join_the_reports_of_one_day():
+    """A team named in 2% of a year's reports (a World Cup) still ties two
+    reports of its one match; each meets only the postings of its own days."""
+    docs = [(f"f{k}", f"خبر رقم{k} عن موضوع{k}", f"تفاصيل{k} أخرى{k}", set(),
+             f"2018-{1 + k // 400:02d}-{1 + k % 28:02d}T08:00:00+00:00") for k in range(4800)]
+    docs += [(f"s{k}", "مباراة بلجيكا ضد اليابان في المونديال", "", set(), f"2018-0{1 + k % 9}-{1 + 3 * (k // 9)}T08:00:00+00:00")
+             for k in range(90)]
+    docs += [("a", "بلجيكا تقلب الطاولة على اليابان", "", set(), "2018-07-02T20:00:00+00:00"),
+             ("b", "بلجيكا تخطف فوزا قاتلا من اليابان", "", set(), "2018-07-02T21:00:00+00:00")]
+    s = story_of(docs)
+    assert "b" in s.candidates["a"]

@@ -131,8 +131,12 @@ def claim_id(doc: str, start: int, end: int) -> str:
 
 
 def _stem(word: str, endings: tuple[str, ...]) -> str:
-    forms = strip_clitics(word)
-    w = forms[-1] if len(forms) > 1 and forms[-1] != word else word
+    """The stem of a counted noun no concept lists.  Only a prefix with the
+    article is taken off (بالألقاب، للجنود): a noun counted after a figure
+    carries no bare ب/ل/و, and taking one off would cut its root (لقبا، بطولة)."""
+    forms = [f for f in strip_clitics(word)[1:] if "ال" in word[: len(word) - len(f)]
+             or word[: len(word) - len(f)].endswith("لل")]
+    w = forms[-1] if forms else word
     for suf in endings:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]

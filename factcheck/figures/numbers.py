@@ -838,7 +838,7 @@ class Parser:
             return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
         if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
             return "spec"
-        if q.qualifier in (None, "exact") and prev in self._cf_spec_before and prev:
+        if q.qualifier in (None, "exact") and prev and self._numbered_spec(words, i):
             self._extend_name(toks, words, q)
             return "spec"
         if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
@@ -1003,6 +1003,19 @@ class Parser:
         if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
             return True
         return self._counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
+
+    def _numbered_spec(self, words, i) -> bool:
+        """A figure that numbers an identifier: the word before it, past quotes
+        or a bracket and one nisba adjective, names one (القرار 2254، القرار
+        الأممي (2216)، المادة "3")."""
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k] in self.lx.name_marks:
+            k -= 1
+        if k < 0:
+            return False
+        if words[k] in self._cf_spec_before:
+            return True
+        return k >= 1 and words[k].endswith("ي") and words[k].startswith("ال") and words[k - 1] in self._cf_spec_before
 
     def _model_name(self, words, i, j) -> bool:
         """A figure that names a model: after a Latin letter or maker as Arabic writes

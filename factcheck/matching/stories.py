@@ -29,7 +29,9 @@ MAX_NEIGHBOURS = 25
 CANDIDATE_SIMILARITY = 0.07
 CANDIDATE_NEIGHBOURS = 60
 MIN_POSTINGS = 40       # a feature in fewer documents than this is always indexed
-MAX_DF_SHARE = 0.01     # beyond this share of documents a feature says nothing about the story
+MAX_DF_SHARE = 0.03     # beyond this share of documents a feature says nothing about the story (a team in a
+                        # World Cup, in 2% of the year, still ties the reports of its match: postings are read
+                        # only within MAX_DAYS, so the share bounds memory, not the time a document takes)
 # Words that say nothing about a story (lexicon/words.toml [stories] stop), normalised.  Read at import
 # through lexicon.load(), so a FACTCHECK_LEXICON overlay set before the import reaches it.
 STOP = load().words["stories"]["stop"]
