@@ -598,3 +598,10 @@ def test_the_same_digits_in_another_order_are_a_typing_slip():
     p = {d.positions[1]["text"] if d.positions[0]["text"] == "342" else d.positions[0]["text"]: d.probability
          for v in ("324", "334") for d in found(body.format(342), body.format(v), title=title)}
     assert p["324"] > p["334"]
+
+
+def test_a_match_minute_one_apart_is_one_moment_but_two_apart_is_not():
+    title = "بلنسية يفوز على ضيفه بهدف قاتل"
+    body = "وسجل المهاجم هدف الفوز من ركلة جزاء في الدقيقة {} من عمر المباراة."
+    assert not flagged(body.format(85), body.format(86), title=title)
+    assert flagged(body.format(84), body.format(86), title=title)

@@ -75,7 +75,7 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "record_cues": WORDS, "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "clock_minutes": WORDS, "record_cues": WORDS, "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
@@ -333,6 +333,7 @@ class Lexicon:
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
+    clock_minutes: frozenset[str] = frozenset()  # what an ordinal numbers when it is a match minute (frames.toml)
     record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
@@ -485,6 +486,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
 
     lx.age_cues = frozenset(normalise(f) for f in raw["frames"].get("age_cues", []))
     lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
+    lx.clock_minutes = frozenset(normalise(f) for f in raw["frames"].get("clock_minutes", []))
     lx.record_cues = frozenset(normalise(f) for f in raw["frames"].get("record_cues", []))
     lx.record_links = frozenset(normalise(f) for f in raw["frames"].get("record_links", []))
     lx.forecast_cues = frozenset(normalise(f) for f in raw["frames"].get("forecast_cues", []))

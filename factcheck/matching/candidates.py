@@ -21,7 +21,7 @@ from typing import Iterator
 from ..reading.arabic import normalise
 from ..figures.claims import Claim
 from ..reading.documents import published_datetime
-from .frames import elapsed, other_persons_ages, reading, same_record
+from .frames import clock_minute, elapsed, other_persons_ages, reading, same_record
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -96,7 +96,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     round figure stands for what it rounds, and time elapsed (in minutes,
     days or weeks; in months or years after منذ، بعد مرور) is counted one way
     or another (the 4th minute is after 3 minutes; the 14th day after 13
-    days): it stands for itself or one less."""
+    days): it stands for itself or one less; so does a match minute."""
     s = unit_scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
@@ -107,6 +107,8 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
         lo, hi = lo - r, hi + r + (r if r and _significant(c.value) >= 100 else 0.0)
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
             lo -= s
+    elif c.value is not None and clock_minute(c):
+        lo -= 1  # the 86th minute is 85 minutes and some seconds
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
 
 

@@ -39,6 +39,11 @@ def elapsed(c: Claim) -> bool:
     return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
 
 
+def clock_minute(c: Claim) -> bool:
+    """An ordinal that is a match minute (الدقيقة 85): frames.toml clock_minutes."""
+    return c.kind == "ordinal" and bool(c.counted) and normalise(c.counted) in load().clock_minutes
+
+
 def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
     """A figure in years said to be someone's age (البالغ من العمر 57 عاما، (45 عاما))."""
     cues = load().age_cues if cues is None else cues

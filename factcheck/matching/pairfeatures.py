@@ -80,7 +80,7 @@ def _vectorise(texts: list[str], analyzer: str = "char_wb"):
     if analyzer == "word":
         vec = TfidfVectorizer(analyzer="word", token_pattern=r"[^\W\d_]{2,}|0+", sublinear_tf=True, dtype=np.float64)
     else:
-        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float64)
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32)
     return vec.fit_transform(texts)
 
 

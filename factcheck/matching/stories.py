@@ -67,34 +67,36 @@ class Stories:
     """Neighbours and story ids for a set of documents."""
 
     def __init__(self, docs: list[DocFeatures]):
-        self.docs = sorted(docs, key=lambda d: d.doc)
-        n = max(len(self.docs), 1)
+        # the features and their index are not kept: only neighbours and stories outlive the building
+        docs = sorted(docs, key=lambda d: d.doc)
+        self.ids = [d.doc for d in docs]
+        n = max(len(docs), 1)
         df: dict[str, int] = defaultdict(int)
-        for d in self.docs:
+        for d in docs:
             for f in d.features:
                 df[f] += 1
         max_df = max(MIN_POSTINGS, int(MAX_DF_SHARE * n))
-        self.idf = {f: math.log(1 + n / c) for f, c in df.items()}
+        idf = {f: math.log(1 + n / c) for f, c in df.items()}
         index: dict[str, list[int]] = defaultdict(list)
         norms = []
         # postings in order of publication (undated first), so that each
         # document meets only those of its own few days, not a year's
-        order = sorted(range(len(self.docs)), key=lambda k: (self.docs[k].when is not None, self.docs[k].when or 0.0, k))
+        order = sorted(range(len(docs)), key=lambda k: (docs[k].when is not None, docs[k].when or 0.0, k))
         for k in order:
-            d = self.docs[k]
+            d = docs[k]
             for f in d.features:
                 if df[f] <= max_df and df[f] >= 2:
                     index[f].append(k)
-        times = {f: [self.docs[k].when if self.docs[k].when is not None else -math.inf for k in ks]
+        times = {f: [docs[k].when if docs[k].when is not None else -math.inf for k in ks]
                  for f, ks in index.items()}
-        for k, d in enumerate(self.docs):
+        for k, d in enumerate(docs):
             for f in d.features:
-                d.features[f] = self.idf[f]
+                d.features[f] = idf[f]
             # only indexed features can be shared: the others must not dilute similarity
             norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
-        self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
-        self.candidates: dict[str, dict[str, float]] = {d.doc: {} for d in self.docs}
-        for k, d in enumerate(self.docs):
+        self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
+        self.candidates: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
+        for k, d in enumerate(docs):
             shared: dict[int, float] = defaultdict(float)
             for f, w in d.features.items():
                 postings = index.get(f)
@@ -112,7 +114,7 @@ class Stories:
                         shared[other] += w * w
             scored = []
             for other, dot in shared.items():
-                o = self.docs[other]
+                o = docs[other]
                 if d.when is not None and o.when is not None and abs(d.when - o.when) > MAX_DAYS:
                     continue
                 sim = dot / (norms[k] * norms[other])
@@ -128,7 +130,7 @@ class Stories:
         self.story = self._components()
 
     def _components(self) -> dict[str, str]:
-        parent = {d.doc: d.doc for d in self.docs}
+        parent = {d: d for d in self.ids}
 
         def find(x):
             while parent[x] != x:
@@ -140,7 +142,7 @@ class Stories:
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
-        return {d.doc: find(d.doc) for d in self.docs}
+        return {d: find(d) for d in self.ids}
 
     def related(self, a: str, b: str) -> bool:
         return b in self.neighbours.get(a, ())
