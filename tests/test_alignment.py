@@ -605,3 +605,12 @@ def test_a_match_minute_one_apart_is_one_moment_but_two_apart_is_not():
     body = "وسجل المهاجم هدف الفوز من ركلة جزاء في الدقيقة {} من عمر المباراة."
     assert not flagged(body.format(85), body.format(86), title=title)
     assert flagged(body.format(84), body.format(86), title=title)
+
+
+def test_the_same_digits_under_another_scale_word_are_one_figure_mis_scaled():
+    title = "إنتاج أوبك يرتفع في أغسطس إلى أعلى مستوى هذا العام"
+    rate = "وأظهر المسح أن إنتاج المنظمة ارتفع في أغسطس بمقدار {} برميل يوميا مقارنة مع يوليو."
+    total = "وأظهر المسح أن إنتاج المنظمة ارتفع في أغسطس بمقدار {} برميل مقارنة مع يوليو."
+    assert flagged(rate.format("278 ألف"), total.format("278 مليون"), title=title)
+    # other digits: a rate and a total are still two quantities
+    assert not flagged(rate.format("278 ألف"), total.format("35 مليون"), title=title)

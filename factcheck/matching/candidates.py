@@ -208,6 +208,24 @@ def background(c: Claim) -> bool:
     return c.scope == "background" or dated_earlier(c)
 
 
+def significant_digits(v: float) -> str:
+    """A figure's significant digits: 24.5 million -> "245", 5.8 -> "58"."""
+    return f"{v:.6f}".replace(".", "").strip("0")
+
+
+def rescaled(a: Claim, b: Claim) -> bool:
+    """The same two or more digits under scale words a thousand or a million
+    times apart (278 ألف برميل يوميا، 278 مليون برميل): one figure mis-scaled,
+    whatever frame each report gives it, not a rate and a total."""
+    va = a.value if a.value is not None else a.low
+    vb = b.value if b.value is not None else b.low
+    if a.unit != b.unit or not va or not vb or va <= 0 or vb <= 0 or va == vb:
+        return False
+    d = significant_digits(va)
+    return len(d) >= 2 and d == significant_digits(vb) and \
+        round(math.log10(max(va, vb) / min(va, vb)), 6) in (3.0, 6.0, 9.0)
+
+
 _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
 
 
@@ -215,7 +233,7 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     """Frames that say outright the figures are two quantities: a rate and a
     total, a further batch and the first, an earlier incident's toll and
     today's, two owners, two explicit days or years."""
-    if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope:
+    if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope and not rescaled(a, b):
         return True
     # durations in two units are one quantity only when the number is the same
     # (14 days and 14 years: a unit misread); 3 days and 4 years are two quantities

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, disagree, hours, rel_gap
+from .candidates import Candidate, comparable_class, disagree, hours, rel_gap, rescaled, significant_digits
 from .frames import figure_span, is_age
 from ..figures.claims import Claim
 
@@ -144,19 +144,18 @@ def echoes(c: Claim, doc: str, values: dict[tuple, set]) -> bool:
                for v in values.get((doc, comparable_class(c)), ()))
 
 
-def _digits(v: float) -> str:
-    """A figure's significant digits: 24.5 million -> "245", 5.8 -> "58"."""
-    return f"{v:.6f}".replace(".", "").strip("0")
-
-
 def same_digits(a: Claim, b: Claim) -> bool:
-    """Two different exact figures written with the same digits in another
-    order (5.8 and 8.5, 342 and 324, 24.5 and 25.4 million): the commonest
-    typing slip, so a sign of one quantity misreported, not of two."""
-    if a.qualifier != "exact" or b.qualifier != "exact" or a.value is None or b.value is None \
-            or a.value == b.value or a.value <= 0 or b.value <= 0:
+    """Two different figures written with the same digits in another order
+    (5.8 and 8.5, 342 and 324, 24.5 and 25.4 million) or under another scale
+    word (278 thousand and 278 million barrels): the commonest typing slips,
+    so a sign of one quantity misreported, not of two."""
+    if a.qualifier == "range" or b.qualifier == "range":
         return False
-    da, db = _digits(a.value), _digits(b.value)
+    if rescaled(a, b):
+        return True
+    if a.qualifier != "exact" or b.qualifier != "exact" or not a.value or not b.value or a.value == b.value:
+        return False
+    da, db = significant_digits(a.value), significant_digits(b.value)
     return len(da) >= 2 and da != db and sorted(da) == sorted(db)
 
 
@@ -254,6 +253,8 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
             f[col["one_apart"]] = float(a.qualifier == b.qualifier == "exact" and abs(va - vb) <= 1)
             f[col["same_digits"]] = float(same_digits(a, b))
         f[col["gap"]] = rel_gap(a, b)
+        if rescaled(a, b):  # a slip of the scale word: the figures as written are one apart in nothing but it
+            f[col["log_ratio"]] = f[col["gap"]] = 0.0
         f[col["other_unit"]] = float(a.unit != b.unit)
         if values is not None:
             f[col["echoed"]] = float(echoes(b, a.doc, values) or echoes(a, b.doc, values))
