@@ -614,3 +614,28 @@ def test_the_same_digits_under_another_scale_word_are_one_figure_mis_scaled():
     assert flagged(rate.format("278 ألف"), total.format("278 مليون"), title=title)
     # other digits: a rate and a total are still two quantities
     assert not flagged(rate.format("278 ألف"), total.format("35 مليون"), title=title)
+
+
+def test_figures_of_two_events_the_lexicon_tells_apart_are_two_quantities():
+    title = "كوريا الشمالية ترسل آلاف الجنود لمساندة روسيا"
+    sent = "وقال المسؤول إن كوريا الشمالية أرسلت 12 ألف جندي إلى روسيا منذ الخريف الماضي."
+    killed = "وقال المسؤول إن كوريا الشمالية خسرت 11 ألف جندي قتلوا في روسيا منذ الخريف الماضي."
+    assert not flagged(sent, killed, title=title)
+    assert flagged(sent, sent.replace("12 ألف", "15 ألف"), title=title)
+
+
+def test_an_event_said_of_one_figure_only_is_evidence_of_its_own():
+    from factcheck.figures.claims import extractor
+    from factcheck.matching.pairs import build_stories, score_candidates
+    title = "قتلى وجرحى في هجوم على قاعدة عسكرية"
+    killed = "وقالت مصادر أمنية إن {} جنديا قتلوا في الهجوم على القاعدة."
+    bare = "وقالت مصادر أمنية إن {} جنديا كانوا في القاعدة وقت الهجوم عليها."
+    ex = extractor()
+    col = {f: i for i, f in enumerate(FEATURES)}
+    for other, one in ((killed, 0.0), (bare, 1.0)):
+        ds = docs(killed.format(40), other.format(45), title=title)
+        claims = {d.id: ex.extract(d) for d in ds}
+        scored = score_candidates(ds, claims, build_stories(ds, claims, ex), ex)
+        [row] = scored.features
+        assert row[col["one_event"]] == one and row[col["same_event"]] == 1.0 - one
+    assert load_model().weights["one_event"] < 0  # the fitted weight: a pair told apart by it

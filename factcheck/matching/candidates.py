@@ -310,6 +310,7 @@ def relation(a: Claim, b: Claim, lexicon) -> str | None:
             return "part"
         if a.event in lexicon.event_ancestors(b.event):
             return "whole"
+        return None  # two events the lexicon tells apart (killed, deployed): two quantities
     return "same"
 
 

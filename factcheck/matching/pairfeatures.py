@@ -28,7 +28,7 @@ BOUNDED = ("at_least", "more_than", "less_than", "up_to", "range", "approx")
 FEATURES = (
     "context_similarity", "sentence_similarity", "title_similarity", "document_similarity",
     "same_counted", "counted_similarity", "same_concept", "other_concept", "no_concept",
-    "same_event", "other_event", "part_event", "no_event",
+    "same_event", "other_event", "part_event", "no_event", "one_event",
     "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_places", "same_attribution", "other_attribution",
     "hours_apart", "same_day_named",
     "echoed", "other_unit", "log_ratio", "gap", "one_apart", "same_digits", "either_bounded", "either_in_title",
@@ -227,6 +227,8 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
                 f[col["other_event"]] = 1.0
         elif not a.event and not b.event:
             f[col["no_event"]] = 1.0
+        else:
+            f[col["one_event"]] = 1.0  # an event said of one figure only (killed; troops in training)
         (na, pa), (nb, pb) = near[a.id], near[b.id]
         if ages[index[a.id]] or ages[index[b.id]]:
             f[col["age"]] = 1.0
