@@ -639,3 +639,10 @@ def test_an_event_said_of_one_figure_only_is_evidence_of_its_own():
         [row] = scored.features
         assert row[col["one_event"]] == one and row[col["same_event"]] == 1.0 - one
     assert load_model().weights["one_event"] < 0  # the fitted weight: a pair told apart by it
+
+
+def test_the_same_digits_with_another_separator_are_one_figure():
+    title = "الفيفا يغرم أندية عربية"
+    body = "وتعرض النادي لغرامة قدرها {} ألف يورو ومنح مهلة 3 أشهر لتسديد المبالغ المستحقة عليه."
+    assert not flagged(body.format("25.800"), body.format("25,800"), title=title)
+    assert flagged(body.format("25.800"), body.format("28.500"), title=title)

@@ -150,8 +150,19 @@ def listed_dates(c: Claim) -> set[str]:
     return out
 
 
+_SEPARATORS = re.compile(r"[\s.,٫٬،]+")
+
+
+def written_alike(a: Claim, b: Claim) -> bool:
+    """The same digits and words, only the separators differ (25.800 ألف and
+    25,800 ألف): one figure, whichever way a separator is read."""
+    return a.text != b.text and _SEPARATORS.sub("", normalise(a.text)) == _SEPARATORS.sub("", normalise(b.text))
+
+
 def disagree(a: Claim, b: Claim) -> bool:
     """Can the two figures not both be true of one quantity?"""
+    if written_alike(a, b):
+        return False
     if a.kind == "date":
         return not any(same_date(x, y) for x in listed_dates(a) for y in listed_dates(b))
     if a.kind == "score":
