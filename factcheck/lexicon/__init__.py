@@ -75,7 +75,8 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "clock_minutes": WORDS, "record_cues": WORDS, "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "clock_minutes": WORDS, "record_cues": WORDS,
+               "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
@@ -484,13 +485,9 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.attribution_stop = {normalise(f) for f in at.get("stop", [])}
     lx.attribution_max = int(at.get("max_words", 4))
 
-    lx.age_cues = frozenset(normalise(f) for f in raw["frames"].get("age_cues", []))
-    lx.elapsed_cues = frozenset(normalise(f) for f in raw["frames"].get("elapsed_cues", []))
-    lx.clock_minutes = frozenset(normalise(f) for f in raw["frames"].get("clock_minutes", []))
-    lx.record_cues = frozenset(normalise(f) for f in raw["frames"].get("record_cues", []))
-    lx.record_links = frozenset(normalise(f) for f in raw["frames"].get("record_links", []))
-    lx.forecast_cues = frozenset(normalise(f) for f in raw["frames"].get("forecast_cues", []))
-    lx.until_cues = frozenset(normalise(f) for f in raw["frames"].get("until_cues", []))
+    for key, kind in SCHEMA["frames"].items():  # each word list of frames.toml, declared once in SCHEMA
+        if kind is WORDS:
+            setattr(lx, key, frozenset(normalise(f) for f in raw["frames"].get(key, [])))
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
