@@ -646,3 +646,18 @@ def test_the_same_digits_with_another_separator_are_one_figure():
     body = "وتعرض النادي لغرامة قدرها {} ألف يورو ومنح مهلة 3 أشهر لتسديد المبالغ المستحقة عليه."
     assert not flagged(body.format("25.800"), body.format("25,800"), title=title)
     assert flagged(body.format("25.800"), body.format("28.500"), title=title)
+
+
+def test_a_whole_per_cent_agrees_with_the_figure_it_cuts_short_but_not_with_the_next():
+    title = "بوتين يفوز بولاية رئاسية رابعة"
+    body = "وحصل بوتين على {} في المئة من الأصوات بعد فرز جميع بطاقات الاقتراع، وفق اللجنة."
+    assert not flagged(body.format("76.67"), body.format("76"), title=title)
+    assert flagged(body.format("77.8"), body.format("76"), title=title)
+
+
+def test_two_things_the_lexicon_tells_apart_are_never_compared():
+    title = "يوفنتوس يقترب من اللقب بعد فوزه على ضيفه"
+    goals = "ورفع الفريق رصيده إلى 75 هدفا في الدوري هذا الموسم بعد فوزه على ضيفه."
+    points = "ورفع الفريق رصيده إلى 78 نقطة في الدوري هذا الموسم بعد فوزه على ضيفه."
+    assert not flagged(goals, points, title=title)
+    assert flagged(points, points.replace("78", "81"), title=title)

@@ -107,6 +107,8 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
         lo, hi = lo - r, hi + r + (r if r and _significant(c.value) >= 100 else 0.0)
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
             lo -= s
+        if c.kind == "percent" and c.value == int(c.value):
+            hi = c.value + 0.9999  # a whole per cent may be cut short: "76%" of 76.67%
     elif c.value is not None and clock_minute(c):
         lo -= 1  # the 86th minute is 85 minutes and some seconds
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
@@ -316,6 +318,8 @@ def relation(a: Claim, b: Claim, lexicon) -> str | None:
     if a.concept and b.concept and a.concept != b.concept and (
             b.concept in lexicon.concept_ancestors(a.concept) or a.concept in lexicon.concept_ancestors(b.concept)):
         return None
+    if a.concept in lexicon.concepts and b.concept in lexicon.concepts and a.concept != b.concept:
+        return None  # two things the lexicon tells apart (goals and points, votes and seats)
     if a.event and b.event and a.event != b.event:
         if b.event in lexicon.event_ancestors(a.event):
             return "part"
