@@ -96,7 +96,7 @@ SCHEMA: dict[str, dict] = {
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
     "labels": {
         "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},
-        "status": {"*": TEXT}, "attribution": {"*": TEXT},
+        "status": {"*": TEXT}, "attribution": {"*": TEXT}, "facet": {"*": TEXT}, "time_zone": {"utc": TEXT},
         "citations": [{"match": str, "text": str}],
         "attribution_words": {"lead": WORDS, "institutions": WORDS, "continue": WORDS, "dangling": WORDS,
                               "generic": WORDS},
