@@ -117,24 +117,15 @@ def test_the_command_line_reports_a_bad_overlay_in_one_line(tmp_path):
 
 # Arabic letters (not digits or punctuation such as ، ؛ ٫).
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-# Orthography, not words: the clitic prefixes the normaliser strips.  The lexicon is loaded
-# through them (lexicon imports arabic), so they cannot live in it.
-_ORTHOGRAPHY = {("arabic.py", "CLITIC_PREFIXES"), ("arabic.py", "_NUMBER_PREFIXES")}
 
 
 def _word_lists(path: Path):
     """(line, the Arabic strings) of each list, tuple, set, dict or call's arguments in a module
     holding two or more strings with Arabic letters, one of them longer than a letter (a letter
-    map, as arabic.py's skeleton, is not a list of words), outside the named exceptions."""
+    map is not a list of words).  The orthography the lexicon is read through (clitic prefixes,
+    the skeleton's letters) is data too: reading/orthography.toml."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    allowed = set()
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and (path.name, t.id) in _ORTHOGRAPHY
-                                                for t in node.targets):
-            allowed.add(id(node.value))
     for node in ast.walk(tree):
-        if id(node) in allowed:
-            continue
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             groups = [node.elts]
         elif isinstance(node, ast.Dict):
@@ -172,3 +163,23 @@ def test_an_overlay_reaches_the_word_lists(tmp_path):
     misspelt = _overlay(tmp_path / "misspelt", "words", '[claims]\nplace_word = ["ناحية"]\n')
     with pytest.raises(LexiconError, match=r"words\.toml: unknown key 'claims.place_word'"):
         load(misspelt)
+
+
+def test_the_orthography_is_data_checked_against_its_declaration(tmp_path):
+    from factcheck.reading import arabic
+    from factcheck.reading.arabic import ORTHOGRAPHY_FILE, OrthographyError, read_orthography
+    data = read_orthography()
+    assert arabic.CLITIC_PREFIXES == tuple(data["clitics"]["prefixes"])
+    assert arabic._NUMBER_PREFIXES == tuple(data["clitics"]["number_prefixes"])
+    text = ORTHOGRAPHY_FILE.read_text(encoding="utf-8")
+    misspelt = tmp_path / "orthography.toml"
+    misspelt.write_text(text.replace("number_prefixes =", "number_prefixs ="), encoding="utf-8")
+    with pytest.raises(OrthographyError, match=re.escape(f"{misspelt}: unknown key 'clitics.number_prefixs'")):
+        read_orthography(misspelt)
+    missing = tmp_path / "missing.toml"
+    missing.write_text(text.replace("[skeleton]", "[skeletons]"), encoding="utf-8")
+    with pytest.raises(OrthographyError, match=re.escape(f"{missing}: unknown key 'skeletons'")):
+        read_orthography(missing)
+    missing.write_text(text.replace("drop =", "# drop ="), encoding="utf-8")
+    with pytest.raises(OrthographyError, match=re.escape(f"{missing}: missing key 'skeleton.drop'")):
+        read_orthography(missing)

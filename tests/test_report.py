@@ -7,6 +7,7 @@ import pytest
 
 from factcheck.check import result_json, run_check
 from factcheck.reading.documents import Document, iter_documents
+from factcheck.lexicon import raw
 from factcheck.publishing.report import render_report
 
 from .conftest import SEEDS
@@ -164,6 +165,9 @@ def test_arabic_labels_come_from_data_and_severity_runs_high_to_low():
                 for s in ("low", "high", "medium")])
     assert [o["value"] for o in ctx["facets"]["severity"]] == ["high", "medium", "low"]
     assert [c["severity"] for c in ctx["cards"]] == ["high", "medium", "low"]
+    facet = raw("labels")["facet"]  # the filters' names too
+    assert ctx["facet_names"] == {k: (facet[k]["ar"], facet[k]["en"]) for k in ctx["facets"]}
+    assert ctx["zone"]["ar"].startswith(raw("labels")["time_zone"]["utc"]["ar"])
 
 
 def test_misquote_and_disputed_only_when_the_attribution_supports_it():

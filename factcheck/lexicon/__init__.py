@@ -75,8 +75,9 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "clock_minutes": WORDS, "record_cues": WORDS,
-               "record_links": WORDS, "until_cues": WORDS, "forecast_cues": WORDS,
+    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
+               "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
+               "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
@@ -96,7 +97,7 @@ SCHEMA: dict[str, dict] = {
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
     "labels": {
         "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},
-        "status": {"*": TEXT}, "attribution": {"*": TEXT},
+        "status": {"*": TEXT}, "attribution": {"*": TEXT}, "facet": {"*": TEXT}, "time_zone": {"utc": TEXT},
         "citations": [{"match": str, "text": str}],
         "attribution_words": {"lead": WORDS, "institutions": WORDS, "continue": WORDS, "dangling": WORDS,
                               "generic": WORDS},
@@ -334,9 +335,11 @@ class Lexicon:
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
+    elapsed_clitics: frozenset[str] = frozenset()  # the letters joined before an elapsed cue (frames.toml)
     clock_minutes: frozenset[str] = frozenset()  # what an ordinal numbers when it is a match minute (frames.toml)
     record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
+    record_clitics: frozenset[str] = frozenset()  # the letters joined before a record's superlative
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)

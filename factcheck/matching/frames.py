@@ -26,17 +26,25 @@ def figure_span(c: Claim) -> tuple[int, int] | None:
     return (i, i + len(c.text)) if i >= 0 else None
 
 
+def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
+    """The `reach` characters of c's sentence before its figure; None when the figure
+    is not found in its sentence (or, given a kind, is of another kind)."""
+    if kind is not None and c.kind != kind:
+        return None
+    span = figure_span(c)
+    return None if span is None else c.sentence[max(0, span[0] - reach):span[0]]
+
+
 def elapsed(c: Claim) -> bool:
     """Months or years since an event (منذ 6 سنوات، بعد مرور 5 أعوام): the two
     words before the figure hold an elapsed-time cue (lexicon/frames.toml)."""
-    if c.unit not in ("month", "year"):
+    text = _before(c, 25) if c.unit in ("month", "year") else None
+    if text is None:
         return False
-    span = figure_span(c)
-    if span is None:
-        return False
-    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 25):span[0]]))[-2:]
-    cues = load().elapsed_cues
-    return any(w in cues or (w[:1] in "وفب" and w[1:] in cues) for w in before)
+    lx = load()
+    cues = lx.elapsed_cues
+    return any(w in cues or (w[:1] in lx.elapsed_clitics and w[1:] in cues)
+               for w in _WORD.findall(normalise(text))[-2:])
 
 
 def clock_minute(c: Claim) -> bool:
@@ -64,11 +72,11 @@ def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
 def age_holder(c: Claim) -> str | None:
     """Whose age a figure is: the word just before it, past the age cues
     ("رونالدو، البالغ من العمر 33 عاما" and "مايورغا (34 عاما)")."""
-    span = figure_span(c)
-    if span is None:
+    text = _before(c, 60)
+    if text is None:
         return None
     lx = load()
-    for w in reversed(_WORD.findall(normalise(c.sentence[max(0, span[0] - 60):span[0]]))):
+    for w in reversed(_WORD.findall(normalise(text))):
         if len(w) >= 3 and w not in lx.age_cues and w[1:] not in lx.age_cues:
             return w
     return None
@@ -119,18 +127,16 @@ def _unclitic(w: str) -> tuple[str, ...]:
 def record_span(c: Claim) -> str | None:
     """The record a duration is the span of ("أكبر انخفاض في 11 شهرا": the
     biggest fall), named by its superlative and the word after it, or None."""
-    if c.kind != "duration":
-        return None
-    span = figure_span(c)
-    if span is None:
+    text = _before(c, 80, "duration")
+    if text is None:
         return None
     lx = load()
-    before = [normalise(w) for w in _WORD.findall(c.sentence[max(0, span[0] - 80):span[0]])][-6:]
+    before = [normalise(w) for w in _WORD.findall(text)][-6:]
     if not before or before[-1] not in lx.record_links:
         return None
     for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
         w = before[k]
-        if w in lx.record_cues or (w[:1] in "وب" and w[1:] in lx.record_cues):
+        if w in lx.record_cues or (w[:1] in lx.record_clitics and w[1:] in lx.record_cues):
             return " ".join(before[k:k + 2])
     return None
 
@@ -166,15 +172,12 @@ def of_earlier_event(c: Claim) -> bool:
 
 def ends_a_span(c: Claim) -> bool:
     """A date said as the end of a span (حتى 19 مايو، لغاية 22 من الشهر)."""
-    if c.kind != "date":
+    text = _before(c, 20, "date")
+    if text is None:
         return False
-    span = figure_span(c)
-    if span is None:
-        return False
-    lx = load()
-    before = _WORD.findall(normalise(c.sentence[max(0, span[0] - 20):span[0]]))
+    before = _WORD.findall(normalise(text))
     first = _WORD.findall(normalise(c.text))[:1]
-    return any(w in lx.until_cues for w in first + before[-1:])
+    return any(w in load().until_cues for w in first + before[-1:])
 
 
 def figure_month(c: Claim) -> int | None:

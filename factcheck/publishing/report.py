@@ -4,9 +4,9 @@ Everything from documents reaches the page through Jinja2 autoescaping, so
 a document holding <script> shows as text.  The page is one self-contained
 file (styles and script inlined from report/), readable with JavaScript off.
 
-Words that name values of the data (types, severities, tiers, decisions) are
-in report/labels.toml, outlets' display names in lexicon/outlets.toml, so the
-Arabic page shows no identifier.  Discrepancy fields are read defensively:
+Words that name values of the data (types, severities, tiers, decisions), the
+filters and universal time are in report/labels.toml, outlets' display names
+in lexicon/outlets.toml, so the Arabic page shows no identifier.  Discrepancy fields are read defensively:
 `tier` (alarm | review, default alarm), `story` (a headline, or a story id,
 or absent: then the story is named by its documents' headlines).
 """
@@ -110,10 +110,8 @@ def zone_label(tz: ZoneInfo, when: datetime | None = None) -> dict:
     minutes = int(off.total_seconds() // 60) if off is not None else 0
     sign = "+" if minutes >= 0 else "−"
     hm = f"{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    if minutes == 0:
-        ar, short = "غرينتش", "UTC"
-    else:
-        ar, short = f"غرينتش{sign}{hm}", f"UTC{sign}{hm}"
+    utc = label("time_zone", "utc")  # غرينتش, UTC
+    ar, short = (utc["ar"], utc["en"]) if minutes == 0 else (f"{utc['ar']}{sign}{hm}", f"{utc['en']}{sign}{hm}")
     en = tz.key if tz.key == short or tz.key == "UTC" else f"{tz.key} ({short})"
     return {"ar": ar, "en": en}
 
@@ -545,9 +543,7 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
         "decision": opts("decision", [k for k in ("none", "confirm", "dismiss", "reopen")
                                       if any(c["decision_key"] == k for c in cards)]),
     }
-    facet_names = {"tier": ("المرتبة", "tier"), "severity": ("الخطورة", "severity"), "type": ("النوع", "type"),
-                   "source": ("المصدر", "outlet"), "entity": ("الجهة", "entity"), "story": ("القصة", "story"),
-                   "decision": ("القرار", "decision")}
+    facet_names = {k: (label("facet", k)["ar"], label("facet", k)["en"]) for k in facets}
     summary = {"documents": data.get("documents", len(docs)), "sources": len(data.get("sources", [])),
                "stories": data.get("stories", 0), "claims": data.get("claims", 0), "discrepancies": len(cards),
                "tiers": [{"key": t, "n": by_tier[t], **label("tier", t)} for t in TIERS],

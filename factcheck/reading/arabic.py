@@ -12,8 +12,10 @@ the text the editor sees.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from functools import lru_cache
+from pathlib import Path
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -134,8 +136,57 @@ def normalise(text: str) -> str:
     return _DROP_RE.sub("", text) if _DROP_RE is not None else text
 
 
-CLITIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "وك", "و", "ب", "ل", "ف",
-                   "ك")
+# -- orthography.toml: the clitic prefixes and the skeleton's letters ----------------------
+# Data, not code, like the lexicon; but the lexicon is normalised and looked up through
+# these, so they are read here, checked against their own declaration.
+ORTHOGRAPHY_FILE = Path(__file__).with_name("orthography.toml")
+_TEXTS = "a list of text"
+_LETTER_MAP = "a table of one letter to a letter"
+# Every key orthography.toml holds (all required), with the kind of its value.
+ORTHOGRAPHY_SCHEMA = {"clitics": {"prefixes": _TEXTS, "number_prefixes": _TEXTS},
+                      "skeleton": {"drop": _TEXTS, "map": _LETTER_MAP}}
+
+
+class OrthographyError(ValueError):
+    """orthography.toml is unreadable, holds a key it does not declare or lacks one it does;
+    the message names the file and the key."""
+
+
+def _check_orthography(data: dict, schema: dict, path, prefix: str = "") -> None:
+    for k in data:
+        if k not in schema:
+            raise OrthographyError(f"{path}: unknown key {prefix + k!r} (allowed here: {', '.join(schema)})")
+    for k, kind in schema.items():
+        key = prefix + k
+        if k not in data:
+            raise OrthographyError(f"{path}: missing key {key!r}")
+        v = data[k]
+        if isinstance(kind, dict):
+            ok = isinstance(v, dict)
+            if ok:
+                _check_orthography(v, kind, path, key + ".")
+            kind = "a table"
+        elif kind == _TEXTS:
+            ok = isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+        else:
+            ok = isinstance(v, dict) and all(len(a) == 1 and isinstance(b, str) and len(b) == 1 for a, b in v.items())
+        if not ok:
+            raise OrthographyError(f"{path}: {key!r} should be {kind}")
+
+
+def read_orthography(path=ORTHOGRAPHY_FILE) -> dict:
+    """orthography.toml's data, checked against ORTHOGRAPHY_SCHEMA."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise OrthographyError(f"{path}: {e}") from None
+    _check_orthography(data, ORTHOGRAPHY_SCHEMA, path)
+    return data
+
+
+_ORTHOGRAPHY = read_orthography()
+
+CLITIC_PREFIXES = tuple(_ORTHOGRAPHY["clitics"]["prefixes"])
 
 # the prefixes by their first letter, in their order: a word is tried only with those it can start with
 _CLITICS_BY_INITIAL: dict[str, tuple[str, ...]] = {
@@ -169,8 +220,8 @@ def _prefixed(forms, prefixes) -> frozenset[str]:
     return frozenset(forms) | {p + f for f in forms if len(f) >= 2 for p in prefixes}
 
 
-_SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "ه": ""})
-_SKELETON_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ظ": "ض", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
+_SKELETON_DROP = str.maketrans(dict.fromkeys(_ORTHOGRAPHY["skeleton"]["drop"], ""))
+_SKELETON_MAP = str.maketrans(_ORTHOGRAPHY["skeleton"]["map"])
 
 # both in one pass: the same when no mapped letter, before or after, is one that is dropped
 _SKELETON = {**_SKELETON_DROP, **_SKELETON_MAP} if not any(
@@ -195,7 +246,7 @@ def normal_set(*words: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in words)
 
 
-_NUMBER_PREFIXES = ("وبال", "وال", "بال", "لل", "ال", "وب", "ول", "و", "ب", "ل")
+_NUMBER_PREFIXES = tuple(_ORTHOGRAPHY["clitics"]["number_prefixes"])
 
 
 @lru_cache(maxsize=200_000)
