@@ -86,6 +86,7 @@ SCHEMA: dict[str, dict] = {
                    "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS,
                    "plural_endings": WORDS},
         "stories": {"stop": WORDS},
+        "entities": {"nisba_endings": WORDS},
         "report": {"attribution_stop": WORDS, "definite": WORDS},
         "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "no_article": WORDS, "teen_only": WORDS,
                     "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
@@ -366,8 +367,9 @@ class Lexicon:
         return out
 
 
-def _nisba_forms(stem: str) -> list[str]:
-    return [stem, stem + "ة", stem + "ين", stem + "ون", stem + "ا", stem + "ان", stem + "تان", stem + "تين"]
+def _nisba_forms(stem: str, endings: list[str]) -> list[str]:
+    """An adjective of origin in every form it takes (سوري، سورية، سوريين…): words.toml [entities]."""
+    return [stem + e for e in endings]
 
 
 @lru_cache(maxsize=8)
@@ -502,7 +504,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for eid, d in lx.entities.items():
         forms = list(d.get("names", []))
         for stem in d.get("nisba", []):
-            forms += _nisba_forms(stem)
+            forms += _nisba_forms(stem, raw["words"]["entities"]["nisba_endings"])
         ent_items += [(phrase(f), eid) for f in forms]
     lx.entity_forms = PhraseTable(ent_items)
     return lx
