@@ -519,8 +519,8 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/numbers.py",
-                       "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
+_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/grammar.py",
+                       "figures/numbers.py", "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:

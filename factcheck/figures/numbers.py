@@ -3,10 +3,9 @@ interval their wording allows, and what kind of figure they are.
 
 Works on the tokens of one normalised sentence (factcheck.reading.tokens); every
 quantity keeps the token indices of its number, so the claim frame
-(factcheck.figures.claims) can look around it.  All language knowledge comes from the
-lexicon files; this module only knows Arabic number grammar:
-ones before tens (خمسة وعشرون), scale words multiply what precedes them
-(ثلاثة آلاف), duals stand for two (ألفين), hundreds may be split (ثلاث مئة).
+(factcheck.figures.claims) can look around it.  The number itself is read by the
+grammar (grammar.py); here it becomes a quantity: qualifiers as bounds, ranges, units,
+currencies, vague amounts.
 """
 from __future__ import annotations
 
@@ -19,13 +18,12 @@ from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normal_set, number_
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
 from ..reading.wordtest import positions
+from .grammar import NumberGrammar, clean
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
-_DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
@@ -58,20 +56,6 @@ class Quantity:
         return self.kind in QUANTITY_KINDS
 
 
-def digits_value(tok: str) -> float | None:
-    """The value of a figure written in digits, with its separators."""
-    if tok.isdigit():
-        return float(tok)
-    if _THOUSANDS.match(tok):
-        m = re.search(r"[.\u066b](\d+)$", tok)
-        head = tok[:m.start()] if m else tok
-        return float(re.sub(r"\D", "", head) + ("." + m.group(1) if m else ""))
-    m = _DECIMAL.match(tok)
-    if m:
-        return float(m.group(1) + "." + m.group(2))
-    return None
-
-
 def _slash_date(parts: list[str]) -> str | None:
     """2018/5/15, 15/5/2018, 15/5 as YYYY-MM-DD or MM-DD."""
     try:
@@ -87,20 +71,16 @@ def _slash_date(parts: list[str]) -> str | None:
     return None
 
 
-def _clean(v: float) -> float:
-    r = round(v)
-    return float(r) if abs(v - r) < 1e-6 else round(v, 6)
-
-
 class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
+        self.grammar = NumberGrammar(self.lx)
+        # the grammar's readers, as the parser's own (claims and parse_number ask the parser)
+        self.word_number = self.grammar.word_number
+        self.core = self.grammar.core
         words = self.lx.words["numbers"]  # lexicon/words.toml
-        self._standalone_scales = words["standalone_scales"]
         self._needs_context = words["needs_context"]
-        self._no_article = words["no_article"]
         self._glue_prefixes = words["glue_prefixes"]
-        self._teen_only = words["teen_only"]
         self._function_words = words["function_words"]
         self._stop_after_sum = words["stop_after_sum"]
         self._article = words["article"]
@@ -125,7 +105,6 @@ class Parser:
         self._cf_spec_before = clitic_forms(lx.spec_before)
         self._cf_score_context = clitic_forms(lx.score_context)
         self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
-        self._number_forms = number_forms(lx.number_words)  # the words word_number() may read
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
@@ -157,149 +136,6 @@ class Parser:
             return True
         # the pattern can only match where one of its forms is written: look for them first
         return pattern is not None and any(f in text for f in others) and pattern.search(text) is not None
-
-    # -- number cores -------------------------------------------------------------
-    def word_number(self, w: str):
-        """(type, value, bare form, had_article) for a number word, else None."""
-        if w not in self._number_forms or w in self.lx.not_numbers:
-            return None  # (no form of it is a number word / it is listed as not one)
-        for form in strip_number_prefixes(w):
-            hit = self.lx.number_words.get(form)
-            if hit:
-                return hit[0], hit[1], form, w != form and w.endswith(form) and "ال" in w[: len(w) - len(form)]
-        return None
-
-    def core(self, toks: list[Tok], words: list[str], i: int):
-        """Parse the number starting at token i: (value, end, scale, by_words) or None."""
-        n = len(words)
-        w = words[i]
-        if w[0].isdigit():
-            v = digits_value(w)
-            if v is None:
-                return None
-            j = i + 1
-            scale = None
-            if j < n:
-                hit = self.word_number(words[j])
-                if hit and hit[0] == "scale" and not words[j].startswith("و"):
-                    scale = hit[1]
-                    v *= scale
-                    j += 1
-                    frac = self.word_number(words[j]) if j < n else None
-                    if frac and frac[0] == "fraction" and words[j].startswith("و"):
-                        v += frac[1] * scale
-                        j += 1
-                        if j < n and self._article_scale(words[j], scale):
-                            j += 1  # مليون ونصف المليون
-                    else:
-                        v, j = self._lower_part(toks, words, j, v, scale)  # 12 مليونا و450 ألفا و210
-            return v, j, scale, False
-        hit = self.word_number(w)
-        if not hit:
-            return None
-        typ, val, form, article = hit
-        if typ == "scale" and form not in self._standalone_scales and \
-                self._lower_part(toks, words, i + 1, val, val)[1] == i + 1:
-            return None  # مليونا needs a number before it, or a smaller part after it (مليونا و300 ألف)
-        if typ == "fraction":
-            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
-            if not (nxt and nxt[0] == "scale"):
-                return None
-        if form in self._no_article and article:
-            return None
-        if form in self._teen_only:
-            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
-            if not (nxt and nxt[0] == "ten" and not words[i + 1].startswith("و")):
-                return None
-        total = cur = 0.0
-        last_type = None
-        last_val = 0.0
-        last_scale = None
-        group = i   # where the part after the last scale word begins
-        j = i
-        while j < n:
-            hit = self.word_number(words[j]) if j == i or words[j] else None
-            if not hit:
-                break
-            typ, val, form, _ = hit
-            joined = words[j].startswith("و") and j > i
-            if typ in ("scale", "dual_scale") and last_scale and (val if typ == "scale" else val / 2) >= last_scale:
-                # scales only descend within one number: "أربعة آلاف وخمسة آلاف" is two figures, not 9,000
-                cur, j = 0.0, group
-                break
-            if j > i and toks[j].start - toks[j - 1].end > 2:
-                break
-            if joined and typ != "fraction" and (last_type in ("tens", "ten") or last_type == "one" and typ != "tens"):
-                # ones come before tens (واحد وعشرون); nothing else joins a one, a ten or tens:
-                # "العشرين وأحد"، "بين عشرة وعشرين"، "ثلاثة وأربعة ملايين" are two figures
-                break
-            if j > i and not joined:
-                ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
-                    or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
-                    or (typ == "scale" and last_type == "fraction")
-                if not ok:
-                    break
-            if typ in ("one", "tens"):
-                cur += val
-            elif typ == "ten":
-                cur += 10
-            elif typ == "hundred":
-                if val == 100 and last_type == "one" and not joined:
-                    cur = cur - last_val + last_val * 100
-                else:
-                    cur += val
-            elif typ == "scale":
-                total += (cur if cur else 1) * val
-                cur = 0.0
-                last_scale = val
-                group = j + 1
-            elif typ == "dual_scale":
-                if cur:
-                    break
-                total += val
-                last_scale = val / 2
-                group = j + 1
-            elif typ == "fraction":
-                if joined and last_type in ("scale", "dual_scale") and last_scale:
-                    total += val * last_scale
-                    if j + 1 < n and self._article_scale(words[j + 1], last_scale):
-                        j += 1  # مليونان ونصف المليون
-                elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
-                    cur += val
-                else:
-                    break
-            last_type, last_val = typ, val
-            j += 1
-        value = total + cur
-        if value <= 0:
-            return None
-        if last_type in ("scale", "dual_scale") and last_scale:
-            value, j = self._lower_part(toks, words, j, value, last_scale)  # خمسة ملايين و300 ألف
-        return value, j, last_scale, True
-
-    def _lower_part(self, toks, words, j, value, scale):
-        """After a scale word, "و" and a smaller number belong to the same figure
-        (25 ألفا و324، 12 مليونا و450 ألفا و210); a part as large as the scale starts
-        another figure (10 آلاف و15 ألفا is a range)."""
-        n = len(words)
-        if j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start and words[j + 1][0].isdigit():
-            sub = self.core(toks, words, j + 1)
-            if sub is not None and sub[0] < scale:
-                return value + sub[0], sub[1]
-        elif j < n and words[j].startswith("و") and len(words[j]) > 1 and words[j][1:2].isalpha():
-            hit = self.word_number(words[j])
-            if hit and hit[0] in ("one", "ten", "tens", "hundred"):
-                sub = self.core(toks, words, j)
-                if sub is not None and sub[0] < scale and sub[1] > j:
-                    return value + sub[0], sub[1]
-        return value, j
-
-    def _article_scale(self, w: str, scale: float) -> bool:
-        """المليون after ونصف: the scale named again, not multiplied again."""
-        if not w.startswith("ال"):
-            return False
-        hit = self.word_number(w)
-        return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
     def parse(self, toks: list[Tok], words: list[str] | None = None) -> list[Quantity]:
@@ -451,14 +287,14 @@ class Parser:
             c2 = self.core(toks, words, j + pm[0])
             if c2 is not None and c2[0] > value:
                 # واحد من كل 5 أطفال: a proportion, as a percent of the whole
-                v = _clean(round(value / c2[0] * 100, 2))
+                v = clean(round(value / c2[0] * 100, 2))
                 q = Quantity(i, c2[1], i, c2[1], v, v, v, "exact", "percent", "%", sense="share")
                 q = self._qualified(words, q, floor)
                 self.bounds(q)
                 return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
-        q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
+        q = Quantity(i, j, i, j, clean(value), clean(value), clean(value), "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
         at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
@@ -493,7 +329,7 @@ class Parser:
             if scale2 and not scale and v1 * scale2 <= v2:
                 v1 *= scale2
             if v2 > v1 or (join == "-" and self._year_like(v1) and v2 < 100):
-                q = Quantity(i0, j2, i, j2, None, _clean(v1), _clean(v2), "range", "count")
+                q = Quantity(i0, j2, i, j2, None, clean(v1), clean(v2), "range", "count")
                 if opener is not None and opener < i0:
                     q.i0 = opener
                 return self._finish(toks, words, q, floor, range_parts=(v1, v2, toks[j].start - toks[j - 1].end))
@@ -587,7 +423,7 @@ class Parser:
             um = lx.units.match(words, i - 1, clitics=False)
             if um and um[0] == 1:
                 kind, unit = um[1]
-                v = _clean(1 + frac)
+                v = clean(1 + frac)
                 q = self._qualified(words, Quantity(i - 1, i + 1, i - 1, i + 1, v, v, v, "exact", kind, unit), floor)
                 self.bounds(q)
                 return q
@@ -597,7 +433,7 @@ class Parser:
         if um:  # نصف ساعة، ثلث المسافة is a share
             q = self._qualified(words, Quantity(i, i + 1, i, i + 1, frac, frac, frac, "exact", "count"), floor)
             return self._finish(toks, words, q, floor)
-        v = _clean(round(frac * 100, 2))
+        v = clean(round(frac * 100, 2))
         q = self._qualified(words, Quantity(i, i + 1, i, i + 1, v, v, v, "exact", "percent", "%", sense="share"),
                             floor)
         self.bounds(q)
@@ -774,7 +610,7 @@ class Parser:
         hit = self.word_number(words[q.i1])
         if not hit or hit[0] != "fraction" or words[q.i1].endswith(self.lx.fraction_suffixes):
             return  # only the joined form (ونصف، وربع), not a share (ونصفه)
-        q.value = _clean(q.value + hit[1])
+        q.value = clean(q.value + hit[1])
         q.low = q.high = q.value
         q.unit_end = q.i1
         q.i1 += 1
@@ -794,9 +630,9 @@ class Parser:
         elif q.qualifier in ("less_than", "up_to"):
             q.low, q.high = 0.0, v
         if q.low is not None:
-            q.low = _clean(q.low)
+            q.low = clean(q.low)
         if q.high is not None:
-            q.high = _clean(q.high)
+            q.high = clean(q.high)
 
     def _nonquantity(self, toks, words, q: Quantity, floor, range_parts) -> str | None:
         """year / date / time / ordinal / spec, or None for a quantity."""
@@ -1080,4 +916,4 @@ def parse_number(text: str) -> float | None:
     c = p.core(toks, words, 0)
     if c is None or c[1] != len(toks):
         return None
-    return _clean(c[0])
+    return clean(c[0])
