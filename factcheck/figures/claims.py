@@ -520,7 +520,8 @@ class Extractor:
 
 
 _EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/grammar.py",
-                       "figures/numbers.py", "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
+                       "figures/numbers.py", "figures/kinds.py", "figures/entities.py", "figures/claims.py",
+                       "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:
