@@ -58,6 +58,25 @@ class Kinds:
         self._cf_score_context = clitic_forms(lx.score_context)
         self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
 
+    def number_words_kind(self, words, q: Quantity, floor) -> bool:
+        """Make a count in number words with the article an ordinal when it numbers a noun
+        (في المرتبة العشرين) or a date when a month follows (في العشرين من مارس); False when neither."""
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
+                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not words[q.i0 - 1] in self._article:
+            lemma = self.numbered_before(words, q.i0, floor)
+            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
+                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
+                return True
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
+                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
+            dm = self.day_month(words, q.i1, q.value)
+            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
+                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
+                return True
+        return False
+
     def kind_of(self, toks, words, q: Quantity, floor, range_parts) -> str | None:
         """year / date / time / ordinal / spec, or None for a quantity."""
         lx = self.lx

@@ -69,7 +69,6 @@ class Parser:
         self._needs_context = words["needs_context"]
         self._function_words = words["function_words"]
         self._stop_after_sum = words["stop_after_sum"]
-        self._article = words["article"]
         self._sum_links = words["sum_links"]
         self._join_always = words["join_always"]
         self._join_to = words["join_to"]
@@ -86,7 +85,6 @@ class Parser:
         self._cf_subject_nouns = clitic_forms(lx.subject_nouns)
         self._cf_comparatives = clitic_forms(lx.comparatives)
         self._cf_calibre_context = clitic_forms(lx.calibre_context)
-        self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
@@ -549,20 +547,8 @@ class Parser:
                         q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
                         return q
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
-        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
-                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not words[q.i0 - 1] in self._article:
-            lemma = self.kinds.numbered_before(words, q.i0, floor)
-            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
-                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
-                return q
-        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
-                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
-            dm = self.kinds.day_month(words, q.i1, q.value)
-            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
-                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
-                return q
+        if self.kinds.number_words_kind(words, q, floor):
+            return q
         if q.kind != "spec" and q.sense != "age":
             nk = self.kinds.kind_of(toks, words, q, floor, range_parts)
             if nk:
