@@ -4,23 +4,23 @@ The frame is what alignment needs to know that two figures speak of the
 same thing: what is counted (and its concept: جندي/جنود/القوات are one), the
 event (killed, wounded, sent...), the entities of the sentence and the one
 the counted noun belongs to (جندي أمريكي / جندي من كوريا الشمالية), the time
-scope (a total, a daily rate, a new batch) and who is quoted.
+scope (a total, a daily rate, a new batch) and who is quoted.  What the
+sentence says of when and where, for all its figures, is context.py's.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 from bisect import bisect_left
-import re
 from collections import deque
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import Normalised, clitic_forms, load_lemmatiser, strip_clitics
+from ..reading.arabic import Normalised, load_lemmatiser, strip_clitics
 from ..reading.documents import Document, published_datetime
+from .context import SentenceContext
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
@@ -30,7 +30,6 @@ from ..reading.wordtest import positions
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
                             "rescued"})
-_CLITICS = "وب|ول|وك|و|ب|ل|ف|ك"  # before a month's name: وفي مايو، بمايو
 
 # A claim's fields, declared once.  Their order is the order of every table (CSV, Parquet,
 # JSON lines, pandas); `report=False` leaves a field out of discrepancies.json, whose claims
@@ -154,17 +153,15 @@ class Extractor:
         self._skip_before_noun = words["skip_before_noun"]
         self._stop_noun = words["stop_noun"]
         self._recent = words["recent"]
-        self._place_words = words["place_words"]
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
-        self._place_word = clitic_forms(self._place_words)  # في مدينة، بولاية: a place word, clitics allowed
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
+        self.context = SentenceContext(self.lx)
         self._attribution_hits = self._scope_starts = self._breaks = None
-        self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -190,9 +187,9 @@ class Extractor:
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
-            days = self._days(words, pub)
-            off_day = self._dated_elsewhere(words, pub)
-            places = self._places(words)
+            days = self.context.days(words, pub)
+            off_day = self.context.dated_elsewhere(words, pub)
+            places = self.context.places(words)
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
@@ -203,7 +200,7 @@ class Extractor:
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
                           entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
-                          norm=self._norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
+                          norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
                 if q.kind == "ordinal" and q.numbered:
                     c.counted = q.numbered  # what it numbers: only ordinals of one noun are compared
                 if q.is_quantity:
@@ -226,78 +223,6 @@ class Extractor:
                         antecedent = c
                 claims.append(c)
         return claims
-
-    def _norm(self, norm: str | None, pub: date | None, text: str, at: int) -> str | None:
-        """"cur-09" (في 9 الجاري) is the 9th of the month of publication; "same-22" (حتى 22 من الشهر
-        نفسه) the 22nd of the month named last before it in the document (at: its offset in text)."""
-        if norm and norm.startswith("cur-"):
-            return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
-        if norm and norm.startswith("same-"):
-            month = self._month_before(text, at)
-            return f"{month:02d}-{norm[5:]}" if month else None
-        return norm
-
-    def _month_before(self, text: str, at: int) -> int | None:
-        """The month named last in text before offset at."""
-        if self._month_re is None:
-            forms = {r"\s+".join(map(re.escape, words)): m for words, m in
-                     ((p, m) for lst in self.lx.months.by_first.values() for p, m in lst)}
-            self._month_forms = [(re.compile(f + "$"), m) for f, m in forms.items()]
-            words = "|".join(sorted(forms, key=len, reverse=True))
-            self._month_re = re.compile(rf"(?<![^\W\d_])(?:{_CLITICS})?({words})(?![^\W\d_])")
-        last = None
-        for last in self._month_re.finditer(text, 0, at):
-            pass
-        if last is None:
-            return None
-        return next((m for f, m in self._month_forms if f.match(last.group(1))), None)
-
-    def _days(self, words, pub: date | None) -> list[str]:
-        """Days the sentence speaks of, as dates when the publication date is
-        known (Saturday in a Sunday paper is yesterday), else as weekday names."""
-        out = set()
-        for _, _, (kind, n) in self.lx.days.scan(words):
-            if pub is None:
-                out.add(f"{kind}:{n}")
-            elif kind == "weekday":
-                out.add((pub - timedelta(days=(pub.weekday() - n) % 7)).isoformat())
-            else:
-                out.add((pub + timedelta(days=n)).isoformat())
-        return sorted(out)
-
-    def _places(self, words) -> list[str]:
-        """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
-        figures from different towns are two incidents, even in one story."""
-        out = set()
-        last = len(words) - 1
-        for k in positions(words, self._place_word):
-            if k < last:
-                name = words[k + 1]
-                if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:
-                    out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
-        return sorted(out)
-
-    def _dated_elsewhere(self, words, pub: date | None) -> bool:
-        """Does the sentence date itself to another month, or to a day more than
-        one day from publication ("في 30 مارس" in an April report)?"""
-        if pub is None:
-            return False
-        for k in self.lx.months.starts(words):
-            m = self.lx.months.match(words, k, clitics=True)
-            if not m:
-                continue
-            month = m[1]
-            day = words[k - 1] if k and words[k - 1].isdigit() else None
-            if day and 1 <= int(day) <= 31:
-                try:
-                    when = date(pub.year if month <= pub.month else pub.year - 1, month, int(day))
-                except ValueError:
-                    continue
-                if abs((pub - when).days) > 1:
-                    return True
-            elif month != pub.month:
-                return True
-        return False
 
     def _clause_scope(self, words, q: Quantity) -> str | None:
         """A running total ("منذ" a start that is not a few hours or days ago) or
@@ -519,8 +444,9 @@ class Extractor:
         return self._original(toks, norm, doc, a, b), entity
 
 
-_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/numbers.py",
-                       "figures/entities.py", "figures/claims.py", "lexicon/__init__.py")
+_EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/grammar.py",
+                       "figures/numbers.py", "figures/kinds.py", "figures/entities.py", "figures/context.py",
+                       "figures/claims.py", "lexicon/__init__.py")
 
 
 def extractor_fingerprint() -> str:

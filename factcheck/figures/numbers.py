@@ -3,10 +3,10 @@ interval their wording allows, and what kind of figure they are.
 
 Works on the tokens of one normalised sentence (factcheck.reading.tokens); every
 quantity keeps the token indices of its number, so the claim frame
-(factcheck.figures.claims) can look around it.  All language knowledge comes from the
-lexicon files; this module only knows Arabic number grammar:
-ones before tens (خمسة وعشرون), scale words multiply what precedes them
-(ثلاثة آلاف), duals stand for two (ألفين), hundreds may be split (ثلاث مئة).
+(factcheck.figures.claims) can look around it.  The number itself is read by the
+grammar (grammar.py); here it becomes a quantity: qualifiers as bounds, ranges, units,
+currencies, vague amounts.  Whether a figure is a quantity at all (a year, a date, an
+ordinal, a model name) is told by kinds.py.
 """
 from __future__ import annotations
 
@@ -19,14 +19,13 @@ from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normal_set, number_
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
 from ..reading.wordtest import positions
+from .grammar import NumberGrammar, clean
+from .kinds import Kinds, year_like
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
 NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
-_DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
-_LATIN = re.compile(r"^[A-Za-z]+$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
 _FROM = normal_set("من")
@@ -58,59 +57,24 @@ class Quantity:
         return self.kind in QUANTITY_KINDS
 
 
-def digits_value(tok: str) -> float | None:
-    """The value of a figure written in digits, with its separators."""
-    if tok.isdigit():
-        return float(tok)
-    if _THOUSANDS.match(tok):
-        m = re.search(r"[.\u066b](\d+)$", tok)
-        head = tok[:m.start()] if m else tok
-        return float(re.sub(r"\D", "", head) + ("." + m.group(1) if m else ""))
-    m = _DECIMAL.match(tok)
-    if m:
-        return float(m.group(1) + "." + m.group(2))
-    return None
-
-
-def _slash_date(parts: list[str]) -> str | None:
-    """2018/5/15, 15/5/2018, 15/5 as YYYY-MM-DD or MM-DD."""
-    try:
-        nums = [int(p) for p in parts]
-    except ValueError:
-        return None
-    if len(nums) == 3:
-        y, m, d = (nums[0], nums[1], nums[2]) if len(parts[0]) == 4 else (nums[2], nums[1], nums[0])
-        if 1800 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{m:02d}-{d:02d}"
-    elif len(nums) == 2 and 1 <= nums[1] <= 12 and 1 <= nums[0] <= 31:
-        return f"{nums[1]:02d}-{nums[0]:02d}"
-    return None
-
-
-def _clean(v: float) -> float:
-    r = round(v)
-    return float(r) if abs(v - r) < 1e-6 else round(v, 6)
-
-
 class Parser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lx = lexicon or load()
+        self.grammar = NumberGrammar(self.lx)
+        # the grammar's readers, as the parser's own (claims and parse_number ask the parser)
+        self.word_number = self.grammar.word_number
+        self.core = self.grammar.core
+        self.kinds = Kinds(self.lx, self.grammar)
         words = self.lx.words["numbers"]  # lexicon/words.toml
-        self._standalone_scales = words["standalone_scales"]
         self._needs_context = words["needs_context"]
-        self._no_article = words["no_article"]
-        self._glue_prefixes = words["glue_prefixes"]
-        self._teen_only = words["teen_only"]
         self._function_words = words["function_words"]
         self._stop_after_sum = words["stop_after_sum"]
-        self._article = words["article"]
         self._sum_links = words["sum_links"]
         self._join_always = words["join_always"]
         self._join_to = words["join_to"]
         self._dual_prefixes = words["dual_prefixes"]
         self._dual_range = words["dual_range"]
         self._rise = words["rise"]
-        self._counted_after = words["counted_after"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
         # the words parse() and _duals() may stop at (a superset of those _start_kind() and
         # _dual_noun() accept; digits aside), so the others are passed by set lookups
@@ -121,11 +85,6 @@ class Parser:
         self._cf_subject_nouns = clitic_forms(lx.subject_nouns)
         self._cf_comparatives = clitic_forms(lx.comparatives)
         self._cf_calibre_context = clitic_forms(lx.calibre_context)
-        self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
-        self._cf_spec_before = clitic_forms(lx.spec_before)
-        self._cf_score_context = clitic_forms(lx.score_context)
-        self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
-        self._number_forms = number_forms(lx.number_words)  # the words word_number() may read
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
         self._may_hold = self._compile_prefilter()
 
@@ -157,149 +116,6 @@ class Parser:
             return True
         # the pattern can only match where one of its forms is written: look for them first
         return pattern is not None and any(f in text for f in others) and pattern.search(text) is not None
-
-    # -- number cores -------------------------------------------------------------
-    def word_number(self, w: str):
-        """(type, value, bare form, had_article) for a number word, else None."""
-        if w not in self._number_forms or w in self.lx.not_numbers:
-            return None  # (no form of it is a number word / it is listed as not one)
-        for form in strip_number_prefixes(w):
-            hit = self.lx.number_words.get(form)
-            if hit:
-                return hit[0], hit[1], form, w != form and w.endswith(form) and "ال" in w[: len(w) - len(form)]
-        return None
-
-    def core(self, toks: list[Tok], words: list[str], i: int):
-        """Parse the number starting at token i: (value, end, scale, by_words) or None."""
-        n = len(words)
-        w = words[i]
-        if w[0].isdigit():
-            v = digits_value(w)
-            if v is None:
-                return None
-            j = i + 1
-            scale = None
-            if j < n:
-                hit = self.word_number(words[j])
-                if hit and hit[0] == "scale" and not words[j].startswith("و"):
-                    scale = hit[1]
-                    v *= scale
-                    j += 1
-                    frac = self.word_number(words[j]) if j < n else None
-                    if frac and frac[0] == "fraction" and words[j].startswith("و"):
-                        v += frac[1] * scale
-                        j += 1
-                        if j < n and self._article_scale(words[j], scale):
-                            j += 1  # مليون ونصف المليون
-                    else:
-                        v, j = self._lower_part(toks, words, j, v, scale)  # 12 مليونا و450 ألفا و210
-            return v, j, scale, False
-        hit = self.word_number(w)
-        if not hit:
-            return None
-        typ, val, form, article = hit
-        if typ == "scale" and form not in self._standalone_scales and \
-                self._lower_part(toks, words, i + 1, val, val)[1] == i + 1:
-            return None  # مليونا needs a number before it, or a smaller part after it (مليونا و300 ألف)
-        if typ == "fraction":
-            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
-            if not (nxt and nxt[0] == "scale"):
-                return None
-        if form in self._no_article and article:
-            return None
-        if form in self._teen_only:
-            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
-            if not (nxt and nxt[0] == "ten" and not words[i + 1].startswith("و")):
-                return None
-        total = cur = 0.0
-        last_type = None
-        last_val = 0.0
-        last_scale = None
-        group = i   # where the part after the last scale word begins
-        j = i
-        while j < n:
-            hit = self.word_number(words[j]) if j == i or words[j] else None
-            if not hit:
-                break
-            typ, val, form, _ = hit
-            joined = words[j].startswith("و") and j > i
-            if typ in ("scale", "dual_scale") and last_scale and (val if typ == "scale" else val / 2) >= last_scale:
-                # scales only descend within one number: "أربعة آلاف وخمسة آلاف" is two figures, not 9,000
-                cur, j = 0.0, group
-                break
-            if j > i and toks[j].start - toks[j - 1].end > 2:
-                break
-            if joined and typ != "fraction" and (last_type in ("tens", "ten") or last_type == "one" and typ != "tens"):
-                # ones come before tens (واحد وعشرون); nothing else joins a one, a ten or tens:
-                # "العشرين وأحد"، "بين عشرة وعشرين"، "ثلاثة وأربعة ملايين" are two figures
-                break
-            if j > i and not joined:
-                ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
-                    or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
-                    or (typ == "scale" and last_type == "fraction")
-                if not ok:
-                    break
-            if typ in ("one", "tens"):
-                cur += val
-            elif typ == "ten":
-                cur += 10
-            elif typ == "hundred":
-                if val == 100 and last_type == "one" and not joined:
-                    cur = cur - last_val + last_val * 100
-                else:
-                    cur += val
-            elif typ == "scale":
-                total += (cur if cur else 1) * val
-                cur = 0.0
-                last_scale = val
-                group = j + 1
-            elif typ == "dual_scale":
-                if cur:
-                    break
-                total += val
-                last_scale = val / 2
-                group = j + 1
-            elif typ == "fraction":
-                if joined and last_type in ("scale", "dual_scale") and last_scale:
-                    total += val * last_scale
-                    if j + 1 < n and self._article_scale(words[j + 1], last_scale):
-                        j += 1  # مليونان ونصف المليون
-                elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
-                    cur += val
-                else:
-                    break
-            last_type, last_val = typ, val
-            j += 1
-        value = total + cur
-        if value <= 0:
-            return None
-        if last_type in ("scale", "dual_scale") and last_scale:
-            value, j = self._lower_part(toks, words, j, value, last_scale)  # خمسة ملايين و300 ألف
-        return value, j, last_scale, True
-
-    def _lower_part(self, toks, words, j, value, scale):
-        """After a scale word, "و" and a smaller number belong to the same figure
-        (25 ألفا و324، 12 مليونا و450 ألفا و210); a part as large as the scale starts
-        another figure (10 آلاف و15 ألفا is a range)."""
-        n = len(words)
-        if j + 1 < n and words[j] == "و" and toks[j].end == toks[j + 1].start and words[j + 1][0].isdigit():
-            sub = self.core(toks, words, j + 1)
-            if sub is not None and sub[0] < scale:
-                return value + sub[0], sub[1]
-        elif j < n and words[j].startswith("و") and len(words[j]) > 1 and words[j][1:2].isalpha():
-            hit = self.word_number(words[j])
-            if hit and hit[0] in ("one", "ten", "tens", "hundred"):
-                sub = self.core(toks, words, j)
-                if sub is not None and sub[0] < scale and sub[1] > j:
-                    return value + sub[0], sub[1]
-        return value, j
-
-    def _article_scale(self, w: str, scale: float) -> bool:
-        """المليون after ونصف: the scale named again, not multiplied again."""
-        if not w.startswith("ال"):
-            return False
-        hit = self.word_number(w)
-        return bool(hit and hit[0] == "scale" and hit[1] == scale and hit[3])
 
     # -- whole quantities ---------------------------------------------------------
     def parse(self, toks: list[Tok], words: list[str] | None = None) -> list[Quantity]:
@@ -368,7 +184,7 @@ class Parser:
                 continue
             q2 = by_start.get(k + 2) if k + 2 < n and words[k + 1] in self._dual_range else None
             if q2 is not None and q2.kind == "count" and q2.qualifier == "exact" and q2.i0 == k + 2 \
-                    and q2.value and q2.value > 2 and self._counted_follows(words, q2.i1):
+                    and q2.value and q2.value > 2 and self.kinds.counted_follows(words, q2.i1):
                 out[out.index(q2)] = Quantity(k, q2.i1, k, q2.n1, None, 2.0, q2.value, "range", "count")
                 continue
             q = Quantity(k, k + 1, k, k + 1, 2.0, 2.0, 2.0, "exact", "count", sense="dual")
@@ -401,7 +217,7 @@ class Parser:
             linked = prev in self._sum_links or any(w in self._rise for w in words[last.i1:q.i0])
             if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in self._function_words
                                       or nxt in self._stop_after_sum) \
-                    and not self._counted_follows(words, q.i1):
+                    and not self.kinds.counted_follows(words, q.i1):
                 q.kind, q.unit, q.sense = "money", last.unit, "implied_currency"
 
     def _start_kind(self, w: str) -> int:
@@ -451,14 +267,14 @@ class Parser:
             c2 = self.core(toks, words, j + pm[0])
             if c2 is not None and c2[0] > value:
                 # واحد من كل 5 أطفال: a proportion, as a percent of the whole
-                v = _clean(round(value / c2[0] * 100, 2))
+                v = clean(round(value / c2[0] * 100, 2))
                 q = Quantity(i, c2[1], i, c2[1], v, v, v, "exact", "percent", "%", sense="share")
                 q = self._qualified(words, q, floor)
                 self.bounds(q)
                 return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
-        q = Quantity(i, j, i, j, _clean(value), _clean(value), _clean(value), "exact", "count")
+        q = Quantity(i, j, i, j, clean(value), clean(value), clean(value), "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
         at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
@@ -492,8 +308,8 @@ class Parser:
             v1 = value
             if scale2 and not scale and v1 * scale2 <= v2:
                 v1 *= scale2
-            if v2 > v1 or (join == "-" and self._year_like(v1) and v2 < 100):
-                q = Quantity(i0, j2, i, j2, None, _clean(v1), _clean(v2), "range", "count")
+            if v2 > v1 or (join == "-" and year_like(v1) and v2 < 100):
+                q = Quantity(i0, j2, i, j2, None, clean(v1), clean(v2), "range", "count")
                 if opener is not None and opener < i0:
                     q.i0 = opener
                 return self._finish(toks, words, q, floor, range_parts=(v1, v2, toks[j].start - toks[j - 1].end))
@@ -542,10 +358,10 @@ class Parser:
             else:
                 value, end = o, i + 1
             v = float(value)
-            lemma = self._numbered_before(words, i, floor)
+            lemma = self.kinds.numbered_before(words, i, floor)
             prev = words[i - 1] if i > floor else ""
             # a day: في التاسع من شهر يونيو، الحادي والعشرين من مارس (not الأسبوع الأول من مارس)
-            dm = self._day_month(words, end, value) if lemma is None and not prev.startswith("ال") else None
+            dm = self.kinds.day_month(words, end, value) if lemma is None and not prev.startswith("ال") else None
             if dm:
                 return Quantity(i, dm[0], i, end, v, v, v, None, "date", norm=dm[1])
             if end == i + 1 and lemma is None:
@@ -587,7 +403,7 @@ class Parser:
             um = lx.units.match(words, i - 1, clitics=False)
             if um and um[0] == 1:
                 kind, unit = um[1]
-                v = _clean(1 + frac)
+                v = clean(1 + frac)
                 q = self._qualified(words, Quantity(i - 1, i + 1, i - 1, i + 1, v, v, v, "exact", kind, unit), floor)
                 self.bounds(q)
                 return q
@@ -597,7 +413,7 @@ class Parser:
         if um:  # نصف ساعة، ثلث المسافة is a share
             q = self._qualified(words, Quantity(i, i + 1, i, i + 1, frac, frac, frac, "exact", "count"), floor)
             return self._finish(toks, words, q, floor)
-        v = _clean(round(frac * 100, 2))
+        v = clean(round(frac * 100, 2))
         q = self._qualified(words, Quantity(i, i + 1, i, i + 1, v, v, v, "exact", "percent", "%", sense="share"),
                             floor)
         self.bounds(q)
@@ -655,10 +471,6 @@ class Parser:
                 return False
         return True
 
-    @staticmethod
-    def _year_like(v: float) -> bool:
-        return 1800 <= v <= 2100 and v == int(v)
-
     # -- kind, unit, post-qualifier -------------------------------------------------
     def _finish(self, toks, words, q: Quantity, floor: int, range_parts=None) -> Quantity:
         lx = self.lx
@@ -667,7 +479,7 @@ class Parser:
         # unit right after the number: %، في المئة، دولار، ساعة، كيلومتر ...
         um = lx.units.match(words, j) if j < n else None
         if um and um[1][0] == "duration" and j + um[0] < n and words[j + um[0]].isdigit() and \
-                self._year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
+                year_like(float(words[j + um[0]])) and len(words[j + um[0]]) == 4:
             um = None  # "لمرة واحدة عام 2012": عام introduces the year, it is not the unit
         if um and um[1][0] == "duration" and words[j].startswith("ال"):
             um = None  # "في 10 الشهر الجاري": a time noun with the article after a figure is not its unit
@@ -735,22 +547,10 @@ class Parser:
                         q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
                         return q
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
-        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
-                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not words[q.i0 - 1] in self._article:
-            lemma = self._numbered_before(words, q.i0, floor)
-            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
-                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
-                return q
-        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
-                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
-            dm = self._day_month(words, q.i1, q.value)
-            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
-                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
-                return q
+        if self.kinds.number_words_kind(words, q, floor):
+            return q
         if q.kind != "spec" and q.sense != "age":
-            nk = self._nonquantity(toks, words, q, floor, range_parts)
+            nk = self.kinds.kind_of(toks, words, q, floor, range_parts)
             if nk:
                 q.kind = nk
                 q.qualifier = None
@@ -774,7 +574,7 @@ class Parser:
         hit = self.word_number(words[q.i1])
         if not hit or hit[0] != "fraction" or words[q.i1].endswith(self.lx.fraction_suffixes):
             return  # only the joined form (ونصف، وربع), not a share (ونصفه)
-        q.value = _clean(q.value + hit[1])
+        q.value = clean(q.value + hit[1])
         q.low = q.high = q.value
         q.unit_end = q.i1
         q.i1 += 1
@@ -794,274 +594,13 @@ class Parser:
         elif q.qualifier in ("less_than", "up_to"):
             q.low, q.high = 0.0, v
         if q.low is not None:
-            q.low = _clean(q.low)
+            q.low = clean(q.low)
         if q.high is not None:
-            q.high = _clean(q.high)
-
-    def _nonquantity(self, toks, words, q: Quantity, floor, range_parts) -> str | None:
-        """year / date / time / ordinal / spec, or None for a quantity."""
-        lx = self.lx
-        n = len(words)
-        i, j = q.n0, q.n1
-        w = words[i]
-        if not w[0].isdigit():
-            return None
-        prev = words[i - 1] if i > 0 else ""
-        nxt = words[j] if j < n else ""
-        value = q.value if q.value is not None else q.low
-        glued_prev = i > 0 and toks[i - 1].end == toks[i].start
-        glued_next = j < n and toks[j - 1].end == toks[j].start
-        # times: 10:30, الساعة 10
-        if nxt == ":" and j + 1 < n and words[j + 1].isdigit() and len(words[j + 1]) == 2 and glued_next:
-            q.i1 = max(q.i1, j + 2)
-            if w.isdigit() and int(w) <= 24:
-                q.norm = f"{int(w):02d}:{words[j + 1]}"
-            return "time"
-        if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
-            if w.isdigit() and int(w) <= 24:
-                q.norm = f"{int(w):02d}:00"
-            return "time"
-        # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
-        if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
-                                                  and words[i - 2][0].isalpha()
-                                                  and not lx.months.match(words, i - 2))):  # يونيو-15 يوليو
-            q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
-            if glued_next and _LATIN.match(nxt):
-                q.i1 = max(q.i1, j + 1)
-            self._extend_name(toks, words, q)
-            return "spec"
-        if glued_next and _LATIN.match(nxt):
-            q.i1 = max(q.i1, j + 1)
-            return "spec"
-        if prev and _LATIN.match(prev) and q.qualifier in (None, "exact") and q.kind == "count":
-            self._extend_name(toks, words, q)
-            return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
-        if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
-            return "spec"
-        if q.qualifier in (None, "exact") and prev and self._numbered_spec(words, i):
-            self._extend_name(toks, words, q)
-            return "spec"
-        if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
-            self._extend_name(toks, words, q)
-            return "spec"
-        # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
-        # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
-        lemma = self._numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
-            and not q.unit else None
-        dm = self._day_month(words, j, value) if q.kind == "count" and not range_parts else None
-        dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
-        if q.qualifier in (None, "exact") and prev and not dated and \
-                (lemma or prev in self._cf_ordinal_before):
-            after = words[q.i1] if q.i1 < n else ""
-            um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
-            if um and um[0] == 1 and um[1][0] == "duration" and \
-                    not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
-                q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
-                return None
-            if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
-                    and after not in _FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
-                    and (self._counted_follows(words, q.i1) or after.endswith("ا")):
-                return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
-            q.numbered = lemma
-            return "ordinal"
-        # a minute after a scorer's name, in brackets: صلاح (67)
-        if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
-                and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
-                and not self._cf_score_context.isdisjoint(words):
-            q.numbered = lx.score_minute
-            return "ordinal"
-        if glued_prev and prev[0].isalpha() and prev not in self._glue_prefixes and not self._glued_cue(words, q, prev):
-            q.i0 = min(q.i0, i - 1)
-            return "spec"  # فرانس24، ق15: part of a name or a label
-        # dates: 15 مايو 2018، 2018/5/15
-        if nxt == "/" and glued_next and j + 1 < n and words[j + 1].isdigit():
-            k = j + 1
-            while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
-                k += 2
-            q.i1 = max(q.i1, k + 1)
-            parts = words[i:k + 1:2]
-            if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and self._year_like(float(p)) for p in parts):
-                q.high = float(parts[1])
-                return "year"  # العام المالي 2017/2018
-            q.norm = _slash_date(parts)
-            return "date"
-        value = q.value if q.value is not None else q.low
-        if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
-                and q.qualifier != "approx" and not range_parts:
-            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري، حتى 22 من الشهر نفسه
-            k = j
-            if k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
-                k += 2
-            dm = self._day_month(words, k, value)
-            if dm:
-                q.i1 = max(q.i1, dm[0])
-                q.norm = dm[1]
-                return "date"
-        # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
-        if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
-            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
-            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
-                    not self._cf_score_context.isdisjoint(words):
-                q.i1 = max(q.i1, dash + 2)
-                q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
-                return "spec"
-            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and words[q.n0].isdigit() and \
-                    not (self._year_like(float(words[q.n0])) and self._year_like(float(words[dash + 1]))) and \
-                    not self._cf_score_context.isdisjoint(words):
-                q.i1 = max(q.i1, dash + 2)
-                q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
-                return "spec"
-            if i == 0 and nxt in ("-", ")") and not range_parts:
-                return "ordinal"
-        if i == 0 and nxt == "." and j + 1 == n and q.qualifier in (None, "exact") and q.kind == "count":
-            return "ordinal"  # "1." alone at the head of a list item
-        if range_parts and j < n and lx.months.match(words, q.i1) is not None:
-            return "date"  # من 23-25 أكتوبر
-        # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018
-        if range_parts:
-            v1, v2, _gap = range_parts
-            if self._year_like(v1) and (self._year_like(v2) or v2 < 100) and q.kind == "count":
-                seasons = self._year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in _FROM
-                if seasons or not self._counted_follows(words, q.i1):
-                    return "year"  # 2017 - 2018 من الدوري: a season
-        if value is not None and self._year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
-                and q.kind == "count" and q.qualifier in (None, "exact"):
-            ym = lx.year_before.match_ending(words, i)
-            k = i - 1
-            while k >= 0 and words[k] in ("(", ")", "/", "-", "،", ","):
-                k -= 1
-            month_before = k >= 0 and lx.months.match_ending(words, k + 1) is not None
-            if ym or month_before or nxt in lx.year_after:
-                return "year"
-            if self._counted_follows(words, q.i1):
-                return None
-            return "year"
-        return None
-
-    def _day_month(self, words, k, day) -> tuple[int, str] | None:
-        """(end, norm) when the month of a day (1-31) follows at k: (من) (شهر) a month's name (/ its other
-        name) (عام) (a year) gives MM-DD or YYYY-MM-DD; الجاري، الشهر الجاري gives cur-DD (the month of
-        publication) and الشهر نفسه، نفس الشهر same-DD (the month named last before it): claims resolve both."""
-        lx = self.lx
-        n = len(words)
-        if day is None or day != int(day) or not 1 <= day <= 31:
-            return None
-        day = int(day)
-        if k + 1 < n and words[k] in _FROM:
-            k += 1
-        if k + 1 < n and words[k] in lx.month_word and lx.months.match(words, k + 1):
-            k += 1  # من شهر يونيو
-        mm = lx.months.match(words, k) if k < n else None
-        if mm is None:
-            im = lx.implied_month.match(words, k, clitics=False) if k < n else None
-            if im is None:
-                return None
-            return k + im[0], ("cur-" if im[1] == "current" else "same-") + f"{day:02d}"
-        k += mm[0]
-        year = None
-        if k + 1 < n and words[k] == "/":
-            m2 = lx.months.match(words, k + 1)
-            if m2:
-                k += 1 + m2[0]  # أبريل/نيسان
-        y = k
-        ym = lx.year_before.match(words, y) if y < n else None
-        if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
-            y += 1  # 15 يوليو عام 2016
-        if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
-            year = int(words[y])
-            k = y + 1
-        return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
-
-    def numbered_lemma(self, w: str) -> str | None:
-        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None."""
-        table = self.lx.numbered
-        hit = table.get(w)
-        if hit is None and w.startswith("لل"):
-            hit = table.get("ال" + w[2:])
-        if hit is None:
-            hit = next((table[f] for f in strip_clitics(w) if f in table), None)
-        return hit
-
-    def _numbered_before(self, words, i, floor) -> str | None:
-        """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
-        k = i - 1
-        if k > floor and words[k] in self._article:
-            k -= 1
-        return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
-
-    def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
-        """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون
-        دولار): the word is a cue the lexicon knows, or the figure has a qualifier, a unit, a scale word or a
-        counted noun of its own.  Otherwise the word and the digits are one name (فرانس24)."""
-        lx = self.lx
-        if q.qualifier not in (None, "exact") or q.kind != "count" or q.n1 - q.n0 > 1:
-            return True
-        forms = strip_clitics(prev)
-        if any(f in lx.glue_cues or f in lx.ordinal_before or f in lx.time_before for f in forms):
-            return True
-        k = q.n0 - 1
-        if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
-            return True
-        return self._counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
-
-    def _numbered_spec(self, words, i) -> bool:
-        """A figure that numbers an identifier: the word before it, past quotes
-        or a bracket and one nisba adjective, names one (القرار 2254، القرار
-        الأممي (2216)، المادة "3")."""
-        k = i - 1
-        while k >= 0 and i - k <= 2 and words[k] in self.lx.name_marks:
-            k -= 1
-        if k < 0:
-            return False
-        if words[k] in self._cf_spec_before:
-            return True
-        return k >= 1 and words[k].endswith("ي") and words[k].startswith("ال") and words[k - 1] in self._cf_spec_before
-
-    def _model_name(self, words, i, j) -> bool:
-        """A figure that names a model: after a Latin letter or maker as Arabic writes
-        it (إف-35، إس- 300، "سو – 57"), or inside a short quoted name ("فالكون 9")."""
-        lx = self.lx
-        k = i - 1
-        while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
-            k -= 1
-        if k >= 0 and words[k] in self._cf_model_prefixes:
-            return True
-        # "فالكون 9": one or two words and the figure, alone between quotes
-        k = i - 1
-        while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
-                and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
-            k -= 1
-        w = words[i]
-        if w.isdigit() and len(w) == 4 and self._year_like(float(w)):
-            return False  # "مجزرة 1988"، "رؤية 2030": a year in a quoted name
-        return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
-
-    @staticmethod
-    def _extend_name(toks, words, q) -> None:
-        """كا-77-1، تي-50 إم، iOS 10.2.1: the rest of a model name glued on with hyphens or dots."""
-        n = len(words)
-        while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
-                and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
-            q.i1 += 2
+            q.high = clean(q.high)
 
     def _people_follow(self, words, j) -> bool:
         m = self.lx.counted.match(words, j) if j < len(words) else None
         return bool(m and self.lx.concepts.get(m[1], {}).get("human"))
-
-    def _counted_follows(self, words, j) -> bool:
-        """Does a noun that could be counted follow (so 2000 جندي is a count)?"""
-        if j >= len(words):
-            return False
-        w = words[j]
-        if not w[0].isalpha():
-            return False
-        lx = self.lx
-        if lx.counted.match(words, j) or lx.units.match(words, j):
-            return True
-        if w in self._counted_after:
-            return True
-        return False
-
 
 @lru_cache(maxsize=1)
 def parser() -> Parser:
@@ -1080,4 +619,4 @@ def parse_number(text: str) -> float | None:
     c = p.core(toks, words, 0)
     if c is None or c[1] != len(toks):
         return None
-    return _clean(c[0])
+    return clean(c[0])

@@ -1,0 +1,338 @@
+"""What kind of figure a number is: a year, a date, a time, an ordinal, a spec (an identifier,
+a model name, a score) or, when none of these, a quantity.  A figure in digits says nothing of
+this by itself; the words around it do (عام 2022، الدورة 71، القرار 2254، F-16، 3-1).
+numbers.py asks here once a figure's span, qualifier and unit are read.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import Lexicon
+from ..reading.arabic import clitic_forms, normal_set, strip_clitics
+from .grammar import NumberGrammar
+
+if TYPE_CHECKING:
+    from .numbers import Quantity
+
+_LATIN = re.compile(r"^[A-Za-z]+$")
+_FROM = normal_set("من")
+_AND = normal_set("و")
+
+
+def year_like(v: float) -> bool:
+    """A whole number a year may be (1800 to 2100)."""
+    return 1800 <= v <= 2100 and v == int(v)
+
+
+def _slash_date(parts: list[str]) -> str | None:
+    """2018/5/15, 15/5/2018, 15/5 as YYYY-MM-DD or MM-DD."""
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if len(nums) == 3:
+        y, m, d = (nums[0], nums[1], nums[2]) if len(parts[0]) == 4 else (nums[2], nums[1], nums[0])
+        if 1800 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{m:02d}-{d:02d}"
+    elif len(nums) == 2 and 1 <= nums[1] <= 12 and 1 <= nums[0] <= 31:
+        return f"{nums[1]:02d}-{nums[0]:02d}"
+    return None
+
+
+class Kinds:
+    """The kind of a figure from the words around it: the lexicon's cues, and the grammar for number words."""
+
+    def __init__(self, lexicon: Lexicon, grammar: NumberGrammar):
+        self.lx = lexicon
+        self.word_number = grammar.word_number
+        words = lexicon.words["numbers"]  # lexicon/words.toml
+        self._glue_prefixes = words["glue_prefixes"]
+        self._function_words = words["function_words"]
+        self._article = words["article"]
+        self._counted_after = words["counted_after"]
+        lx = lexicon
+        # any(f in S for f in strip_clitics(w)) is w in clitic_forms(S): one lookup, no generator
+        self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
+        self._cf_spec_before = clitic_forms(lx.spec_before)
+        self._cf_score_context = clitic_forms(lx.score_context)
+        self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
+
+    def number_words_kind(self, words, q: Quantity, floor) -> bool:
+        """Make a count in number words with the article an ordinal when it numbers a noun
+        (في المرتبة العشرين) or a date when a month follows (في العشرين من مارس); False when neither."""
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
+                and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not words[q.i0 - 1] in self._article:
+            lemma = self.numbered_before(words, q.i0, floor)
+            if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
+                q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين
+                return True
+        if q.kind == "count" and not words[q.n0][0].isdigit() and q.qualifier in ("exact", "up_to") \
+                and q.n0 - q.i0 <= 1 and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
+                and not (q.n0 > floor and words[q.n0 - 1].startswith("ال")):
+            dm = self.day_month(words, q.i1, q.value)
+            if dm:  # في العشرين من مارس، حتى الثلاثين من الشهر الجاري
+                q.kind, q.qualifier, q.unit, q.i1, q.norm = "date", None, None, dm[0], dm[1]
+                return True
+        return False
+
+    def kind_of(self, toks, words, q: Quantity, floor, range_parts) -> str | None:
+        """year / date / time / ordinal / spec, or None for a quantity."""
+        lx = self.lx
+        n = len(words)
+        i, j = q.n0, q.n1
+        w = words[i]
+        if not w[0].isdigit():
+            return None
+        prev = words[i - 1] if i > 0 else ""
+        nxt = words[j] if j < n else ""
+        value = q.value if q.value is not None else q.low
+        glued_prev = i > 0 and toks[i - 1].end == toks[i].start
+        glued_next = j < n and toks[j - 1].end == toks[j].start
+        # times: 10:30, الساعة 10
+        if nxt == ":" and j + 1 < n and words[j + 1].isdigit() and len(words[j + 1]) == 2 and glued_next:
+            q.i1 = max(q.i1, j + 2)
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:{words[j + 1]}"
+            return "time"
+        if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
+            if w.isdigit() and int(w) <= 24:
+                q.norm = f"{int(w):02d}:00"
+            return "time"
+        # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
+        if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
+                                                  and words[i - 2][0].isalpha()
+                                                  and not lx.months.match(words, i - 2))):  # يونيو-15 يوليو
+            q.i0 = min(q.i0, i - 1 if prev != "-" else i - 2)
+            if glued_next and _LATIN.match(nxt):
+                q.i1 = max(q.i1, j + 1)
+            self._extend_name(toks, words, q)
+            return "spec"
+        if glued_next and _LATIN.match(nxt):
+            q.i1 = max(q.i1, j + 1)
+            return "spec"
+        if prev and _LATIN.match(prev) and q.qualifier in (None, "exact") and q.kind == "count":
+            self._extend_name(toks, words, q)
+            return "spec"  # iOS 11.3، Galaxy S 9: a version or a model
+        if len(w) >= 8 and w.isdigit() or w.startswith("0") and len(w) >= 6 and w.isdigit():
+            return "spec"
+        if q.qualifier in (None, "exact") and prev and self._numbered_spec(words, i):
+            self._extend_name(toks, words, q)
+            return "spec"
+        if q.qualifier in (None, "exact") and q.kind == "count" and self._model_name(words, i, j):
+            self._extend_name(toks, words, q)
+            return "spec"
+        # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
+        # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
+        lemma = self.numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
+            and not q.unit else None
+        dm = self.day_month(words, j, value) if q.kind == "count" and not range_parts else None
+        dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
+        if q.qualifier in (None, "exact") and prev and not dated and \
+                (lemma or prev in self._cf_ordinal_before):
+            after = words[q.i1] if q.i1 < n else ""
+            um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
+            if um and um[0] == 1 and um[1][0] == "duration" and \
+                    not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
+                q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
+                return None
+            if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
+                    and after not in _FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
+                    and (self.counted_follows(words, q.i1) or after.endswith("ا")):
+                return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
+            q.numbered = lemma
+            return "ordinal"
+        # a minute after a scorer's name, in brackets: صلاح (67)
+        if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
+                and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
+                and not self._cf_score_context.isdisjoint(words):
+            q.numbered = lx.score_minute
+            return "ordinal"
+        if glued_prev and prev[0].isalpha() and prev not in self._glue_prefixes and not self._glued_cue(words, q, prev):
+            q.i0 = min(q.i0, i - 1)
+            return "spec"  # فرانس24، ق15: part of a name or a label
+        # dates: 15 مايو 2018، 2018/5/15
+        if nxt == "/" and glued_next and j + 1 < n and words[j + 1].isdigit():
+            k = j + 1
+            while k + 1 < n and words[k + 1] == "/" and k + 2 < n and words[k + 2].isdigit():
+                k += 2
+            q.i1 = max(q.i1, k + 1)
+            parts = words[i:k + 1:2]
+            if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and year_like(float(p)) for p in parts):
+                q.high = float(parts[1])
+                return "year"  # العام المالي 2017/2018
+            q.norm = _slash_date(parts)
+            return "date"
+        value = q.value if q.value is not None else q.low
+        if value is not None and 1 <= value <= 31 and value == int(value) and q.kind == "count" \
+                and q.qualifier != "approx" and not range_parts:
+            # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري، حتى 22 من الشهر نفسه
+            k = j
+            if k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+                k += 2
+            dm = self.day_month(words, k, value)
+            if dm:
+                q.i1 = max(q.i1, dm[0])
+                q.norm = dm[1]
+                return "date"
+        # scores: 3-1, 103-92 beside words of sport; a list marker "7- سوريا" at the start
+        if "-" in words[i:q.i1 + 1] or nxt in ("-", ")"):
+            dash = q.n0 + 1 if q.n0 + 1 < n and words[q.n0 + 1] == "-" and words[q.n0].isdigit() else None
+            if dash is not None and dash + 1 < n and words[dash + 1] in lx.zero_words and \
+                    not self._cf_score_context.isdisjoint(words):
+                q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-0"  # 3-صفر
+                return "spec"
+            if dash is not None and dash + 1 < n and words[dash + 1].isdigit() and words[q.n0].isdigit() and \
+                    not (year_like(float(words[q.n0])) and year_like(float(words[dash + 1]))) and \
+                    not self._cf_score_context.isdisjoint(words):
+                q.i1 = max(q.i1, dash + 2)
+                q.norm = f"{int(words[q.n0])}-{int(words[dash + 1])}"  # a season 2017-2018 is years
+                return "spec"
+            if i == 0 and nxt in ("-", ")") and not range_parts:
+                return "ordinal"
+        if i == 0 and nxt == "." and j + 1 == n and q.qualifier in (None, "exact") and q.kind == "count":
+            return "ordinal"  # "1." alone at the head of a list item
+        if range_parts and j < n and lx.months.match(words, q.i1) is not None:
+            return "date"  # من 23-25 أكتوبر
+        # years: عام 2022، (فبراير) 2022، 1950-53، 2011-2018
+        if range_parts:
+            v1, v2, _gap = range_parts
+            if year_like(v1) and (year_like(v2) or v2 < 100) and q.kind == "count":
+                seasons = year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in _FROM
+                if seasons or not self.counted_follows(words, q.i1):
+                    return "year"  # 2017 - 2018 من الدوري: a season
+        if value is not None and year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
+                and q.kind == "count" and q.qualifier in (None, "exact"):
+            ym = lx.year_before.match_ending(words, i)
+            k = i - 1
+            while k >= 0 and words[k] in ("(", ")", "/", "-", "،", ","):
+                k -= 1
+            month_before = k >= 0 and lx.months.match_ending(words, k + 1) is not None
+            if ym or month_before or nxt in lx.year_after:
+                return "year"
+            if self.counted_follows(words, q.i1):
+                return None
+            return "year"
+        return None
+
+    def day_month(self, words, k, day) -> tuple[int, str] | None:
+        """(end, norm) when the month of a day (1-31) follows at k: (من) (شهر) a month's name (/ its other
+        name) (عام) (a year) gives MM-DD or YYYY-MM-DD; الجاري، الشهر الجاري gives cur-DD (the month of
+        publication) and الشهر نفسه، نفس الشهر same-DD (the month named last before it): claims resolve both."""
+        lx = self.lx
+        n = len(words)
+        if day is None or day != int(day) or not 1 <= day <= 31:
+            return None
+        day = int(day)
+        if k + 1 < n and words[k] in _FROM:
+            k += 1
+        if k + 1 < n and words[k] in lx.month_word and lx.months.match(words, k + 1):
+            k += 1  # من شهر يونيو
+        mm = lx.months.match(words, k) if k < n else None
+        if mm is None:
+            im = lx.implied_month.match(words, k, clitics=False) if k < n else None
+            if im is None:
+                return None
+            return k + im[0], ("cur-" if im[1] == "current" else "same-") + f"{day:02d}"
+        k += mm[0]
+        year = None
+        if k + 1 < n and words[k] == "/":
+            m2 = lx.months.match(words, k + 1)
+            if m2:
+                k += 1 + m2[0]  # أبريل/نيسان
+        y = k
+        ym = lx.year_before.match(words, y) if y < n else None
+        if ym and ym[0] == 1 and y + 1 < n and words[y + 1].isdigit():
+            y += 1  # 15 يوليو عام 2016
+        if y < n and words[y].isdigit() and len(words[y]) == 4 and 1800 <= int(words[y]) <= 2100:
+            year = int(words[y])
+            k = y + 1
+        return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
+
+    def numbered_lemma(self, w: str) -> str | None:
+        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None."""
+        table = self.lx.numbered
+        hit = table.get(w)
+        if hit is None and w.startswith("لل"):
+            hit = table.get("ال" + w[2:])
+        if hit is None:
+            hit = next((table[f] for f in strip_clitics(w) if f in table), None)
+        return hit
+
+    def numbered_before(self, words, i, floor) -> str | None:
+        """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
+        k = i - 1
+        if k > floor and words[k] in self._article:
+            k -= 1
+        return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
+
+    def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
+        """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون
+        دولار): the word is a cue the lexicon knows, or the figure has a qualifier, a unit, a scale word or a
+        counted noun of its own.  Otherwise the word and the digits are one name (فرانس24)."""
+        lx = self.lx
+        if q.qualifier not in (None, "exact") or q.kind != "count" or q.n1 - q.n0 > 1:
+            return True
+        forms = strip_clitics(prev)
+        if any(f in lx.glue_cues or f in lx.ordinal_before or f in lx.time_before for f in forms):
+            return True
+        k = q.n0 - 1
+        if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
+            return True
+        return self.counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
+
+    def _numbered_spec(self, words, i) -> bool:
+        """A figure that numbers an identifier: the word before it, past quotes
+        or a bracket and one nisba adjective, names one (القرار 2254، القرار
+        الأممي (2216)، المادة "3")."""
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k] in self.lx.name_marks:
+            k -= 1
+        if k < 0:
+            return False
+        if words[k] in self._cf_spec_before:
+            return True
+        return k >= 1 and words[k].endswith("ي") and words[k].startswith("ال") and words[k - 1] in self._cf_spec_before
+
+    def _model_name(self, words, i, j) -> bool:
+        """A figure that names a model: after a Latin letter or maker as Arabic writes
+        it (إف-35، إس- 300، "سو – 57"), or inside a short quoted name ("فالكون 9")."""
+        lx = self.lx
+        k = i - 1
+        while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
+            k -= 1
+        if k >= 0 and words[k] in self._cf_model_prefixes:
+            return True
+        # "فالكون 9": one or two words and the figure, alone between quotes
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
+                and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
+            k -= 1
+        w = words[i]
+        if w.isdigit() and len(w) == 4 and year_like(float(w)):
+            return False  # "مجزرة 1988"، "رؤية 2030": a year in a quoted name
+        return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
+
+    @staticmethod
+    def _extend_name(toks, words, q) -> None:
+        """كا-77-1، تي-50 إم، iOS 10.2.1: the rest of a model name glued on with hyphens or dots."""
+        n = len(words)
+        while q.i1 + 1 < n and words[q.i1] in ("-", ".") and toks[q.i1 - 1].end == toks[q.i1].start \
+                and toks[q.i1].end == toks[q.i1 + 1].start and (words[q.i1 + 1][0].isdigit() or _LATIN.match(words[q.i1 + 1])):
+            q.i1 += 2
+
+    def counted_follows(self, words, j) -> bool:
+        """Does a noun that could be counted follow (so 2000 جندي is a count)?"""
+        if j >= len(words):
+            return False
+        w = words[j]
+        if not w[0].isalpha():
+            return False
+        lx = self.lx
+        if lx.counted.match(words, j) or lx.units.match(words, j):
+            return True
+        if w in self._counted_after:
+            return True
+        return False
