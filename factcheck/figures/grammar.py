@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
-from ..reading.arabic import number_forms, strip_number_prefixes
+from ..reading.arabic import normal_set, number_forms, strip_number_prefixes
 from ..reading.tokens import Tok
 
+# the two particles the grammar of figures turns on: من opens a span or a change, و joins
+FROM = normal_set("من")
+AND = normal_set("و")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 

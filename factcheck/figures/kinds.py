@@ -9,15 +9,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
-from ..reading.arabic import clitic_forms, normal_set, strip_clitics
-from .grammar import NumberGrammar
+from ..reading.arabic import clitic_forms, strip_clitics
+from .grammar import AND, FROM, NumberGrammar
 
 if TYPE_CHECKING:
     from .numbers import Quantity
 
 _LATIN = re.compile(r"^[A-Za-z]+$")
-_FROM = normal_set("من")
-_AND = normal_set("و")
 
 
 def year_like(v: float) -> bool:
@@ -138,7 +136,7 @@ class Kinds:
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
             if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
-                    and after not in _FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
+                    and after not in FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
                     and (self.counted_follows(words, q.i1) or after.endswith("ا")):
                 return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
             q.numbered = lemma
@@ -169,7 +167,7 @@ class Kinds:
                 and q.qualifier != "approx" and not range_parts:
             # 15 مايو 2018، حتى 27 أبريل، في 3 من مارس، ليل 13 و14 نيسان، في 9 الجاري، حتى 22 من الشهر نفسه
             k = j
-            if k + 2 < n and words[k] in _AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
+            if k + 2 < n and words[k] in AND and words[k + 1].isdigit() and 1 <= int(words[k + 1]) <= 31:
                 k += 2
             dm = self.day_month(words, k, value)
             if dm:
@@ -200,7 +198,7 @@ class Kinds:
         if range_parts:
             v1, v2, _gap = range_parts
             if year_like(v1) and (year_like(v2) or v2 < 100) and q.kind == "count":
-                seasons = year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in _FROM
+                seasons = year_like(v2) and 0 < v2 - v1 <= 10 and q.i1 < n and words[q.i1] in FROM
                 if seasons or not self.counted_follows(words, q.i1):
                     return "year"  # 2017 - 2018 من الدوري: a season
         if value is not None and year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
@@ -226,7 +224,7 @@ class Kinds:
         if day is None or day != int(day) or not 1 <= day <= 31:
             return None
         day = int(day)
-        if k + 1 < n and words[k] in _FROM:
+        if k + 1 < n and words[k] in FROM:
             k += 1
         if k + 1 < n and words[k] in lx.month_word and lx.months.match(words, k + 1):
             k += 1  # من شهر يونيو
@@ -281,7 +279,7 @@ class Kinds:
         k = q.n0 - 1
         if lx.year_before.match(words, k) or lx.months.match(words, k) or lx.triggers.match(words, k):
             return True
-        return self.counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in _FROM)
+        return self.counted_follows(words, q.i1) and not (q.i1 < len(words) and words[q.i1] in FROM)
 
     def _numbered_spec(self, words, i) -> bool:
         """A figure that numbers an identifier: the word before it, past quotes

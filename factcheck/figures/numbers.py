@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normal_set, number_forms, strip_clitics,
+from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, number_forms, strip_clitics,
                               strip_number_prefixes)
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
 from ..reading.wordtest import positions
-from .grammar import NumberGrammar, clean
+from .grammar import AND, FROM, NumberGrammar, clean
 from .kinds import Kinds, year_like
 
 QUANTITY_KINDS = ("count", "percent", "money", "duration", "distance", "measure")
@@ -28,8 +28,6 @@ NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
-_FROM = normal_set("من")
-_AND = normal_set("و")
 _COMMAS = frozenset({"،", ","})
 
 
@@ -155,7 +153,7 @@ class Parser:
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
-                    and b.n0 == a.i1 + 1 and words[a.i1] in _AND and words[b.n0][0].isdigit():
+                    and b.n0 == a.i1 + 1 and words[a.i1] in AND and words[b.n0][0].isdigit():
                 b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
         return out
 
@@ -292,10 +290,10 @@ class Parser:
         # a range: 50-80، بين 50 و80 ألف، من 10 إلى 30، 3 أو 4
         if j < n and words[j] in lx.range_join and j + 1 < n:
             join = words[j]
-            allowed = join in self._join_always or (join in _AND and opener is not None)
+            allowed = join in self._join_always or (join in AND and opener is not None)
             if by_words and j - i == 1 and (self.word_number(words[i]) or ("", 0, ""))[2] in self._needs_context:
                 allowed = False  # الطلعة الواحدة حتى 5.8 ساعة: واحد is not the low end of a range
-            if join in self._join_to and opener is not None and words[opener] in _FROM and \
+            if join in self._join_to and opener is not None and words[opener] in FROM and \
                     any(w in self._rise for w in words[max(0, i - 12):i]):
                 allowed = False  # "ارتفع من 10 إلى 30": a change, not a range
             c2 = self.core(toks, words, j + 1) if allowed else None
