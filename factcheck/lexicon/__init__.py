@@ -351,20 +351,21 @@ class Lexicon:
     plural_endings: tuple[str, ...] = ()  # words.toml [claims], in their order: cut from an unknown noun
 
     def concept_ancestors(self, concept: str | None) -> list[str]:
-        out, seen = [], set()
-        while concept and concept not in seen:
-            seen.add(concept)
-            out.append(concept)
-            concept = self.concepts.get(concept, {}).get("part_of")
-        return out
+        """The concept and those it is part of (civilians, people), nearest first."""
+        return _ancestors(self.concepts, concept)
 
     def event_ancestors(self, event: str | None) -> list[str]:
-        out, seen = [], set()
-        while event and event not in seen:
-            seen.add(event)
-            out.append(event)
-            event = self.events.get(event, {}).get("part_of")
-        return out
+        """The event and those it is part of (killed, killed_or_wounded), nearest first."""
+        return _ancestors(self.events, event)
+
+
+def _ancestors(table: dict, key: str | None) -> list[str]:
+    out, seen = [], set()
+    while key and key not in seen:  # a cycle in an editor's file ends the walk, not the run
+        seen.add(key)
+        out.append(key)
+        key = table.get(key, {}).get("part_of")
+    return out
 
 
 def _nisba_forms(stem: str, endings: list[str]) -> list[str]:

@@ -348,6 +348,18 @@ def search_tables() -> str:
 
 
 # -- the cards -------------------------------------------------------------------------------
+
+def _first_of_each(members: list[dict], field: str, key: str) -> list[dict]:
+    """The members' `field` items, each `key` once, in the members' order."""
+    out, seen = [], set()
+    for m in members:
+        for item in m.get(field) or []:
+            if item.get(key) not in seen:
+                seen.add(item.get(key))
+                out.append(item)
+    return out
+
+
 def _merge_duplicates(items: list[dict]) -> list[dict]:
     """One card per event and quantity: discrepancies about the same quantity whose documents
     are the same (or one's are all in the other's) are one card (the most severe one's id; the others' ids kept in `ids`)."""
@@ -377,21 +389,10 @@ def _merge_duplicates(items: list[dict]) -> list[dict]:
         members.sort(key=lambda d: (SEVERITIES.index(d.get("severity")) if d.get("severity") in SEVERITIES else 9,
                                     -(d.get("score") or 0), d["id"]))
         head = dict(members[0])
-        claims, cids = [], set()
-        for m in members:
-            for c in m.get("claims") or []:
-                if c.get("id") not in cids:
-                    cids.add(c.get("id"))
-                    claims.append(c)
+        claims = _first_of_each(members, "claims", "id")
         head["claims"] = sorted(claims, key=lambda c: (c.get("published") or "", c.get("doc") or ""))
         head["conflicts"] = [k for m in members for k in m.get("conflicts") or []]
-        pos, figs = [], set()
-        for m in members:
-            for p in m.get("positions") or []:
-                if p.get("figure") not in figs:
-                    figs.add(p.get("figure"))
-                    pos.append(p)
-        head["positions"] = pos
+        head["positions"] = _first_of_each(members, "positions", "figure")
         head["merged"] = [m["id"] for m in members[1:]]
         out.append(head)
     return out

@@ -199,13 +199,12 @@ def strip_clitics(word: str) -> tuple[str, ...]:
     preposition or article is taken off (longest first).  Lexicon lookups try
     each, so "وبالجنود" finds "جنود" without a morphological analyser."""
     prefixes = _CLITICS_BY_INITIAL.get(word[:1])
-    if prefixes is None:
-        return (word,)
-    out = [word]
-    for p in prefixes:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            out.append(word[len(p):])
-    return tuple(out)
+    return (word,) if prefixes is None else _stripped(word, prefixes)
+
+
+def _stripped(word: str, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The word, then the word without each prefix it starts with (two letters at least left)."""
+    return (word, *(word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 2))
 
 
 def clitic_forms(forms) -> frozenset[str]:
@@ -253,11 +252,7 @@ _NUMBER_PREFIXES = tuple(_ORTHOGRAPHY["clitics"]["number_prefixes"])
 def strip_number_prefixes(word: str) -> tuple[str, ...]:
     """Like strip_clitics, for number words: only و، ب، ل and the article
     (كمية is not ك + مية, فست is not ف + ست)."""
-    out = [word]
-    for p in _NUMBER_PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            out.append(word[len(p):])
-    return tuple(out)
+    return _stripped(word, _NUMBER_PREFIXES)
 
 
 def number_forms(forms) -> frozenset[str]:
