@@ -661,3 +661,11 @@ def test_two_things_the_lexicon_tells_apart_are_never_compared():
     points = "ورفع الفريق رصيده إلى 78 نقطة في الدوري هذا الموسم بعد فوزه على ضيفه."
     assert not flagged(goals, points, title=title)
     assert flagged(points, points.replace("78", "81"), title=title)
+
+
+def test_one_number_in_two_units_of_time_is_a_slip_only_in_one_text():
+    title = "سوريا تتولى رئاسة مؤتمر نزع السلاح"
+    tweet = "وكتب السفير في تغريدة أن رئاسة سوريا للمؤتمر لمدة أربعة {} أمر مخز ولا يمكن قبوله."
+    assert flagged(tweet.format("أسابيع"), tweet.format("أعوام"), title=title)
+    other = "وقال مسؤول إن المفاوضات بين الطرفين قد تستغرق أربع سنوات قبل التوصل إلى اتفاق نهائي."
+    assert not flagged(tweet.format("أسابيع"), other, title=title)

@@ -38,6 +38,9 @@ class Scored:
     mentions: dict[tuple, list[Claim]]  # figure key -> every mention of it
 
 
+UNIT_SLIP_CONTEXT = 0.5  # context similarity (character n-grams around the figures) of a unit slip
+
+
 def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
                      ex: Extractor) -> Scored:
     values = figure_values(c for cs in claims.values() for c in cs)
@@ -65,5 +68,8 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
         old = best.get(key)
         if old is None or X[r, ctx] + X[r, sent] > X[old, ctx] + X[old, sent]:
             best[key] = r
-    rows = sorted(best.values())
+    # the same number in two units of time (4 weeks, 4 years) is one figure misread only when the
+    # words around both are one text's (a quoted tweet); else it is two spans that share a number
+    rows = sorted(r for r in best.values() if not (
+        cands[r].a.kind == "duration" and cands[r].a.unit != cands[r].b.unit and X[r, ctx] < UNIT_SLIP_CONTEXT))
     return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions)
