@@ -669,3 +669,12 @@ def test_one_number_in_two_units_of_time_is_a_slip_only_in_one_text():
     assert flagged(tweet.format("أسابيع"), tweet.format("أعوام"), title=title)
     other = "وقال مسؤول إن المفاوضات بين الطرفين قد تستغرق أربع سنوات قبل التوصل إلى اتفاق نهائي."
     assert not flagged(tweet.format("أسابيع"), other, title=title)
+
+
+def test_the_dead_a_group_lost_are_its_fighters_killed():
+    title = "معارك عنيفة في البوكمال بين القوات الحكومية وتنظيم داعش"
+    lost = "وقال المرصد إن تنظيم داعش فقد 22 قتيلا في المعارك التي اندلعت فجر السبت."
+    killed = "وقال المرصد إنه قتل أيضا 21 من مسلحي تنظيم الدولة في المعارك التي اندلعت فجر السبت."
+    assert flagged(lost, killed, title=title)
+    # without an owner named on both, the dead and the fighters may be two groups of one story
+    assert not flagged(lost.replace("إن تنظيم داعش فقد", "إن المعارك خلفت"), killed, title=title)

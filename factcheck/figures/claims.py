@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import Normalised, load_lemmatiser, strip_clitics
+from ..reading.arabic import Normalised, clitic_forms, load_lemmatiser, strip_clitics
 from ..reading.documents import Document, published_datetime
 from .context import SentenceContext
 from .entities import EntityFinder
@@ -156,6 +156,7 @@ class Extractor:
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
+        self._loss_verbs = clitic_forms(words["loss_verbs"])
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
@@ -295,7 +296,7 @@ class Extractor:
             c.concept = "people"
         # owner: the entity the counted noun belongs to
         if c.owner is None and noun_at is not None and words[noun_at] not in self._anaphors:
-            c.owner = self._owner(words, ents, noun_at, noun_len)
+            c.owner = self._owner(words, ents, noun_at, noun_len) or self._loser(words, ents, q)
         c.scope = self._scope(words, q, noun_at, noun_len, next_start) or \
             lx.concepts.get(concept or "", {}).get("scope")
         # "اثنان من المصابين الأربعة": a part of a figure given in the same breath
@@ -399,6 +400,18 @@ class Extractor:
             if self.lx.entities.get(eid, {}).get("type") not in ("country", "org", "place"):
                 continue
             if a == end or (a == end + 1 and words[end] in self._of):
+                return eid
+        return None
+
+    def _loser(self, words, ents, q: Quantity) -> str | None:
+        """The subject of a verb of loss owns the figure it lost: "فقد تنظيم داعش 22 قتيلا" (the
+        verb, a word or two, the name, the figure) or "داعش فقد 22 قتيلا" (the name, the verb)."""
+        verb_before = q.i0 >= 1 and words[q.i0 - 1] in self._loss_verbs
+        for a, b, eid in ents:
+            if self.lx.entities.get(eid, {}).get("type") not in ("country", "org"):
+                continue
+            if (verb_before and b == q.i0 - 1) or (b == q.i0 and any(
+                    words[k] in self._loss_verbs for k in range(max(0, a - 2), a))):
                 return eid
         return None
 

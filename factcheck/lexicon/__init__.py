@@ -83,7 +83,7 @@ SCHEMA: dict[str, dict] = {
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
     "words": {
         "claims": {"anaphors": WORDS, "skip_before_noun": WORDS, "stop_noun": WORDS, "recent": WORDS,
-                   "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS,
+                   "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS,
                    "plural_endings": WORDS},
         "stories": {"stop": WORDS},
         "entities": {"nisba_endings": WORDS},

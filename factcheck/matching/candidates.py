@@ -315,11 +315,12 @@ def relation(a: Claim, b: Claim, lexicon) -> str | None:
     within people are too often another incident of the story)."""
     if lexicon is None:
         return "same"
-    if a.concept and b.concept and a.concept != b.concept and (
-            b.concept in lexicon.concept_ancestors(a.concept) or a.concept in lexicon.concept_ancestors(b.concept)):
-        return None
-    if a.concept in lexicon.concepts and b.concept in lexicon.concepts and a.concept != b.concept:
-        return None  # two things the lexicon tells apart (goals and points, votes and seats)
+    if a.concept and b.concept and a.concept != b.concept:
+        if b.concept in lexicon.concept_ancestors(a.concept) or a.concept in lexicon.concept_ancestors(b.concept):
+            if not (a.owner and a.owner == b.owner):  # one owner named on both: ISIS's dead are its fighters
+                return None
+        elif a.concept in lexicon.concepts and b.concept in lexicon.concepts:
+            return None  # two things the lexicon tells apart (goals and points, votes and seats)
     if a.event and b.event and a.event != b.event:
         if b.event in lexicon.event_ancestors(a.event):
             return "part"
