@@ -312,7 +312,9 @@ def _other_year(a: Claim, b: Claim) -> bool:
 def relation(a: Claim, b: Claim, lexicon) -> str | None:
     """'same' quantity, 'part' (a is part of b: the killed within the killed or
     wounded), 'whole' (b is part of a), or None: never compared (civilians
-    within people are too often another incident of the story)."""
+    within people are too often another incident of the story, unless one
+    owner is named on both; two events or two concepts the lexicon tells apart
+    are two quantities)."""
     if lexicon is None:
         return "same"
     if a.concept and b.concept and a.concept != b.concept:
