@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import Normalised, clitic_forms, load_lemmatiser, strip_clitics
+from ..reading.arabic import ARTICLE_PREFIXES, Normalised, clitic_forms, load_lemmatiser, strip_clitics
 from ..reading.documents import Document, published_datetime
 from .context import SentenceContext
 from .entities import EntityFinder
@@ -133,8 +133,7 @@ def _stem(word: str, endings: tuple[str, ...]) -> str:
     """The stem of a counted noun no concept lists.  Only a prefix with the
     article is taken off (بالألقاب، للجنود): a noun counted after a figure
     carries no bare ب/ل/و, and taking one off would cut its root (لقبا، بطولة)."""
-    forms = [f for f in strip_clitics(word)[1:] if "ال" in word[: len(word) - len(f)]
-             or word[: len(word) - len(f)].endswith("لل")]
+    forms = [word[len(p):] for p in ARTICLE_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
     w = forms[-1] if forms else word
     for suf in endings:
         if w.endswith(suf) and len(w) - len(suf) >= 3:

@@ -9,11 +9,11 @@ import re
 from datetime import date, timedelta
 
 from ..lexicon import Lexicon
-from ..reading.arabic import CLITIC_PREFIXES, clitic_forms
+from ..reading.arabic import ARTICLE_PREFIXES, CLITIC_PREFIXES, clitic_forms
 from ..reading.wordtest import positions
 
-# before a month's name (وفي مايو، بمايو): the clitic prefixes without the article, which a month's name never takes
-_CLITICS = "|".join(p for p in CLITIC_PREFIXES if "ال" not in p and "لل" not in p)
+# before a month's name (وفي مايو، بمايو): the clitic prefixes without the article
+_CLITICS = "|".join(p for p in CLITIC_PREFIXES if p not in ARTICLE_PREFIXES)
 
 
 class SentenceContext:

@@ -187,6 +187,8 @@ def read_orthography(path=ORTHOGRAPHY_FILE) -> dict:
 _ORTHOGRAPHY = read_orthography()
 
 CLITIC_PREFIXES = tuple(_ORTHOGRAPHY["clitics"]["prefixes"])
+# those that carry the article (بال، لل): a noun takes them wherever it stands, a month's name never
+ARTICLE_PREFIXES = tuple(p for p in CLITIC_PREFIXES if p.endswith("ال") or p.endswith("لل"))
 
 # the prefixes by their first letter, in their order: a word is tried only with those it can start with
 _CLITICS_BY_INITIAL: dict[str, tuple[str, ...]] = {
