@@ -12,12 +12,15 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from ..reading.arabic import CLITIC_PREFIXES, normalise
 from ..figures.claims import Claim
 from ..lexicon import load
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE = re.compile(r"[،,؛;:.!?؟]")
 
 
 def figure_span(c: Claim) -> tuple[int, int] | None:
@@ -33,6 +36,17 @@ def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
         return None
     span = figure_span(c)
     return None if span is None else c.sentence[max(0, span[0] - reach):span[0]]
+
+
+def _clause_before(c: Claim) -> str | None:
+    """The part of the figure's clause before it (from the last comma or stop), or None."""
+    span = figure_span(c)
+    return None if span is None else _CLAUSE.split(c.sentence[:span[0]])[-1]
+
+
+def _age_cue(w: str, cues: frozenset[str]) -> bool:
+    """An age cue, a clitic letter allowed before it (والبالغ، بعمر)."""
+    return w in cues or w[1:] in cues
 
 
 def elapsed(c: Claim) -> bool:
@@ -66,7 +80,7 @@ def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
     if s[:i].rstrip().endswith(("(", "،", ",")):
         return True
     left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
-    return any(w in cues or w[1:] in cues for w in left)
+    return any(_age_cue(w, cues) for w in left)
 
 
 def age_holder(c: Claim) -> str | None:
@@ -77,7 +91,7 @@ def age_holder(c: Claim) -> str | None:
         return None
     lx = load()
     for w in reversed(_WORD.findall(normalise(text))):
-        if len(w) >= 3 and w not in lx.age_cues and w[1:] not in lx.age_cues:
+        if len(w) >= 3 and not _age_cue(w, lx.age_cues):
             return w
     return None
 
@@ -96,7 +110,6 @@ def other_persons_ages(a: Claim, b: Claim) -> bool:
 
 def same_name(x: str, y: str) -> bool:
     """Two spellings of one name, a clitic before either (لوبيتيغي، للوبتيجي، لوبيتيغوي)."""
-    from rapidfuzz import fuzz
     return max(fuzz.ratio(p, q) for p in _unclitic(x) for q in _unclitic(y)) >= 75
 
 
@@ -110,7 +123,7 @@ def _named_apart(word: str, c: Claim) -> bool:
     words = [(m.start(), normalise(m.group())) for m in _WORD.finditer(c.sentence)]
     at = sum(1 for s, _ in words if s < span[0])
     cues = load().age_cues
-    near = [k for k in range(at - 1, -1, -1) if words[k][1] not in cues and words[k][1][1:] not in cues][:3]
+    near = [k for k in range(at - 1, -1, -1) if not _age_cue(words[k][1], cues)][:3]
     return any(k not in near and not at <= k <= at + 2 and same_name(w, word)
                for k, (_, w) in enumerate(words) if len(w) >= 3)
 
@@ -142,7 +155,6 @@ def record_span(c: Claim) -> str | None:
 
 
 _CLITIC_LETTERS = frozenset(p for p in CLITIC_PREFIXES if len(p) == 1)
-_CLAUSE = re.compile(r"[،,؛;:.!?؟]")
 
 
 def of_earlier_event(c: Claim) -> bool:
@@ -150,11 +162,10 @@ def of_earlier_event(c: Claim) -> bool:
     زلزال بقوة 6,9 درجات"، "بعد 4 أيام من هجوم أسفر عن مقتل 20"): opener, an
     optional number, a span of time and a link (frames.toml earlier_event), then
     at most four words to the figure, within its clause."""
-    span = figure_span(c)
+    clause = _clause_before(c)
     frame = load().earlier_event
-    if span is None or not frame:
+    if clause is None or not frame:
         return False
-    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
     words = [normalise(w) for w in re.findall(r"\S+", clause)]
     for k in range(max(0, len(words) - 9), len(words)):
         if words[k] not in frame["open"]:
@@ -202,10 +213,9 @@ def figure_month(c: Claim) -> int | None:
 def forecast(c: Claim) -> bool:
     """A forecast: a cue (frames.toml forecast_cues) among the sixteen words
     before the figure in its clause."""
-    span = figure_span(c)
-    if span is None:
+    clause = _clause_before(c)
+    if clause is None:
         return False
-    clause = _CLAUSE.split(c.sentence[:span[0]])[-1]
     cues = load().forecast_cues
     return any(w in cues for w in _WORD.findall(normalise(clause))[-16:])
 
