@@ -79,11 +79,18 @@ def _rounding(v: float) -> float:
 def _significant(v: float) -> int:
     """The figure without its trailing zeros: 656 for 656,000.  Three digits
     or more written before the zeros may be a truncation ("656 ألفا" for
-    656,534): they stand for up to a whole place above, not only half."""
+    656,534): they stand for up to a whole place above, not only half.  (The
+    whole part only, unlike significant_digits: 6.735 liras round by their
+    last decimal, not as a truncated thousand.)"""
     n = int(v)
     while n and n % 10 == 0:
         n //= 10
     return n
+
+
+def significant_digits(v: float) -> str:
+    """A figure's significant digits: 24.5 million -> "245", 5.8 -> "58"."""
+    return f"{v:.6f}".replace(".", "").strip("0")
 
 
 # Years, dates, ordinals and scores are never rounded (1940 is not 1942), nor
@@ -221,22 +228,17 @@ def background(c: Claim) -> bool:
     return c.scope == "background" or dated_earlier(c)
 
 
-def significant_digits(v: float) -> str:
-    """A figure's significant digits: 24.5 million -> "245", 5.8 -> "58"."""
-    return f"{v:.6f}".replace(".", "").strip("0")
-
-
 def rescaled(a: Claim, b: Claim) -> bool:
     """The same two or more digits under scale words a thousand or a million
     times apart (278 ألف برميل يوميا، 278 مليون برميل): one figure mis-scaled,
     whatever frame each report gives it, not a rate and a total."""
     va = a.value if a.value is not None else a.low
     vb = b.value if b.value is not None else b.low
-    if a.unit != b.unit or not va or not vb or va <= 0 or vb <= 0 or va == vb:
-        return False
+    if a.unit != b.unit or not va or not vb or va <= 0 or vb <= 0 or va == vb or \
+            round(math.log10(max(va, vb) / min(va, vb)), 6) not in (3.0, 6.0, 9.0):
+        return False  # (the ratio first: it rules out almost every pair without writing the digits)
     d = significant_digits(va)
-    return len(d) >= 2 and d == significant_digits(vb) and \
-        round(math.log10(max(va, vb) / min(va, vb)), 6) in (3.0, 6.0, 9.0)
+    return len(d) >= 2 and d == significant_digits(vb)
 
 
 _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced")
@@ -250,6 +252,7 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     # durations in two units are one quantity only when the number is the same
     # (14 days and 14 years: a unit misread); 3 days and 4 years are two quantities
+    # (and the same number only in one text's words: pairs.UNIT_SLIP_CONTEXT, once they are measured)
     if a.kind == "duration" and a.unit != b.unit and a.value != b.value:
         return True
     for scope in ("additional", "subset"):  # a further batch; a part named within its whole (بينهم سبعة أطفال)
