@@ -183,3 +183,10 @@ def test_the_orthography_is_data_checked_against_its_declaration(tmp_path):
     missing.write_text(text.replace("drop =", "# drop ="), encoding="utf-8")
     with pytest.raises(OrthographyError, match=re.escape(f"{missing}: missing key 'skeleton.drop'")):
         read_orthography(missing)
+    # what a type cannot say is checked too: no empty prefix, one letter for one letter
+    for bad, key in ((text.replace('prefixes = ["', 'prefixes = ["", "', 1), "clitics.prefixes[0]"),
+                     (text.replace('"غ" = "ج"', '"غ" = "جج"'), "skeleton.map.غ"),
+                     (text.replace('"غ" = "ج"', '"غغ" = "ج"'), "skeleton.map.غغ")):
+        missing.write_text(bad, encoding="utf-8")
+        with pytest.raises(OrthographyError, match=re.escape(f"{missing}: {key!r}")):
+            read_orthography(missing)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..reading.arabic import clitic_forms, normalise, strip_clitics
+from ..schema import SchemaError, validate as check
 from ..reading.wordtest import positions
 
 HERE = Path(__file__).parent
@@ -109,39 +110,14 @@ SCHEMA: dict[str, dict] = {
 FILES = tuple(name for name in SCHEMA if name not in OTHER_FILES)  # the files load() reads into a Lexicon
 
 
-class LexiconError(Exception):
+class LexiconError(SchemaError):
     """A lexicon file is missing, malformed or holds what its schema does not declare;
     the message names the file (and the key)."""
 
 
-def _type_name(t) -> str:
-    if isinstance(t, tuple):
-        return " or ".join(_type_name(x) for x in t)
-    return {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}.get(t, t.__name__)
-
-
 def validate(data, schema, path, key: str = "") -> None:
     """Raise LexiconError naming `path` and the (dotted) key of the first value `schema` does not allow."""
-    where = f"{path}: {key!r}" if key else str(path)
-    if isinstance(schema, dict):
-        if not isinstance(data, dict):
-            raise LexiconError(f"{where} should be a table")
-        for k, v in data.items():
-            sub = schema.get(k, schema.get("*"))
-            name = f"{key}.{k}" if key else str(k)
-            if sub is None:
-                allowed = ", ".join(x for x in schema if x != "*")
-                raise LexiconError(f"{path}: unknown key {name!r}" + (f" (allowed here: {allowed})" if allowed else ""))
-            validate(v, sub, path, name)
-    elif isinstance(schema, list):
-        if not isinstance(data, list):
-            raise LexiconError(f"{where} should be a list")
-        for i, item in enumerate(data):
-            validate(item, schema[0], path, f"{key}[{i}]")
-    elif isinstance(data, bool) and schema is not bool and bool not in (schema if isinstance(schema, tuple) else ()):
-        raise LexiconError(f"{where} should be {_type_name(schema)}, not {data!r}")
-    elif not isinstance(data, schema):
-        raise LexiconError(f"{where} should be {_type_name(schema)}, not {data!r}")
+    check(data, schema, path, key, error=LexiconError)
 
 
 def _merge(base: dict, extra: dict) -> dict:

@@ -24,6 +24,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
+from ..schema import LETTER, NONEMPTY_TEXT, SchemaError, validate
+
 # Digits of every script we meet, to ASCII.  The Arabic decimal separator and
 # percent sign get ASCII stand-ins that mean exactly one thing.
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -140,38 +142,14 @@ def normalise(text: str) -> str:
 # Data, not code, like the lexicon; but the lexicon is normalised and looked up through
 # these, so they are read here, checked against their own declaration.
 ORTHOGRAPHY_FILE = Path(__file__).with_name("orthography.toml")
-_TEXTS = "a list of text"
-_LETTER_MAP = "a table of one letter to a letter"
 # Every key orthography.toml holds (all required), with the kind of its value.
-ORTHOGRAPHY_SCHEMA = {"clitics": {"prefixes": _TEXTS, "number_prefixes": _TEXTS},
-                      "skeleton": {"drop": _TEXTS, "map": _LETTER_MAP}}
+ORTHOGRAPHY_SCHEMA = {"clitics": {"prefixes": [NONEMPTY_TEXT], "number_prefixes": [NONEMPTY_TEXT]},
+                      "skeleton": {"drop": [NONEMPTY_TEXT], "map": {"*": LETTER}}}
 
 
-class OrthographyError(ValueError):
+class OrthographyError(SchemaError, ValueError):
     """orthography.toml is unreadable, holds a key it does not declare or lacks one it does;
     the message names the file and the key."""
-
-
-def _check_orthography(data: dict, schema: dict, path, prefix: str = "") -> None:
-    for k in data:
-        if k not in schema:
-            raise OrthographyError(f"{path}: unknown key {prefix + k!r} (allowed here: {', '.join(schema)})")
-    for k, kind in schema.items():
-        key = prefix + k
-        if k not in data:
-            raise OrthographyError(f"{path}: missing key {key!r}")
-        v = data[k]
-        if isinstance(kind, dict):
-            ok = isinstance(v, dict)
-            if ok:
-                _check_orthography(v, kind, path, key + ".")
-            kind = "a table"
-        elif kind == _TEXTS:
-            ok = isinstance(v, list) and all(isinstance(x, str) and x for x in v)
-        else:
-            ok = isinstance(v, dict) and all(len(a) == 1 and isinstance(b, str) and len(b) == 1 for a, b in v.items())
-        if not ok:
-            raise OrthographyError(f"{path}: {key!r} should be {kind}")
 
 
 def read_orthography(path=ORTHOGRAPHY_FILE) -> dict:
@@ -180,7 +158,10 @@ def read_orthography(path=ORTHOGRAPHY_FILE) -> dict:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise OrthographyError(f"{path}: {e}") from None
-    _check_orthography(data, ORTHOGRAPHY_SCHEMA, path)
+    validate(data, ORTHOGRAPHY_SCHEMA, path, required=True, error=OrthographyError)
+    for letter in data["skeleton"]["map"]:  # a key's length is no value's kind: asked here
+        if len(letter) != 1:
+            raise OrthographyError(f"{path}: {'skeleton.map.' + letter!r} should map one letter, not {letter!r}")
     return data
 
 
