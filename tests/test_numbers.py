@@ -78,6 +78,14 @@ def test_any_integer_in_words_parses_back(n):
     assert parse_number(spell(n)) == n, spell(n)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_a_conjunction_typed_apart_joins_the_same_number(n):
+    """خمسة و عشرون: a و typed apart from its number word is still the و of the number."""
+    words = spell(n)
+    assert parse_number(words.replace(" و", " و ")) == n, words
+
+
 @pytest.mark.parametrize("text,value", [
     ("2,5 مليون", 2_500_000), ("2٫5 مليون", 2_500_000), ("1.5 مليار", 1_500_000_000), ("60 ألف", 60_000),
     ("3 آلاف", 3000), ("ثلاثة آلاف وخمسمئة", 3500), ("ألفين", 2000), ("مئتين", 200), ("ثلاث مئة", 300),
@@ -515,6 +523,7 @@ def test_any_figure_with_a_joined_fraction_after_its_noun(n, frac, noun, in_word
     ("وقعت الاتفاقية في الأول من أكتوبر 2018 في جنيف", "الأول من أكتوبر 2018", "2018-10-01"),
     ("تستمر المعارض حتى العشرين من أبريل", "حتى العشرين من أبريل", "04-20"),
     ("عاد الوفد في الثاني عشر من يوليو", "الثاني عشر من يوليو", "07-12"),
+    ("تجرى الانتخابات في الرابع و العشرين من يونيو", "الرابع و العشرين من يونيو", "06-24"),
 ])
 def test_a_day_written_as_an_ordinal_word_is_a_date(text, quote, norm):
     assert [(c.kind, c.text, c.norm) for c in read(text)] == [("date", quote, norm)]

@@ -109,11 +109,12 @@ class NumberGrammar:
         group = i   # where the part after the last scale word begins
         j = i
         while j < n:
-            hit = self.word_number(words[j]) if j == i or words[j] else None
+            k = self.detached_and(toks, words, j) if j > i else j  # the number word (after a lone و)
+            hit = self.word_number(words[k]) if k == i or words[k] else None
             if not hit:
                 break
             typ, val, form, _ = hit
-            joined = words[j].startswith("و") and j > i
+            joined = k > j or words[k].startswith("و") and k > i
             if typ in ("scale", "dual_scale") and last_scale and (val if typ == "scale" else val / 2) >= last_scale:
                 # scales only descend within one number: "أربعة آلاف وخمسة آلاف" is two figures, not 9,000
                 cur, j = 0.0, group
@@ -153,20 +154,29 @@ class NumberGrammar:
             elif typ == "fraction":
                 if joined and last_type in ("scale", "dual_scale") and last_scale:
                     total += val * last_scale
-                    if j + 1 < n and self._article_scale(words[j + 1], last_scale):
-                        j += 1  # مليونان ونصف المليون
-                elif j + 1 < n and (self.word_number(words[j + 1]) or ("",))[0] == "scale":
+                    if k + 1 < n and self._article_scale(words[k + 1], last_scale):
+                        k += 1  # مليونان ونصف المليون
+                elif k + 1 < n and (self.word_number(words[k + 1]) or ("",))[0] == "scale":
                     cur += val
                 else:
                     break
             last_type, last_val = typ, val
-            j += 1
+            j = k + 1
         value = total + cur
         if value <= 0:
             return None
         if last_type in ("scale", "dual_scale") and last_scale:
             value, j = self._lower_part(toks, words, j, value, last_scale)  # خمسة ملايين و300 ألف
         return value, j, last_scale, True
+
+    @staticmethod
+    def detached_and(toks: list[Tok], words: list[str], j: int) -> int:
+        """The word after a lone و typed apart from it (خمسة و عشرون، الرابع و العشرين):
+        the conjunction belongs to that word, as if written on it; else j itself."""
+        if words[j] in AND and j + 1 < len(words) and words[j + 1][:1].isalpha() and \
+                toks[j + 1].start - toks[j].end <= 2:
+            return j + 1
+        return j
 
     def _lower_part(self, toks, words, j, value, scale):
         """After a scale word, "و" and a smaller number belong to the same figure

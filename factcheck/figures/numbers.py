@@ -347,9 +347,10 @@ class Parser:
         # ordinals: الخامسة والثلاثين، الثاني عشر
         o = next((lx.ordinal_words[f] for f in forms if f in lx.ordinal_words), None)
         if o is not None:
-            hit = self.word_number(nxt) if nxt else None
-            end = i + 2
-            if hit and o < 10 and hit[0] == "tens" and nxt.startswith("وال"):
+            k = self.grammar.detached_and(toks, words, i + 1) if nxt else i + 1  # الرابع و العشرين
+            hit = self.word_number(words[k]) if nxt else None
+            end = k + 1
+            if hit and o < 10 and hit[0] == "tens" and (nxt.startswith("وال") or k > i + 1 and words[k].startswith("ال")):
                 value = o + hit[1]
             elif hit and o < 10 and hit[0] == "ten" and hit[2] == nxt:  # not الثاني بعشر نقاط (with ten points)
                 value = 10 + o
