@@ -678,3 +678,16 @@ def test_the_dead_a_group_lost_are_its_fighters_killed():
     assert flagged(lost, killed, title=title)
     # without an owner named on both, the dead and the fighters may be two groups of one story
     assert not flagged(lost.replace("إن تنظيم داعش فقد", "إن المعارك خلفت"), killed, title=title)
+
+
+def test_two_dates_are_an_alarm_only_when_a_word_beside_both_says_what_they_date():
+    title = "الانتخابات العامة في باكستان"
+    when = ["2018-07-27T08:00:00+00:00", "2018-07-27T09:00:00+00:00"]
+    same = flagged("وتصدرت حركة الإنصاف نتائج الانتخابات التي جرت في 25 يوليو في باكستان.",
+                   "وفازت حركة الإنصاف في الانتخابات التي جرت في 26 يوليو في باكستان.", title=title, dates=when)
+    assert same and same[0].tier == "alarm"
+    # two days of one story, nothing beside them in common: the day a leader was arrested, the polling day
+    apart = flagged("وكان رئيس الوزراء السابق شريف قد أوقف لدى عودته إلى لاهور في 13 يوليو الجاري بتهمة الفساد.",
+                    "وأعلن عمران خان فوزه في الانتخابات التي جرت يوم 25 يوليو الجاري في باكستان.",
+                    title=title, dates=when)
+    assert apart and all(d.tier == "review" for d in apart)

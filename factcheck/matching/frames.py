@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..reading.arabic import CLITIC_PREFIXES, normalise
+from ..reading.arabic import CLITIC_PREFIXES, normalise, skeleton
 from ..figures.claims import Claim
 from ..lexicon import load
 
@@ -27,6 +27,38 @@ def figure_span(c: Claim) -> tuple[int, int] | None:
     """Where the figure stands in its sentence."""
     i = c.sentence.find(c.text)
     return (i, i + len(c.text)) if i >= 0 else None
+
+
+DATED_KINDS = ("date", "year")
+DATED_REACH = 6  # words either side of a date that may say what it dates
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Words that say nothing of what a date dates (words.toml [dates], and the story index's stop words)."""
+    words = load().words
+    return frozenset(skeleton(normalise(w)) for w in words["stories"]["stop"] | words["dates"]["plain"])
+
+
+def dated_words(c: Claim) -> frozenset[str]:
+    """The skeletons of the content words beside a figure (DATED_REACH either
+    side): for a date or a year, all that says what it dates."""
+    span = figure_span(c)
+    if span is None:
+        return frozenset()
+    plain = _plain_words()
+    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-DATED_REACH:]
+    right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:DATED_REACH]
+    return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
+
+
+def one_dated_thing(a: Claim, b: Claim) -> bool:
+    """Do two dates (or years) share a word beside them that names what they
+    date (الانتخابات ... 25 تموز، الانتخابات ... 26 يوليو)?  A date says nothing
+    of its event: without such a word, two dates of one story are as likely
+    two events of it (the day a decision was announced, the day a match is
+    played) as one event dated twice."""
+    return bool(dated_words(a) & dated_words(b))
 
 
 def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
