@@ -76,7 +76,7 @@ SCHEMA: dict[str, dict] = {
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS},
-    "frames": {"age_cues": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
+    "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
                "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
@@ -312,6 +312,7 @@ class Lexicon:
     entities: dict[str, dict] = field(default_factory=dict)
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
+    person_nouns: frozenset[str] = frozenset()  # nouns for a person, not names, that may hold an age (frames.toml)
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
     elapsed_clitics: frozenset[str] = frozenset()  # the letters joined before an elapsed cue (frames.toml)
     clock_minutes: frozenset[str] = frozenset()  # what an ordinal numbers when it is a match minute (frames.toml)

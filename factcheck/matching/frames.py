@@ -137,7 +137,22 @@ def other_persons_ages(a: Claim, b: Claim) -> bool:
     ha, hb = age_holder(a), age_holder(b)
     if not ha or not hb or same_name(ha, hb):
         return False
+    if _set_off_name(a, ha) and _set_off_name(b, hb):
+        return True  # "راموس، 32 عاما،" and "أوليفر (33 عاما)": two names, two people
     return _named_apart(hb, a) or _named_apart(ha, b)
+
+
+def _set_off_name(c: Claim, holder: str) -> bool:
+    """An age set off right after its holder ("NAME (33 عاما)", "NAME، 32 عاما")
+    whose holder is a name: no article, not a noun for a person (frames.toml
+    person_nouns: شاب، لاعب), a clitic letter allowed before it."""
+    text = _before(c, 60)
+    if text is None or not text.rstrip().endswith(("(", "،", ",")):
+        return False
+    words = _WORD.findall(normalise(text))
+    nouns = load().person_nouns
+    return bool(words) and words[-1] == holder and not holder.startswith("ال") and \
+        not any(w in nouns for w in _unclitic(holder))
 
 
 def same_name(x: str, y: str) -> bool:
