@@ -703,3 +703,12 @@ def test_two_dates_are_an_alarm_only_when_a_word_beside_both_says_what_they_date
                     "وأعلن عمران خان فوزه في الانتخابات التي جرت يوم 25 يوليو الجاري في باكستان.",
                     title=title, dates=when)
     assert apart and all(d.tier == "review" for d in apart)
+
+
+def test_two_dates_of_one_day_number_are_two_sides_named_by_their_dates():
+    title = "مسيرة العودة في غزة"
+    got = flagged("وبدأ الفلسطينيون في 30 مارس حركة احتجاجية أطلق عليها مسيرة العودة على حدود غزة.",
+                  "وبدأ الفلسطينيون في 30 أبريل حركة احتجاجية أطلق عليها مسيرة العودة على حدود غزة.", title=title,
+                  dates=["2018-04-06T08:00:00+00:00", "2018-04-06T09:00:00+00:00"])
+    assert [[p["figure"] for p in d.positions] for d in got] == [["03-30", "04-30"]]
+    assert "03-30" in got[0].explanation and "04-30" in got[0].explanation

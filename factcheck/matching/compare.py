@@ -70,7 +70,12 @@ def _fmt(v: float | None) -> str:
     return f"{int(v):,}" if v == int(v) else f"{v:,.2f}"
 
 
+NORMED_KINDS = ("date", "score", "time")  # figures that are their norm (03-30, 2-1), not their value
+
+
 def figure_en(c: Claim) -> str:
+    if c.kind in NORMED_KINDS and c.norm:
+        return c.norm  # a date is not its day: 30 March and 30 April are both "30"
     q = c.qualifier
     if q == "range" or (q == "vague" and c.value is None):
         return f"{_fmt(c.low)}–{_fmt(c.high) if c.high is not None else '…'}"
@@ -163,6 +168,12 @@ def severity(claims: list[Claim], conflicts: list[Conflict], kind: str, attribut
 def positions(claims: list[Claim]) -> list[dict]:
     """The sides of a discrepancy: claims grouped while their intervals still
     share a common part, each side with the outlets that hold it."""
+    if claims and claims[0].kind in NORMED_KINDS:  # a date is one side with the same date, whatever its day
+        by_norm: dict[str, list[Claim]] = {}
+        for c in sorted(claims, key=lambda c: (c.norm or "", c.id)):
+            by_norm.setdefault(c.norm or c.text, []).append(c)
+        return [{"figure": figure_en(m[0]), "text": min(m, key=lambda x: x.id).text,
+                 "outlets": sorted({_label(x) for x in m}), "claims": [x.id for x in m]} for m in by_norm.values()]
     sides: list[tuple[float, float, list[Claim]]] = []
     for c in sorted(claims, key=lambda c: (_lo(c), _hi(c), c.id)):
         if sides and _lo(c) <= sides[-1][1]:
