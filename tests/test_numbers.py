@@ -147,6 +147,9 @@ def test_qualifiers_give_intervals(text, qualifier, low, high):
     ("انطلقت الدورة 71 للجمعية العامة", "ordinal"),
     ("بدأ الاجتماع الساعة 10:30 صباحا", "time"),
     ("للاستفسار اتصل على 0123456789 فورا", "spec"),
+    ("تأهل الفريق إلى دور الثمانية في البطولة", "ordinal"),   # the name of a round, not eight of anything
+    ("في إياب دور الستة عشر أمام ريال مدريد", "ordinal"),
+    ("بلغ المنتخب دور 16 للمرة الأولى", "ordinal"),
 ])
 def test_non_counts_keep_their_kind(text, kind):
     found = read(text)
@@ -370,6 +373,12 @@ def test_compound_ordinal_is_not_a_count():
 def test_qualifying_verbs(text, qualifier):
     found = [c for c in read(text) if c.value is not None]
     assert [c.qualifier for c in found] == [qualifier], [(c.text, c.qualifier) for c in found]
+
+
+def test_a_dollar_named_for_its_country_is_its_own_currency():
+    found = read("وبلغت قيمة الصفقة 16,6 مليار دولار كندي (12,8 مليار دولار أمريكي).")
+    assert [(c.unit, c.value, repr(c.value)) for c in found] == [
+        ("CAD", 16.6e9, "16600000000.0"), ("USD", 12.8e9, "12800000000.0")]   # no float noise either
 
 
 def test_currency_carried_to_a_later_sum():

@@ -36,7 +36,7 @@ def digits_value(tok: str) -> float | None:
 def clean(v: float) -> float:
     """A value as every record writes it: whole when it is (float noise dropped), else to 6 places."""
     r = round(v)
-    return float(r) if abs(v - r) < 1e-6 else round(v, 6)
+    return float(r) if abs(v - r) < max(1e-6, abs(v) * 1e-12) else round(v, 6)  # 16,6 مليار: 16600000000.000002
 
 
 class NumberGrammar:
