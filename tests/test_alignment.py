@@ -712,3 +712,11 @@ def test_two_dates_of_one_day_number_are_two_sides_named_by_their_dates():
                   dates=["2018-04-06T08:00:00+00:00", "2018-04-06T09:00:00+00:00"])
     assert [[p["figure"] for p in d.positions] for d in got] == [["03-30", "04-30"]]
     assert "03-30" in got[0].explanation and "04-30" in got[0].explanation
+
+
+def test_figures_in_sentences_naming_only_other_entities_are_less_likely_one_quantity():
+    title = "نتائج المجموعة الأولى في كأس العالم"
+    body = "وقال المدرب إن منتخب {} سجل {} أهداف في التصفيات المؤهلة إلى البطولة."
+    same = found(body.format("مصر", 17), body.format("مصر", 12), title=title)
+    other = found(body.format("مصر", 17), body.format("السعودية", 12), title=title)
+    assert same and other and other[0].probability < same[0].probability - 0.05

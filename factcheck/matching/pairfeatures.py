@@ -29,7 +29,7 @@ FEATURES = (
     "context_similarity", "sentence_similarity", "title_similarity", "document_similarity",
     "same_counted", "counted_similarity", "same_concept", "other_concept", "no_concept",
     "same_event", "other_event", "part_event", "no_event", "one_event",
-    "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_places", "same_attribution", "other_attribution",
+    "near_words", "near_words_weighted", "previous_word_same", "age", "age_other_words", "shared_entities", "other_entities", "other_places", "same_attribution", "other_attribution",
     "hours_apart", "same_day_named",
     "echoed", "other_unit", "log_ratio", "gap", "one_apart", "same_digits", "either_bounded", "either_in_title",
     "round_pair",
@@ -237,6 +237,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         f[col["previous_word_same"]] = float(bool(pa) and pa == pb)
         ea, eb = set(a.entities), set(b.entities)
         f[col["shared_entities"]] = len(ea & eb) / len(ea | eb) if ea | eb else 0.0
+        f[col["other_entities"]] = float(bool(ea) and bool(eb) and not ea & eb)  # Atlético's points, Real's
         if a.places and b.places and not any(fuzz.ratio(x, y) >= 80 for x in a.places for y in b.places):
             f[col["other_places"]] = 1.0
         if a.attribution_entity and b.attribution_entity:
