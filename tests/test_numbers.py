@@ -186,6 +186,11 @@ def test_one_after_its_noun_is_a_number():
     assert (c.value, c.counted) == (1, "شخص")
 
 
+def test_one_or_two_after_a_verb_does_not_count_the_verb():
+    c = one("وأصيب اثنان في الحادث بحسب الشرطة")
+    assert (c.value, c.event) == (2, "wounded") and c.counted != "وأصيب"
+
+
 def test_decimal_comma_in_running_text():
     c = one("أنتجت روسيا 2,5 مليون قذيفة هذا العام")
     assert c.value == 2_500_000 and c.counted == "قذيفة"

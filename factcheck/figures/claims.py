@@ -322,7 +322,8 @@ class Extractor:
         # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
         single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
         b = q.i0 - 1
-        if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in self._stop_noun:
+        if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in self._stop_noun \
+                and not lx.triggers.match_ending(words, b + 1):  # وأصيب اثنان: a verb is not what is counted
             m = lx.counted.match(words, b)
             return b, 1, (m[1] if m and m[0] == 1 else None)
         k = q.i1
