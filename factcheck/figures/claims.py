@@ -24,7 +24,7 @@ from .context import SentenceContext
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
-from ..reading.tokens import sentences, tokenize
+from ..reading.tokens import sentences, tokens_and_words
 from ..reading.wordtest import positions
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
@@ -175,10 +175,9 @@ class Extractor:
             sent = text[s:e]
             if not may_hold(sent):
                 continue
-            toks = tokenize(sent, offset=s)
+            toks, words = tokens_and_words(sent, offset=s)
             if not toks:
                 continue
-            words = [t.text for t in toks]
             qs = self.parser.parse(toks, words)
             if not qs:
                 continue
