@@ -424,10 +424,11 @@ class Extractor:
             m = lx.scope_after.match(words, k) if words[k] in starters else None
             if m:
                 return m[1]
+        starters = lx.scope_before.starters
         for n in range(1, 4):
             if q.i0 - n < 0:
                 break
-            m = lx.scope_before.match(words, q.i0 - n)
+            m = lx.scope_before.match(words, q.i0 - n) if words[q.i0 - n] in starters else None
             if m and q.i0 - n + m[0] >= q.i0 - 1:
                 return m[1]
         return None
