@@ -161,7 +161,11 @@ class Extractor:
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
         self.context = SentenceContext(self.lx)
-        self._attribution_hits = self._scope_starts = self._breaks = None
+        self._attribution_hits = self._scope_cues = self._breaks = None
+        # the words a phrase _clause_scope() looks for may start with (most scope phrases say something else)
+        self._scope_cue_starters = clitic_forms({words[0] for table in (self.lx.scope_after, self.lx.scope_before)
+                                                 for phrases in table.by_first.values()
+                                                 for words, scope in phrases if scope in ("since", "background")})
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -182,7 +186,7 @@ class Extractor:
             if not qs:
                 continue
             # per-sentence scans, made when first needed
-            self._attribution_hits = self._scope_starts = self._breaks = None
+            self._attribution_hits = self._scope_cues = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -227,28 +231,38 @@ class Extractor:
         """A running total ("منذ" a start that is not a few hours or days ago) or
         a background figure ("وكان ...", "الأسبوع الماضي") in the figure's own
         clause (between commas)."""
-        if self._scope_starts is None:
-            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
-        if not self._scope_starts:
-            return None  # no scope phrase in the sentence: no need to find the clause
+        if self._scope_cues is None:
+            self._scope_cues = self._clause_scope_cues(words)  # once a sentence, not once a figure
+        if not self._scope_cues:
+            return None  # no such phrase in the sentence: no need to find the clause
         if self._breaks is None:
             self._breaks = positions(words, _CLAUSE_BREAKS)
         at = bisect_left(self._breaks, q.i0)  # the clause: after the last break before the figure
         lo = self._breaks[at - 1] + 1 if at else 0
         at = bisect_left(self._breaks, q.i1)  # ... up to the first break from its end on
         hi = self._breaks[at] if at < len(self._breaks) else len(words)
-        for k in self._scope_starts:
-            if k < lo or k >= hi:
-                continue
+        for k, scope in self._scope_cues:
+            if lo <= k < hi:
+                return scope
+        return None
+
+    def _clause_scope_cues(self, words) -> list[tuple[int, str]]:
+        """(position, "since" or "background") of each phrase of the sentence that gives the clause
+        it stands in that scope, in order: what a word starts does not depend on the figure.  Only
+        words that start such a phrase are asked (the longest phrase there is still the tables' own)."""
+        out = []
+        for k in positions(words, self._scope_cue_starters):
             for table in (self.lx.scope_after, self.lx.scope_before):
                 m = table.match(words, k)
                 if m and m[1] == "since":
                     nxt = words[k + m[0]] if k + m[0] < len(words) else ""
                     if nxt not in self._recent:
-                        return "since"
+                        out.append((k, "since"))
+                        break
                 elif m and m[1] == "background":
-                    return "background"
-        return None
+                    out.append((k, "background"))
+                    break
+        return out
 
     # -- the frame ---------------------------------------------------------------
     def _frame(self, c: Claim, q: Quantity, toks, words, ents, prev_end, next_start, norm, doc, antecedent):
