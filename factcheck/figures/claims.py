@@ -203,7 +203,8 @@ class Extractor:
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
                           entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
-                          norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
+                          norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start) if q.norm else q.norm,
+                          sense=q.sense)  # (most figures have no norm to resolve)
                 if q.kind == "ordinal" and q.numbered:
                     c.counted = q.numbered  # what it numbers: only ordinals of one noun are compared
                 if q.is_quantity:

@@ -283,7 +283,8 @@ class Parser:
                 return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
-        q = Quantity(i, j, i, j, clean(value), clean(value), clean(value), "exact", "count")
+        v = clean(value)
+        q = Quantity(i, j, i, j, v, v, v, "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
         at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
