@@ -24,7 +24,7 @@ from .context import SentenceContext
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
 from .numbers import Parser, Quantity
-from ..reading.tokens import sentences, tokenize
+from ..reading.tokens import sentences, tokens_and_words
 from ..reading.wordtest import positions
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
@@ -161,7 +161,11 @@ class Extractor:
         self.parser = Parser(self.lx)
         self.entities = EntityFinder(self.lx)
         self.context = SentenceContext(self.lx)
-        self._attribution_hits = self._scope_starts = self._breaks = None
+        self._attribution_hits = self._scope_cues = self._breaks = None
+        # the words a phrase _clause_scope() looks for may start with (most scope phrases say something else)
+        self._scope_cue_starters = clitic_forms({words[0] for table in (self.lx.scope_after, self.lx.scope_before)
+                                                 for phrases in table.by_first.values()
+                                                 for words, scope in phrases if scope in ("since", "background")})
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -175,15 +179,14 @@ class Extractor:
             sent = text[s:e]
             if not may_hold(sent):
                 continue
-            toks = tokenize(sent, offset=s)
+            toks, words = tokens_and_words(sent, offset=s)
             if not toks:
                 continue
-            words = [t.text for t in toks]
             qs = self.parser.parse(toks, words)
             if not qs:
                 continue
             # per-sentence scans, made when first needed
-            self._attribution_hits = self._scope_starts = self._breaks = None
+            self._attribution_hits = self._scope_cues = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
             years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
@@ -200,7 +203,8 @@ class Extractor:
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
                           entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
-                          norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start), sense=q.sense)
+                          norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start) if q.norm else q.norm,
+                          sense=q.sense)  # (most figures have no norm to resolve)
                 if q.kind == "ordinal" and q.numbered:
                     c.counted = q.numbered  # what it numbers: only ordinals of one noun are compared
                 if q.is_quantity:
@@ -228,28 +232,38 @@ class Extractor:
         """A running total ("منذ" a start that is not a few hours or days ago) or
         a background figure ("وكان ...", "الأسبوع الماضي") in the figure's own
         clause (between commas)."""
-        if self._scope_starts is None:
-            self._scope_starts = sorted(set(self.lx.scope_after.starts(words)) | set(self.lx.scope_before.starts(words)))
-        if not self._scope_starts:
-            return None  # no scope phrase in the sentence: no need to find the clause
+        if self._scope_cues is None:
+            self._scope_cues = self._clause_scope_cues(words)  # once a sentence, not once a figure
+        if not self._scope_cues:
+            return None  # no such phrase in the sentence: no need to find the clause
         if self._breaks is None:
             self._breaks = positions(words, _CLAUSE_BREAKS)
         at = bisect_left(self._breaks, q.i0)  # the clause: after the last break before the figure
         lo = self._breaks[at - 1] + 1 if at else 0
         at = bisect_left(self._breaks, q.i1)  # ... up to the first break from its end on
         hi = self._breaks[at] if at < len(self._breaks) else len(words)
-        for k in self._scope_starts:
-            if k < lo or k >= hi:
-                continue
+        for k, scope in self._scope_cues:
+            if lo <= k < hi:
+                return scope
+        return None
+
+    def _clause_scope_cues(self, words) -> list[tuple[int, str]]:
+        """(position, "since" or "background") of each phrase of the sentence that gives the clause
+        it stands in that scope, in order: what a word starts does not depend on the figure.  Only
+        words that start such a phrase are asked (the longest phrase there is still the tables' own)."""
+        out = []
+        for k in positions(words, self._scope_cue_starters):
             for table in (self.lx.scope_after, self.lx.scope_before):
                 m = table.match(words, k)
                 if m and m[1] == "since":
                     nxt = words[k + m[0]] if k + m[0] < len(words) else ""
                     if nxt not in self._recent:
-                        return "since"
+                        out.append((k, "since"))
+                        break
                 elif m and m[1] == "background":
-                    return "background"
-        return None
+                    out.append((k, "background"))
+                    break
+        return out
 
     # -- the frame ---------------------------------------------------------------
     def _frame(self, c: Claim, q: Quantity, toks, words, ents, prev_end, next_start, norm, doc, antecedent):
@@ -426,10 +440,11 @@ class Extractor:
             m = lx.scope_after.match(words, k) if words[k] in starters else None
             if m:
                 return m[1]
+        starters = lx.scope_before.starters
         for n in range(1, 4):
             if q.i0 - n < 0:
                 break
-            m = lx.scope_before.match(words, q.i0 - n)
+            m = lx.scope_before.match(words, q.i0 - n) if words[q.i0 - n] in starters else None
             if m and q.i0 - n + m[0] >= q.i0 - 1:
                 return m[1]
         return None

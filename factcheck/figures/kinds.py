@@ -304,6 +304,8 @@ class Kinds:
         if k >= 0 and words[k] in self._cf_model_prefixes:
             return True
         # "فالكون 9": one or two words and the figure, alone between quotes
+        if not (j < len(words) and words[j] in ('"', "»")):
+            return False  # no closing quote: the words before the figure need not be read
         k = i - 1
         while k >= 0 and i - k <= 2 and words[k][0].isalpha() and not self.word_number(words[k]) \
                 and not lx.triggers.match(words, k) and not lx.counted.match(words, k):
@@ -311,7 +313,7 @@ class Kinds:
         w = words[i]
         if w.isdigit() and len(w) == 4 and year_like(float(w)):
             return False  # "مجزرة 1988"، "رؤية 2030": a year in a quoted name
-        return k < i - 1 and k >= 0 and words[k] in ('"', "«") and j < len(words) and words[j] in ('"', "»")
+        return k < i - 1 and k >= 0 and words[k] in ('"', "«")
 
     @staticmethod
     def _extend_name(toks, words, q) -> None:

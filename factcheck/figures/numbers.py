@@ -28,6 +28,7 @@ NONQUANTITY_KINDS = ("year", "date", "time", "ordinal", "spec")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
+_WORD_RUNS = re.compile(r"\w+")  # the same, in a text without digits and "_" (may_hold)
 _COMMAS = frozenset({"،", ","})
 
 
@@ -53,6 +54,10 @@ class Quantity:
     @property
     def is_quantity(self) -> bool:
         return self.kind in QUANTITY_KINDS
+
+
+def _first_token(q: Quantity) -> int:
+    return q.i0
 
 
 class Parser:
@@ -110,7 +115,8 @@ class Parser:
         if _DIGIT.search(text):
             return True
         words, others, pattern = self._may_hold
-        if not words.isdisjoint(_LETTERS.findall(text)):
+        # \w is a letter, a digit or "_": without the last two, its runs are the words, found sooner
+        if not words.isdisjoint(_WORD_RUNS.findall(text) if "_" not in text else _LETTERS.findall(text)):
             return True
         # the pattern can only match where one of its forms is written: look for them first
         return pattern is not None and any(f in text for f in others) and pattern.search(text) is not None
@@ -141,7 +147,7 @@ class Parser:
                 elif start == 2:
                     singular = self.lx.unit_singulars
                     reach = self.lx.qualifiers_before.max_len + 1
-                    if any(w2 in singular for w2 in words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
+                    if not singular.isdisjoint(words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
                         q = self.bare_unit_at(words, i)
             if q is None:
                 continue
@@ -171,12 +177,15 @@ class Parser:
         """Dual nouns that stand where a figure would, as a count of two: right after an event's trigger
         (قتل شخصان، غرق قاربان), after a cue of a margin (بفارق نقطتين), or as the low end of a range
         with a figure (جربوا دواءين أو 4 أدوية = 2 to 4).  Elsewhere a dual is a word (البلدين، هدفين سجلهما)."""
+        may_be_dual = positions(words, self._may_be_dual)
+        if not may_be_dual:  # most sentences: no word to look at, no index of the figures to build
+            return sorted(qs, key=_first_token)
         lx = self.lx
         n = len(words)
         taken = {k for q in qs for k in range(q.i0, q.i1)}
         by_start = {q.n0: q for q in qs}
         out = list(qs)
-        for k in positions(words, self._may_be_dual):
+        for k in may_be_dual:
             w = words[k]
             if k in taken or not w[0].isalpha() or self._dual_noun(w) is None:
                 continue
@@ -195,7 +204,7 @@ class Parser:
                     q.qualifier, q.i1 = pm[1], a + pm[0]  # بمقتل شخصين، على الأقل
                 self.bounds(q)
                 out.append(q)
-        out.sort(key=lambda q: q.i0)
+        out.sort(key=_first_token)
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -234,11 +243,13 @@ class Parser:
     def quantity_at(self, toks, words, i, floor) -> Quantity | None:
         lx = self.lx
         n = len(words)
-        # vague amounts (عشرات، عدة آلاف، الآلاف)
-        vm = lx.vague.match(words, i)
+        # vague amounts (عشرات، عدة آلاف، الآلاف); a word outside a table's starters starts none of its
+        # phrases, so match() is not asked there (here and below: most figures have none around them)
+        vague = lx.vague.starters
+        vm = lx.vague.match(words, i) if words[i] in vague else None
         if vm is not None and self._article_added(words[i], lx.vague):
             vm = None  # العدة (equipment) is not عدة (several); العشرات is listed as such
-        if vm is None and i > floor:
+        if vm is None and i > floor and words[i - 1] in vague:
             vm0 = lx.vague.match(words, i - 1)
             if vm0 and vm0[0] >= 2:  # "عدة آلاف" starting on the word before
                 return None
@@ -260,7 +271,7 @@ class Parser:
         w = words[i]
         if j == i + 1 and _DOT_THOUSANDS.match(w) and (w.endswith("000") or self._people_follow(words, j)):
             value = float(w.replace(".", ""))  # نحو 10.000 مدني: a dot between thousands
-        pm = lx.proportion.match(words, j, clitics=False) if j < n else None
+        pm = lx.proportion.match(words, j, clitics=False) if j < n and words[j] in lx.proportion.starters else None
         if pm and j + pm[0] < n:
             c2 = self.core(toks, words, j + pm[0])
             if c2 is not None and c2[0] > value:
@@ -272,7 +283,8 @@ class Parser:
                 return q
         if by_words and not self._word_number_ok(words, i, j):
             return None
-        q = Quantity(i, j, i, j, clean(value), clean(value), clean(value), "exact", "count")
+        v = clean(value)
+        q = Quantity(i, j, i, j, v, v, v, "exact", "count")
         # a qualifier or a range opener before the number
         i0 = i
         at = i - 1 if i - 1 >= floor and words[i - 1] == "%" and toks[i - 1].end == toks[i].start else i  # %50
@@ -512,11 +524,13 @@ class Parser:
                 q.qualifier = None
             self._fraction_after_unit(words, q)
         # qualifier after the number (3000 على الأقل، 50 تقريبا)
-        pm = lx.qualifiers_after.match(words, q.i1, clitics=True) if q.i1 < n else None
+        pm = lx.qualifiers_after.match(words, q.i1, clitics=True) if q.i1 < n and \
+            words[q.i1] in lx.qualifiers_after.starters else None
         if pm and q.qualifier in (None, "exact"):
             q.qualifier = pm[1]
             q.i1 += pm[0]
-        age_after = lx.age_after.match(words, q.n1) if q.n1 < n and q.kind in ("count", "duration") else None
+        age_after = lx.age_after.match(words, q.n1) if q.n1 < n and q.kind in ("count", "duration") and \
+            words[q.n1] in lx.age_after.starters else None
         if q.kind == "duration" and q.unit == "year" and (self._age(words, q.i0, floor) or (
                 q.i1 < n and lx.age_after.match(words, q.i1 - 1))):
             q.sense = "age"  # في سن 21 عاما، 30 عاما من عمره

@@ -6,6 +6,8 @@ so the parser sees a figure as the writer wrote it.
 from __future__ import annotations
 
 import re
+from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(
@@ -23,11 +25,27 @@ class Tok(NamedTuple):
     end: int
 
 
+# TOKEN_RE as one group, for re.split: the text between tokens and the tokens, alternately
+# (TOKEN_RE has no group of its own, so split returns nothing else)
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+_tok = partial(tuple.__new__, Tok)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    new = tuple.__new__
-    if offset:
-        return [new(Tok, (m.group(), m.start() + offset, m.end() + offset)) for m in TOKEN_RE.finditer(text)]
-    return [new(Tok, (m.group(), *m.span())) for m in TOKEN_RE.finditer(text)]
+    return tokens_and_words(text, offset)[0]
+
+
+def tokens_and_words(text: str, offset: int = 0) -> tuple[list[Tok], list[str]]:
+    """The tokens of `text` (offsets shifted by `offset`) and their texts.
+
+    The same tokens as TOKEN_RE.finditer, found with TOKEN_RE.split: a match object
+    for each token costs more than the matching itself, while split hands back the
+    pieces (gap, token, gap, ..., gap), whose running lengths are the tokens' offsets,
+    and the token texts as a list for free."""
+    pieces = _SPLIT_RE.split(text)
+    words = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces), initial=offset))  # piece k spans bounds[k]:bounds[k + 1]
+    return list(map(_tok, zip(words, bounds[1::2], bounds[2::2]))), words
 
 
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")

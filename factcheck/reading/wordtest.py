@@ -3,54 +3,52 @@ sentence at once.
 
 Most words of a sentence start no number, no phrase of a table, no entity.
 Asking each token in a Python loop costs more than the rest of the work; a
-WordTest keeps the words it has answered in two sets, so a sentence is
-answered with set operations (in C) and only words never seen before reach
-the test itself.  The answers are those of the test, word for word.
+WordTest keeps the answers it has given in one dict, so a sentence is
+answered by looking all its words up at once (map, in C) and only words
+never seen before reach the test itself.  The answers are those of the test,
+word for word.
 """
 from __future__ import annotations
 
+from itertools import compress
 from typing import Callable, Iterable
 
 
 class WordTest:
     """`test` (a pure function of one word) remembered for up to `limit` words."""
 
-    __slots__ = ("_test", "_yes", "_no", "_limit")
+    __slots__ = ("_test", "_known", "_limit")
 
     def __init__(self, test: Callable[[str], object], limit: int = 300_000):
         self._test = test
-        self._yes: set[str] = set()
-        self._no: set[str] = set()
+        self._known: dict[str, bool] = {}  # word -> its answer
         self._limit = limit
 
     def __call__(self, word: str) -> bool:
-        if word in self._yes:
-            return True
-        if word in self._no:
-            return False
-        return bool(self.hits((word,)))
+        return self._answer(word)
+
+    def _answer(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = bool(self._test(word))
+            if len(self._known) < self._limit:
+                self._known[word] = known
+        return known
 
     def hits(self, words: Iterable[str]) -> set[str]:
         """The distinct words among `words` that pass the test."""
-        ws = set(words)
-        yes = self._yes
-        new = ws - yes - self._no  # one set at a time: difference(a, b) would walk all of a and b
-        if new:
-            test = self._test
-            found = {w for w in new if test(w)}
-            if len(yes) + len(self._no) < self._limit:
-                yes |= found
-                self._no |= new.difference(found)
-            else:
-                return ws.intersection(yes) | found
-        return ws.intersection(yes)
+        return {w for w in set(words) if self._answer(w)}
 
     def indices(self, words: list[str]) -> list[int]:
-        """The positions of the words that pass the test, in order."""
-        hits = self.hits(words)
-        if not hits:
+        """The positions of the words that pass the test, in order.  One dict
+        lookup a word (in C); a word not answered yet is tested once."""
+        answers = list(map(self._known.get, words))
+        if None in answers:  # a word not seen before (or not kept: the dict is full)
+            answer = self._answer
+            answers = [answer(w) if a is None else a for w, a in zip(words, answers)]
+        if True not in answers:
             return []
-        return [i for i, w in enumerate(words) if w in hits]
+        return list(compress(range(len(words)), answers))
 
 
 def positions(words: list[str], members: frozenset[str] | set[str]) -> list[int]:
