@@ -720,3 +720,14 @@ def test_figures_in_sentences_naming_only_other_entities_are_less_likely_one_qua
     same = found(body.format("مصر", 17), body.format("مصر", 12), title=title)
     other = found(body.format("مصر", 17), body.format("السعودية", 12), title=title)
     assert same and other and other[0].probability < same[0].probability - 0.05
+
+
+def test_two_spans_of_time_are_an_alarm_only_when_a_word_beside_both_says_what_they_measure():
+    title = "الرئيس الفلسطيني يغادر المستشفى"
+    when = ["2018-05-28T08:00:00+00:00", "2018-05-28T09:00:00+00:00"]
+    same = flagged("وهذه هي المرة الثالثة التي يدخل فيها عباس (82 عاما) المستشفى خلال أسبوع.",
+                   "وقال الطبيب إن عباس البالغ من العمر 83 عاما غادر المستشفى خلال أسبوع.", title=title, dates=when)
+    assert same and same[0].tier == "alarm"
+    apart = flagged("وهذه هي المرة الثالثة التي يدخل فيها عباس (82 عاما) المستشفى خلال أسبوع.",
+                    "وقال الطبيب المعالج البالغ من العمر 83 عاما إن حالته مستقرة خلال أسبوع.", title=title, dates=when)
+    assert all(d.tier != "alarm" for d in apart)

@@ -87,7 +87,7 @@ SCHEMA: dict[str, dict] = {
                    "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS,
                    "plural_endings": WORDS},
         "stories": {"stop": WORDS},
-        "dates": {"plain": WORDS},
+        "anchors": {"plain": WORDS},
         "entities": {"nisba_endings": WORDS},
         "report": {"attribution_stop": WORDS, "definite": WORDS},
         "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "no_article": WORDS, "teen_only": WORDS,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..reading.arabic import normalise
 from .candidates import disagree, hours, rel_gap, unit_scale
-from .frames import DATED_KINDS, one_dated_thing
+from .frames import ANCHORED_KINDS, one_anchored_thing
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -289,11 +289,11 @@ def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
     within hours of each other.  Tolls hours apart may have been revised in
     between (down as well as up) or repeated from an earlier stage; tolls from
     different or unnamed sources on the day are counts in progress, each
-    source at its own stage: shown to review, not as an alarm.  Dates are an
-    alarm only when a word beside two of them says what they date
-    (frames.one_dated_thing)."""
+    source at its own stage: shown to review, not as an alarm.  Dates and
+    spans of time are an alarm only when a word beside two of them says what
+    they date or measure (frames.one_anchored_thing)."""
     if tier == "alarm":
-        if conflicts[0].a.kind in DATED_KINDS and not any(one_dated_thing(k.a, k.b) for k in conflicts):
+        if conflicts[0].a.kind in ANCHORED_KINDS and not any(one_anchored_thing(k.a, k.b) for k in conflicts):
             return "review"
         for k in conflicts:
             if not cumulative(k.a):

@@ -29,36 +29,40 @@ def figure_span(c: Claim) -> tuple[int, int] | None:
     return (i, i + len(c.text)) if i >= 0 else None
 
 
-DATED_KINDS = ("date", "year")
-DATED_REACH = 6  # words either side of a date that may say what it dates
+ANCHORED_KINDS = ("date", "year", "duration")  # figures whose unit says nothing of what they date or measure
+ANCHOR_REACH = 6  # words either side of such a figure that may say it
 
 
 @lru_cache(maxsize=1)
 def _plain_words() -> frozenset[str]:
-    """Words that say nothing of what a date dates (words.toml [dates], and the story index's stop words)."""
-    words = load().words
-    return frozenset(skeleton(normalise(w)) for w in words["stories"]["stop"] | words["dates"]["plain"])
+    """Words that say nothing of what a date dates or a span measures (words.toml
+    [anchors], the story index's stop words, the age cues)."""
+    lx = load()
+    words = lx.words["stories"]["stop"] | lx.words["anchors"]["plain"] | lx.age_cues
+    return frozenset(skeleton(normalise(w)) for w in words)
 
 
-def dated_words(c: Claim) -> frozenset[str]:
-    """The skeletons of the content words beside a figure (DATED_REACH either
-    side): for a date or a year, all that says what it dates."""
+def anchor_words(c: Claim) -> frozenset[str]:
+    """The skeletons of the content words beside a figure (ANCHOR_REACH either
+    side): for a date, a year or a span of time, all that says what it dates
+    or measures (an election, a visit, whose age)."""
     span = figure_span(c)
     if span is None:
         return frozenset()
     plain = _plain_words()
-    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-DATED_REACH:]
-    right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:DATED_REACH]
+    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-ANCHOR_REACH:]
+    right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:ANCHOR_REACH]
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
 
 
-def one_dated_thing(a: Claim, b: Claim) -> bool:
-    """Do two dates (or years) share a word beside them that names what they
-    date (الانتخابات ... 25 تموز، الانتخابات ... 26 يوليو)?  A date says nothing
-    of its event: without such a word, two dates of one story are as likely
-    two events of it (the day a decision was announced, the day a match is
-    played) as one event dated twice."""
-    return bool(dated_words(a) & dated_words(b))
+def one_anchored_thing(a: Claim, b: Claim) -> bool:
+    """Do two dates (years, spans) share a word beside them that names what they
+    date or measure (الانتخابات ... 25 تموز، الانتخابات ... 26 يوليو؛ عباس (82 عاما)،
+    عباس البالغ 83 عاما)?  A date or a span says nothing of its event: without
+    such a word, two of one story are as likely two things of it (the day a
+    decision was announced, the day a match is played; one player's age,
+    another's) as one thing given twice."""
+    return bool(anchor_words(a) & anchor_words(b))
 
 
 def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
