@@ -186,6 +186,41 @@ def test_one_after_its_noun_is_a_number():
     assert (c.value, c.counted) == (1, "شخص")
 
 
+@pytest.mark.parametrize("text,quote,norm", [
+    ("وفاز الفريق بأربعة أهداف مقابل ثلاثة في الإياب", "بأربعة أهداف مقابل ثلاثة", "4-3"),
+    ("وفاز الفريق بهدفين مقابل هدف وحيد على ملعبه", "بهدفين مقابل هدف وحيد", "2-1"),
+    ("وتغلب على ضيفه بثلاثة أهداف مقابل هدفين", "بثلاثة أهداف مقابل هدفين", "3-2"),
+    ("وسجل الفريق 3 أهداف مقابل هدف للضيوف", "3 أهداف مقابل هدف", "3-1"),
+])
+def test_a_match_score_in_words_is_one_figure(text, quote, norm):
+    """Not a count of four goals and another of three: one score, a spec A-B."""
+    assert [(c.kind, c.text, c.norm) for c in read(text)] == [("spec", quote, norm)]
+    # votes against blank ballots are two counts: no goal is named
+    assert [c.kind for c in read("وحصل على 98 صوتا مقابل 30 ورقة بيضاء")] == ["count", "count"]
+
+
+@pytest.mark.parametrize("text,quote,kind,qualifier,unit", [
+    ("ستبعده عن الملاعب لمدة لا تقل عن 6 أشهر", "لا تقل عن 6 أشهر", "duration", "at_least", "month"),
+    ("وقال الممثل البالغ الخامسة والخمسين من العمر إنه بريء", "الخامسة والخمسين من العمر", "duration", "exact", "year"),
+    ("إصابة ستبعده لأشهر عدة عن الملاعب", "لأشهر عدة", "duration", "vague", "month"),
+])
+def test_more_figures_read_with_their_qualifier_and_unit(text, quote, kind, qualifier, unit):
+    assert [(c.text, c.kind, c.qualifier, c.unit) for c in read(text)] == [(quote, kind, qualifier, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت فرانس 24 حاضرة في المؤتمر",            # a channel's name
+    "واستأنفت إيران المحادثات مع مجموعة (5+1) أمس",  # a group named as a sum
+])
+def test_numbers_in_names_are_not_counts(text):
+    assert all(c.kind == "spec" for c in read(text)) and len(read(text)) == 1
+
+
+def test_a_unit_before_a_day_number_is_not_one_of_that_unit():
+    """حتى يوم 24: until the 24th, not "up to one day"."""
+    assert not [c for c in read("ويستمر المهرجان من الأحد حتى يوم 24 أغسطس") if c.kind == "duration"]
+
+
 def test_one_or_two_after_a_verb_does_not_count_the_verb():
     c = one("وأصيب اثنان في الحادث بحسب الشرطة")
     assert (c.value, c.event) == (2, "wounded") and c.counted != "وأصيب"

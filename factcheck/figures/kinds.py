@@ -110,6 +110,9 @@ class Kinds:
         if glued_next and _LATIN.match(nxt):
             q.i1 = max(q.i1, j + 1)
             return "spec"
+        if nxt == "+" and glued_next and j + 1 < n and words[j + 1][:1].isdigit() and toks[j].end == toks[j + 1].start:
+            q.i1 = max(q.i1, j + 2)
+            return "spec"  # مجموعة 5+1: a name written as a sum
         if prev and _LATIN.match(prev) and q.qualifier in (None, "exact") and q.kind == "count":
             self._extend_name(toks, words, q)
             return "spec"  # iOS 11.3، Galaxy S 9: a version or a model

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, number_forms, strip_clitics,
+from ..reading.arabic import (CLITIC_PREFIXES, clitic_forms, normalise, number_forms, strip_clitics,
                               strip_number_prefixes)
 from ..lexicon import Lexicon, load
 from ..reading.tokens import Tok, tokenize
@@ -89,6 +89,12 @@ class Parser:
         self._cf_comparatives = clitic_forms(lx.comparatives)
         self._cf_calibre_context = clitic_forms(lx.calibre_context)
         self._may_be_dual = frozenset(lx.dual_nouns) | {p + f for f in lx.dual_nouns for p in self._dual_prefixes}
+        goals = lx.concepts.get("goals", {})  # a match score in words: its sides name goals (counted.toml)
+        self._goal_nouns = clitic_forms({normalise(f) for f in goals.get("forms", [])})
+        self._goal_duals = clitic_forms({normalise(f) for f in goals.get("duals", [])})
+        self._goal_singulars = clitic_forms({normalise(f) for f in goals.get("forms", []) if f in ("هدف",)})
+        self._one_words = frozenset(normalise(w) for w in words["score_one"])
+        self._score_links = frozenset(normalise(w) for w in words["score_links"])
         self._may_hold = self._compile_prefilter()
 
     def _compile_prefilter(self):
@@ -156,6 +162,8 @@ class Parser:
         self._implied_currency(toks, words, out)
         if self.lx.dual_nouns:
             out = self._duals(toks, words, out)
+        if self._score_links and not self._score_links.isdisjoint(words):
+            out = self._scores_in_words(words, out)
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
@@ -205,6 +213,62 @@ class Parser:
                 self.bounds(q)
                 out.append(q)
         out.sort(key=_first_token)
+        return out
+
+    def _goals_at(self, words, k: int, qs_at: dict) -> tuple[float, int] | None:
+        """(goals, end) of one side of a score at token k: a figure and a goal noun (بأربعة أهداف،
+        3 أهداف), a figure alone, a dual goal noun (بهدفين) or a singular one (بهدف، هدف وحيد)."""
+        n = len(words)
+        q = qs_at.get(k)
+        if q is not None and q.kind == "count" and q.qualifier == "exact" and q.value is not None \
+                and q.value == int(q.value) and q.value < 100:
+            end = q.i1
+            if end < n and words[end] in self._goal_nouns and q.i1 == q.n1:
+                end += 1
+            return q.value, end
+        if k < n and words[k] in self._goal_duals:
+            return 2.0, k + 1
+        if k < n and words[k] in self._goal_nouns and words[k] in self._goal_singulars:
+            return 1.0, k + 1 + (k + 1 < n and words[k + 1] in self._one_words)
+        return None
+
+    def _scores_in_words(self, words, qs: list[Quantity]) -> list[Quantity]:
+        """A match score written in words is one figure, a spec "A-B" (بأربعة أهداف مقابل ثلاثة،
+        بهدفين مقابل هدف وحيد): not a count of four goals and another of three.  Each side names
+        goals, or the left does and the right is a figure."""
+        n = len(words)
+        qs_at = {q.i0: q for q in qs}
+        ends = {q.i1: q for q in qs}
+        out = list(qs)
+        for m in [k for k, w in enumerate(words) if w in self._score_links]:
+            left = None
+            q = ends.get(m)
+            if q is not None and q.i1 == q.n1 and q.i0 in qs_at:
+                left = (self._goals_at(words, q.i0, qs_at), q.i0)
+            elif m >= 1 and (words[m - 1] in self._goal_nouns or words[m - 1] in self._goal_duals):
+                start = m - 1
+                p = ends.get(m - 1)
+                if p is not None:
+                    start = p.i0
+                elif m >= 2 and words[m - 1] in self._one_words:
+                    start = m - 2
+                left = (self._goals_at(words, start, qs_at), start)
+            if left is None or left[0] is None or left[0][1] != m:
+                continue
+            right = self._goals_at(words, m + 1, qs_at)
+            if right is None:
+                continue
+            named = words[m - 1] in self._goal_nouns or words[m - 1] in self._goal_duals or \
+                (right[1] - 1 < n and words[right[1] - 1] in self._goal_nouns | self._goal_duals)
+            if not named:
+                continue  # 102 مقابل 98 without a goal noun: not read as a score here
+            a, start = left[0][0], left[1]
+            inside = [x for x in out if start <= x.i0 < right[1]]
+            for x in inside:
+                out.remove(x)
+            out.append(Quantity(start, right[1], start, right[1], None, None, None, None, "spec",
+                                norm=f"{int(a)}-{int(right[0])}"))
+        out.sort(key=lambda q: q.i0)
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
@@ -378,8 +442,12 @@ class Parser:
             if end == i + 1 and lemma is None:
                 return None  # الأول، الثانية alone: a word, not a figure
             q = Quantity(i, end, i, end, v, v, v, None, "ordinal", numbered=lemma)
-            if end == i + 2 and lemma is None and self._age(words, i, floor):
+            after = lx.age_after.match(words, end) if end < n and lemma is None else None
+            if end >= i + 2 and lemma is None and (self._age(words, i, floor) or after):
+                # في سن الخامسة والثلاثين، البالغ الخامسة والخمسين من العمر: an age
                 q.kind, q.unit, q.sense, q.qualifier = "duration", "year", "age", "exact"
+                if after:
+                    q.i1 = end + after[0]
                 self.bounds(q)
             return q
         # ratios: ضعفين؛ ضعف only after a qualifier or a comparative (ضعف is also "weakness")
@@ -460,8 +528,8 @@ class Parser:
         um = self.lx.units.match(words, k, clitics=False)
         if not um or um[0] != 1:
             return None
-        if k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
-            return None  # "حتى عام 1975": عام introduces a year
+        if k + 1 < len(words) and words[k + 1][:1].isdigit():
+            return None  # "حتى عام 1975"، "حتى يوم 24": the unit introduces a year, a day, not one of it
         q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
         self._fraction_after_unit(words, q)  # لأكثر من عام ونصف
         self.bounds(q)
@@ -560,6 +628,11 @@ class Parser:
                         q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
                         return q
                     q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
+        elif q.kind == "count" and not q.unit and q.qualifier == "vague" and q.i0 - 1 >= floor \
+                and not words[q.i0 - 1].startswith("ال"):
+            um = lx.units.match(words, q.i0 - 1)
+            if um and um[0] == 1 and um[1][0] == "duration":
+                q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1   # لأشهر عدة: a few months
         if self.kinds.number_words_kind(words, q, floor):
             return q
         if q.kind != "spec" and q.sense != "age":
