@@ -297,6 +297,15 @@ def test_day_of_the_current_month_needs_the_publication_date():
     assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", "2018-03-09")]
 
 
+@pytest.mark.parametrize("text,norm", [
+    ("وأمهل الاتحاد الدول حتى الثاني عشر من الشهر المقبل لتحديد موقفها", "2019-01-12"),  # across the year
+    ("ووقعت الحادثة في 3 من الشهر الماضي قرب الحدود", "2018-11-03"),
+])
+def test_a_day_of_the_next_or_last_month_is_dated_from_publication(text, norm):
+    d = Document(id="t", text=text, published="2018-12-22T10:00:00Z")
+    assert [(c.kind, c.norm) for c in extractor().extract(d)] == [("date", norm)]
+
+
 def test_time_and_score_norms():
     assert [(c.kind, c.norm) for c in read("بدأ الاجتماع في الساعة 9:05 صباحا")] == [("time", "09:05")]
     assert [(c.kind, c.norm) for c in read("فاز المنتخب على ضيفه 3-0 في المباراة")] == [("spec", "3-0")]

@@ -27,10 +27,15 @@ class SentenceContext:
         self._month_re = None  # month names, compiled when a figure first needs the month named before it
 
     def date_norm(self, norm: str | None, pub: date | None, text: str, at: int) -> str | None:
-        """"cur-09" (في 9 الجاري) is the 9th of the month of publication; "same-22" (حتى 22 من الشهر
+        """"cur-09" (في 9 الجاري) is the 9th of the month of publication, "next-12" (الثاني عشر من
+        الشهر المقبل) of the month after it, "prev-" of the month before; "same-22" (حتى 22 من الشهر
         نفسه) the 22nd of the month named last before it in the document (at: its offset in text)."""
-        if norm and norm.startswith("cur-"):
-            return f"{pub.year:04d}-{pub.month:02d}-{norm[4:]}" if pub else None
+        if norm and norm.startswith(("cur-", "next-", "prev-")):
+            if pub is None:
+                return None
+            step = {"cur": 0, "next": 1, "prev": -1}[norm.split("-", 1)[0]]
+            year, month = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{year:04d}-{month + 1:02d}-{norm.split('-', 1)[1]}"
         if norm and norm.startswith("same-"):
             month = self._month_before(text, at)
             return f"{month:02d}-{norm[5:]}" if month else None

@@ -38,6 +38,9 @@ def _slash_date(parts: list[str]) -> str | None:
     return None
 
 
+# how a day's month is implied (lexicon implied_month), as its norm's prefix (claims resolve it)
+_IMPLIED_PREFIX = {"current": "cur-", "same": "same-", "next": "next-", "previous": "prev-"}
+
 class Kinds:
     """The kind of a figure from the words around it: the lexicon's cues, and the grammar for number words."""
 
@@ -221,7 +224,8 @@ class Kinds:
     def day_month(self, words, k, day) -> tuple[int, str] | None:
         """(end, norm) when the month of a day (1-31) follows at k: (من) (شهر) a month's name (/ its other
         name) (عام) (a year) gives MM-DD or YYYY-MM-DD; الجاري، الشهر الجاري gives cur-DD (the month of
-        publication) and الشهر نفسه، نفس الشهر same-DD (the month named last before it): claims resolve both."""
+        publication), الشهر المقبل next-DD, الشهر الماضي prev-DD, and الشهر نفسه، نفس الشهر same-DD (the
+        month named last before it): claims resolve them."""
         lx = self.lx
         n = len(words)
         if day is None or day != int(day) or not 1 <= day <= 31:
@@ -236,7 +240,7 @@ class Kinds:
             im = lx.implied_month.match(words, k, clitics=False) if k < n else None
             if im is None:
                 return None
-            return k + im[0], ("cur-" if im[1] == "current" else "same-") + f"{day:02d}"
+            return k + im[0], _IMPLIED_PREFIX[im[1]] + f"{day:02d}"
         k += mm[0]
         year = None
         if k + 1 < n and words[k] == "/":

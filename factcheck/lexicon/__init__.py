@@ -68,7 +68,7 @@ SCHEMA: dict[str, dict] = {
         "time_before": WORDS, "time_after": WORDS, "zero_words": WORDS, "score_context": WORDS,
         "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
         "numbered": {"score_minute": str, "*": WORDS},
-        "implied_month": {"current": WORDS, "same": WORDS, "month": WORDS},
+        "implied_month": {"current": WORDS, "same": WORDS, "next": WORDS, "previous": WORDS, "month": WORDS},
     },
     "scope": {"*": _BEFORE_AFTER},
     "counted": {"*": {"forms": WORDS, "duals": WORDS, "part_of": str, "human": bool, "event": str, "scope": str,
@@ -291,7 +291,7 @@ class Lexicon:
     current_month: set[str] = field(default_factory=set)
     numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
     score_minute: str | None = None
-    implied_month: PhraseTable = None   # payload "current" / "same"
+    implied_month: PhraseTable = None   # payload "current" / "same" / "next" / "previous"
     month_word: set[str] = field(default_factory=set)
     dual_nouns: dict[str, str] = field(default_factory=dict)   # شخصان -> people
     dual_after: set[str] = field(default_factory=set)          # بفارق
@@ -441,7 +441,8 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.numbered = {normalise(f): lemma for lemma, forms in nb.items() for f in forms}
     im = nq.get("implied_month", {})
     lx.implied_month = PhraseTable([(phrase(f), "current") for f in nq.get("current_month", [])] +
-                                   [(phrase(f), name) for name in ("current", "same") for f in im.get(name, [])])
+                                   [(phrase(f), name) for name in ("current", "same", "next", "previous")
+                                    for f in im.get(name, [])])
     lx.month_word = {normalise(f) for f in im.get("month", [])}
     lx.glue_cues = {normalise(f) for f in nq.get("glue_cues", [])}
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
