@@ -438,7 +438,9 @@ def test_currency_carried_to_a_later_sum():
     assert [c.kind for c in other] == ["money", "count"]
 
 
-@pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR")])
+@pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR"),
+                                       ("بلغت الكلفة 120 ألف ريال في الدوحة", "RIAL"),   # not placed: not Saudi
+                                       ("بلغت الكلفة 120 ألف ريال سعودي", "SAR")])
 def test_more_currencies(text, unit):
     assert [(c.kind, c.unit) for c in read(text)] == [("money", unit)]
 
