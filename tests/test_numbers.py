@@ -191,6 +191,7 @@ def test_one_after_its_noun_is_a_number():
     ("وفاز الفريق بهدفين مقابل هدف وحيد على ملعبه", "بهدفين مقابل هدف وحيد", "2-1"),
     ("وتغلب على ضيفه بثلاثة أهداف مقابل هدفين", "بثلاثة أهداف مقابل هدفين", "3-2"),
     ("وسجل الفريق 3 أهداف مقابل هدف للضيوف", "3 أهداف مقابل هدف", "3-1"),
+    ("وخسر الفريق بهدف وحيد مقابل هدفين", "بهدف وحيد مقابل هدفين", "1-2"),
 ])
 def test_a_match_score_in_words_is_one_figure(text, quote, norm):
     """Not a count of four goals and another of three: one score, a spec A-B."""

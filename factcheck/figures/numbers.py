@@ -92,7 +92,7 @@ class Parser:
         goals = lx.concepts.get("goals", {})  # a match score in words: its sides name goals (counted.toml)
         self._goal_nouns = clitic_forms({normalise(f) for f in goals.get("forms", [])})
         self._goal_duals = clitic_forms({normalise(f) for f in goals.get("duals", [])})
-        self._goal_singulars = clitic_forms({normalise(f) for f in goals.get("forms", []) if f in ("هدف",)})
+        self._goal_single = clitic_forms({normalise(f) for f in words["score_one_goal"]})
         self._one_words = frozenset(normalise(w) for w in words["score_one"])
         self._score_links = frozenset(normalise(w) for w in words["score_links"])
         self._may_hold = self._compile_prefilter()
@@ -228,47 +228,31 @@ class Parser:
             return q.value, end
         if k < n and words[k] in self._goal_duals:
             return 2.0, k + 1
-        if k < n and words[k] in self._goal_nouns and words[k] in self._goal_singulars:
+        if k < n and words[k] in self._goal_single:
             return 1.0, k + 1 + (k + 1 < n and words[k + 1] in self._one_words)
         return None
 
     def _scores_in_words(self, words, qs: list[Quantity]) -> list[Quantity]:
         """A match score written in words is one figure, a spec "A-B" (بأربعة أهداف مقابل ثلاثة،
-        بهدفين مقابل هدف وحيد): not a count of four goals and another of three.  Each side names
-        goals, or the left does and the right is a figure."""
-        n = len(words)
+        بهدفين مقابل هدف وحيد): not a count of four goals and another of three.  Two sides around
+        a link word (words.toml score_links), one of them naming goals; 98 صوتا مقابل 30 is not one."""
         qs_at = {q.i0: q for q in qs}
         ends = {q.i1: q for q in qs}
+        named = self._goal_nouns | self._goal_duals | self._goal_single
         out = list(qs)
         for m in [k for k, w in enumerate(words) if w in self._score_links]:
-            left = None
-            q = ends.get(m)
-            if q is not None and q.i1 == q.n1 and q.i0 in qs_at:
-                left = (self._goals_at(words, q.i0, qs_at), q.i0)
-            elif m >= 1 and (words[m - 1] in self._goal_nouns or words[m - 1] in self._goal_duals):
-                start = m - 1
-                p = ends.get(m - 1)
-                if p is not None:
-                    start = p.i0
-                elif m >= 2 and words[m - 1] in self._one_words:
-                    start = m - 2
-                left = (self._goals_at(words, start, qs_at), start)
-            if left is None or left[0] is None or left[0][1] != m:
+            # the left side ends at the link: a figure (with its goal noun), or goal words alone
+            starts = [ends[e].i0 for e in (m, m - 1) if e in ends] + [m - 1, m - 2]
+            left = next(((k, got[0]) for k in starts if k >= 0
+                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == m), None)
+            right = self._goals_at(words, m + 1, qs_at) if left is not None else None
+            if right is None or named.isdisjoint(words[left[0]:right[1]]):
                 continue
-            right = self._goals_at(words, m + 1, qs_at)
-            if right is None:
-                continue
-            named = words[m - 1] in self._goal_nouns or words[m - 1] in self._goal_duals or \
-                (right[1] - 1 < n and words[right[1] - 1] in self._goal_nouns | self._goal_duals)
-            if not named:
-                continue  # 102 مقابل 98 without a goal noun: not read as a score here
-            a, start = left[0][0], left[1]
-            inside = [x for x in out if start <= x.i0 < right[1]]
-            for x in inside:
-                out.remove(x)
-            out.append(Quantity(start, right[1], start, right[1], None, None, None, None, "spec",
-                                norm=f"{int(a)}-{int(right[0])}"))
-        out.sort(key=lambda q: q.i0)
+            start, end = left[0], right[1]
+            out = [x for x in out if not start <= x.i0 < end]
+            out.append(Quantity(start, end, start, end, None, None, None, None, "spec",
+                                norm=f"{int(left[1])}-{int(right[0])}"))
+        out.sort(key=_first_token)
         return out
 
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:

@@ -94,7 +94,7 @@ SCHEMA: dict[str, dict] = {
                     "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
                     "sum_links": WORDS, "join_always": WORDS, "join_to": WORDS, "dual_prefixes": WORDS,
                     "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS, "score_links": WORDS,
-                    "score_one": WORDS},
+                    "score_one_goal": WORDS, "score_one": WORDS},
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
                      "same_source": TEXT, "disputed": TEXT, "events": {"*": str}},
