@@ -150,6 +150,8 @@ def test_qualifiers_give_intervals(text, qualifier, low, high):
     ("تأهل الفريق إلى دور الثمانية في البطولة", "ordinal"),   # the name of a round, not eight of anything
     ("في إياب دور الستة عشر أمام ريال مدريد", "ordinal"),
     ("بلغ المنتخب دور 16 للمرة الأولى", "ordinal"),
+    ("وعقدت قمة مجموعة السبع في كندا", "spec"),          # the Group of Seven: a name
+    ("واجتمع قادة دول مجموعة العشرين في الأرجنتين", "spec"),
 ])
 def test_non_counts_keep_their_kind(text, kind):
     found = read(text)

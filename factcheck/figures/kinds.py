@@ -56,6 +56,7 @@ class Kinds:
         # any(f in S for f in strip_clitics(w)) is w in clitic_forms(S): one lookup, no generator
         self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
         self._cf_spec_before = clitic_forms(lx.spec_before)
+        self._cf_name_before = clitic_forms(lx.name_before)
         self._cf_score_context = clitic_forms(lx.score_context)
         self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
 
@@ -65,6 +66,9 @@ class Kinds:
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
                 and not words[q.i0 - 1] in self._article:
+            if words[q.i0 - 1] in self._cf_name_before:
+                q.kind, q.qualifier = "spec", None   # مجموعة السبع: the Group of Seven, a name
+                return True
             lemma = self.numbered_before(words, q.i0, floor)
             if lemma or words[q.i0 - 1] in self._cf_ordinal_before:
                 q.kind, q.qualifier, q.numbered = "ordinal", None, lemma   # في المرتبة العشرين

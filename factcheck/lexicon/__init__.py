@@ -63,7 +63,7 @@ SCHEMA: dict[str, dict] = {
         "age": _BEFORE_AFTER,
     },
     "nonquantity": {
-        "year_before": WORDS, "year_after": WORDS, "ordinal_before": WORDS, "spec_before": WORDS,
+        "year_before": WORDS, "year_after": WORDS, "ordinal_before": WORDS, "spec_before": WORDS, "name_before": WORDS,
         "model_prefixes": WORDS, "name_marks": WORDS, "glue_cues": WORDS, "current_month": WORDS,
         "time_before": WORDS, "time_after": WORDS, "zero_words": WORDS, "score_context": WORDS,
         "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
@@ -287,6 +287,7 @@ class Lexicon:
     year_after: set[str] = field(default_factory=set)
     ordinal_before: set[str] = field(default_factory=set)
     spec_before: set[str] = field(default_factory=set)
+    name_before: set[str] = field(default_factory=set)  # a number word with the article after it is a name
     model_prefixes: set[str] = field(default_factory=set)
     current_month: set[str] = field(default_factory=set)
     numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
@@ -434,6 +435,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.year_after = {normalise(f) for f in nq.get("year_after", [])}
     lx.ordinal_before = {normalise(f) for f in nq.get("ordinal_before", [])}
     lx.spec_before = {normalise(f) for f in nq.get("spec_before", [])}
+    lx.name_before = {normalise(f) for f in nq.get("name_before", [])}
     lx.model_prefixes = {normalise(f) for f in nq.get("model_prefixes", [])}
     lx.current_month = {normalise(f) for f in nq.get("current_month", [])}
     nb = dict(nq.get("numbered", {}))
