@@ -152,6 +152,7 @@ def test_qualifiers_give_intervals(text, qualifier, low, high):
     ("بلغ المنتخب دور 16 للمرة الأولى", "ordinal"),
     ("وعقدت قمة مجموعة السبع في كندا", "spec"),          # the Group of Seven: a name
     ("واجتمع قادة دول مجموعة العشرين في الأرجنتين", "spec"),
+    ("ترامب معزول في قمة السبع الكبار", "spec"),
 ])
 def test_non_counts_keep_their_kind(text, kind):
     found = read(text)
