@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..reading.arabic import skeleton, strip_clitics
+from ..reading.arabic import normal_skeleton, skeleton, strip_clitics
 from ..reading.wordtest import WordTest
 from ..lexicon import Lexicon
 
@@ -34,7 +34,7 @@ class EntityFinder:
         for form in strip_clitics(word):
             if len(form) < 5:
                 continue
-            for known, eid in self.by_skeleton.get(skeleton(form), ()):
+            for known, eid in self.by_skeleton.get(normal_skeleton(form), ()):  # the words are normalised
                 if fuzz.ratio(form, known) >= FUZZY_MIN:
                     return eid
         return None

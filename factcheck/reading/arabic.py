@@ -215,7 +215,12 @@ def skeleton(word: str) -> str:
     """A consonant skeleton under which transliteration variants of one name
     meet (زيلنسكي/زيلينسكي, بيونغ/بيونج).  A key for blocking, confirmed
     afterwards by rapidfuzz on the full forms."""
-    w = normalise(word)
+    return normal_skeleton(normalise(word))
+
+
+def normal_skeleton(w: str) -> str:
+    """skeleton() of a word already normalised (a token of the text): asked of
+    every long word the entity finder meets, so normalise() is not run twice."""
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
     if _SKELETON is None:
