@@ -49,8 +49,9 @@ def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckR
     model = load_model()
     p = model.probabilities(scored.features)
     pairs = [(k.a, k.b, float(q), k.relation) for k, q in zip(scored.candidates, p) if q >= model.review]
+    titles = {d.id: d.text[:d.title_end] for d in documents}
     found = discrepancies(pairs, scored.mentions, figure_key, model.tier,
-                          lambda doc: stories.story.get(doc, doc), ex.lx)
+                          lambda doc: stories.story.get(doc, doc), ex.lx, titles)
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)
 

@@ -731,3 +731,12 @@ def test_two_spans_of_time_are_an_alarm_only_when_a_word_beside_both_says_what_t
     apart = flagged("وهذه هي المرة الثالثة التي يدخل فيها عباس (82 عاما) المستشفى خلال أسبوع.",
                     "وقال الطبيب المعالج البالغ من العمر 83 عاما إن حالته مستقرة خلال أسبوع.", title=title, dates=when)
     assert all(d.tier != "alarm" for d in apart)
+
+
+def test_a_headline_word_beside_two_dates_names_the_story_not_the_event():
+    title = "تسميم الجاسوس الروسي سكريبال في بريطانيا"
+    when = ["2018-04-03T08:00:00+00:00", "2018-04-03T09:00:00+00:00"]
+    got = flagged("وتعرض سكريبال وابنته في الرابع من مارس لتسميم بغاز للأعصاب في مدينة سالزبري.",
+                  "وكان القضاء البريطاني قد أجاز في 22 مارس أخذ عينات من دم سكريبال للتحليل.",
+                  title=title, dates=when)
+    assert got and all(d.tier == "review" for d in got)

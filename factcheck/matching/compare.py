@@ -259,7 +259,7 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
 
 
 def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
-                  tier_of, story_of, lexicon) -> list[Discrepancy]:
+                  tier_of, story_of, lexicon, titles: dict[str, str] | None = None) -> list[Discrepancy]:
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
     are (claim, claim, probability, relation); every mention of each figure is
     listed, and the conflicts are the pairs of mentions of disagreeing figures.
@@ -279,21 +279,25 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
     updates, others = [], []
     for t in pairs:
         (updates if t[3] == "same" and _is_update([Conflict(t[0], t[1], "same", 0.0)], lexicon) else others).append(t)
-    return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True) +
-                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False),
+    titles = titles or {}
+    return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles) +
+                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles),
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
-def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
+def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -> str | None:
     """A toll is an alarm only when both reports quote the same primary source
     within hours of each other.  Tolls hours apart may have been revised in
     between (down as well as up) or repeated from an earlier stage; tolls from
     different or unnamed sources on the day are counts in progress, each
     source at its own stage: shown to review, not as an alarm.  Dates and
     spans of time are an alarm only when a word beside two of them says what
-    they date or measure (frames.one_anchored_thing)."""
+    they date or measure, other than the story's words in their headlines
+    (frames.one_anchored_thing)."""
     if tier == "alarm":
-        if conflicts[0].a.kind in ANCHORED_KINDS and not any(one_anchored_thing(k.a, k.b) for k in conflicts):
+        if conflicts[0].a.kind in ANCHORED_KINDS and not any(
+                one_anchored_thing(k.a, k.b, titles.get(k.a.doc, "") + "\n" + titles.get(k.b.doc, ""))
+                for k in conflicts):
             return "review"
         for k in conflicts:
             if not cumulative(k.a):
@@ -304,7 +308,8 @@ def _tier(tier: str | None, conflicts: list[Conflict]) -> str | None:
     return tier
 
 
-def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool) -> list[Discrepancy]:
+def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool,
+           titles: dict[str, str]) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
@@ -377,6 +382,6 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                                explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
                                claims=cl, conflicts=ks, positions=sides,
-                               tier="update" if kind == "update" else _tier(tier_of(best), ks),
+                               tier="update" if kind == "update" else _tier(tier_of(best), ks, titles),
                                probability=round(best, 4)))
     return out

@@ -55,14 +55,19 @@ def anchor_words(c: Claim) -> frozenset[str]:
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
 
 
-def one_anchored_thing(a: Claim, b: Claim) -> bool:
+def one_anchored_thing(a: Claim, b: Claim, headlines: str = "") -> bool:
     """Do two dates (years, spans) share a word beside them that names what they
     date or measure (الانتخابات ... 25 تموز، الانتخابات ... 26 يوليو؛ عباس (82 عاما)،
     عباس البالغ 83 عاما)?  A date or a span says nothing of its event: without
     such a word, two of one story are as likely two things of it (the day a
     decision was announced, the day a match is played; one player's age,
-    another's) as one thing given twice."""
-    return bool(anchor_words(a) & anchor_words(b))
+    another's) as one thing given twice.  For dates, words of the two
+    headlines (the story's: سكريبال، خاشقجي) say which story, not which of its
+    events; for a span, a name in the headline still says whose age it is."""
+    shared = anchor_words(a) & anchor_words(b)
+    if shared and headlines and a.kind in ("date", "year"):
+        shared -= {skeleton(w) for w in _WORD.findall(normalise(headlines))}
+    return bool(shared)
 
 
 def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
