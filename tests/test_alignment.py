@@ -268,6 +268,15 @@ def test_others_share_the_scope_of_the_figure_they_follow_even_across_a_full_sto
     assert scopes("وأصيب 30 فلسطينيا صباح الجمعة. وأصيب 20 آخرون بعد الظهر.")["20"] == "additional"
 
 
+def test_a_new_batch_is_said_of_the_figure_not_of_a_noun_after_it():
+    from factcheck.figures.claims import extractor
+
+    def scope(text):
+        return [c.scope for c in extractor().extract(Document(id="x", text="عنوان\n" + text, title_end=5))]
+    assert scope("وأرسلت الوزارة 500 جندي جديد إلى الحدود.") == ["additional"]
+    assert scope("وحصلت القائمة على 43 مقعدا في البرلمان الجديد.") == [None]
+
+
 def test_two_reports_that_each_give_both_figures_do_not_contradict_each_other():
     # each report gives the old sentence and the new one: whichever pair of
     # figures is taken across them, the other report says it too
@@ -740,3 +749,17 @@ def test_a_headline_word_beside_two_dates_names_the_story_not_the_event():
                   "وكان القضاء البريطاني قد أجاز في 22 مارس أخذ عينات من دم سكريبال للتحليل.",
                   title=title, dates=when)
     assert got and all(d.tier == "review" for d in got)
+
+
+def test_figures_a_report_calls_preliminary_in_the_sentence_before_are_an_early_stage():
+    title = "نتائج الانتخابات التشريعية في العراق"
+    first = ("وخسر المالكي في الانتخابات وفق النتائج الأولية شبه النهائية، حيث حصلت قائمته على 25 مقعدا.\n"
+             "وحلت قائمة العبادي في المركز الثالث بحصولها على 43 مقعدا في البرلمان الجديد.")
+    final = "وحلت قائمة العبادي في المركز الثالث بحصولها على 42 مقعدا في البرلمان الجديد."
+    got = found(first, final, title=title, dates=["2018-05-17T08:00:00+00:00", "2018-05-19T08:00:00+00:00"])
+    assert got and all(d.type == "update" for d in got)
+    # without the word, a lower figure two days later stays a contradiction
+    plain = ("وخسر المالكي في الانتخابات، حيث حصلت قائمته على 25 مقعدا.\n"
+             "وحلت قائمة العبادي في المركز الثالث بحصولها على 43 مقعدا في البرلمان الجديد.")
+    got = found(plain, final, title=title, dates=["2018-05-17T08:00:00+00:00", "2018-05-19T08:00:00+00:00"])
+    assert got and all(d.type != "update" for d in got)

@@ -28,6 +28,7 @@ from ..reading.tokens import sentences, tokens_and_words
 from ..reading.wordtest import positions
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
+PROVISIONAL_KINDS = ("count", "percent")  # what a preliminary toll or result counts (not a quake's magnitude)
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
                             "rescued"})
 
@@ -175,8 +176,10 @@ class Extractor:
         when = published_datetime(doc.published)
         pub = when.date() if when else None  # parsed once a document, not once a sentence
         may_hold = self.parser.may_hold
+        last = (0, 0)  # the sentence before, whatever it holds
         for s, e in sentences(text):
             sent = text[s:e]
+            previous, last = last, (s, e)
             if not may_hold(sent):
                 continue
             toks, words = tokens_and_words(sent, offset=s)
@@ -196,6 +199,9 @@ class Extractor:
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
+            # "وفق النتائج الأولية ... حصلت قائمته على 25 مقعدا. وحلت قائمة سائرون ... على 54 مقعدا": a
+            # report that calls its figures preliminary in the sentence before gives them as a count in progress
+            provisional = self._says_provisional(text[previous[0]:previous[1]])
             before: Claim | None = None  # the sentence's previous figure with a frame
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
@@ -222,11 +228,16 @@ class Extractor:
                         c.scope = prior.scope if before is not None else None
                     before = c
                     if c.scope is None:
-                        c.scope = self._clause_scope(words, q) or ("background" if off_day else None)
+                        c.scope = self._clause_scope(words, q) or ("background" if off_day else None) or \
+                            ("provisional" if provisional and c.kind in PROVISIONAL_KINDS else None)
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
                         antecedent = c
                 claims.append(c)
         return claims
+
+    def _says_provisional(self, text: str) -> bool:
+        """Does this (normalised) text call a count preliminary or in progress (updates.toml provisional)?"""
+        return bool(text) and any(cue in text for cue in self.lx.provisional_cues)
 
     def _clause_scope(self, words, q: Quantity) -> str | None:
         """A running total ("منذ" a start that is not a few hours or days ago) or
@@ -438,6 +449,8 @@ class Extractor:
             if k >= after and words[k].startswith("و") and lx.triggers.match(words, k):
                 break  # "قتل شخصان وأصيب آخرون": the others are the next clause's, not a further batch of these
             m = lx.scope_after.match(words, k) if words[k] in starters else None
+            if m and m[1] == "additional" and words[k].startswith("ال"):
+                continue  # "مقعدا في البرلمان الجديد": with the article it qualifies another noun, not the figure
             if m:
                 return m[1]
         starters = lx.scope_before.starters

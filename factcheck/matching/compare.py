@@ -244,7 +244,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
         late_rose = _says(late, lexicon.update_cues)
         said = late_rose or _says(early, lexicon.update_cues)
-        if said and abs(ta - tb) <= SETTLED_HOURS or _says(early, lexicon.provisional_cues) and ta != tb:
+        provisional = early.scope == "provisional" or _says(early, lexicon.provisional_cues)  # (or the sentence before)
+        if said and abs(ta - tb) <= SETTLED_HOURS or provisional and ta != tb:
             continue
         if late_rose and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
