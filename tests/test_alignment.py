@@ -763,3 +763,11 @@ def test_figures_a_report_calls_preliminary_in_the_sentence_before_are_an_early_
              "وحلت قائمة العبادي في المركز الثالث بحصولها على 43 مقعدا في البرلمان الجديد.")
     got = found(plain, final, title=title, dates=["2018-05-17T08:00:00+00:00", "2018-05-19T08:00:00+00:00"])
     assert got and all(d.type != "update" for d in got)
+
+
+def test_a_card_of_two_dates_says_it_is_about_the_date():
+    got = flagged("وبدأ الفلسطينيون في 30 مارس حركة احتجاجية أطلق عليها مسيرة العودة على حدود غزة.",
+                  "وبدأ الفلسطينيون في 30 أبريل حركة احتجاجية أطلق عليها مسيرة العودة على حدود غزة.",
+                  title="مسيرة العودة في غزة", dates=["2018-04-06T08:00:00+00:00", "2018-04-06T09:00:00+00:00"])
+    assert got and got[0].about == "the date" and got[0].about_ar == "التاريخ"
+    assert got[0].explanation.endswith("for the date.") and "بشأن التاريخ" in got[0].explanation_ar

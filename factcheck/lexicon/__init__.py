@@ -97,7 +97,7 @@ SCHEMA: dict[str, dict] = {
                     "score_one_goal": WORDS, "score_one": WORDS},
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
-                     "same_source": TEXT, "disputed": TEXT, "events": {"*": str}},
+                     "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
     "labels": {
         "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},

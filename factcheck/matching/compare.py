@@ -108,6 +108,9 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     names = load().entities.get(a.owner or "", {}).get("names")
     if names:
         about_ar += " — " + names[0]
+    plain = _TEXTS.get("kinds", {}).get(a.kind, {})  # nothing names it: say what kind of figure it is
+    about_en = about_en or plain.get("en", "")
+    about_ar = about_ar or plain.get("ar", "")
     t = _TEXTS[kind]
     values = dict(a=a.text, b=b.text, a_en=figure_en(a), b_en=figure_en(b), a_source=_label(a),
                   b_source=_label(b), about_en=about_en, about_ar=about_ar,
