@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field, fields
@@ -157,6 +158,7 @@ class Extractor:
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
         self._loss_verbs = clitic_forms(words["loss_verbs"])
+        self._provisional_re = None  # updates.toml provisional cues, compiled when first asked
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
         self.lemma = load_lemmatiser() if lemmatiser is ... else lemmatiser
         self.parser = Parser(self.lx)
@@ -201,7 +203,7 @@ class Extractor:
             sentence = doc.text[os_:oe]
             # "وفق النتائج الأولية ... حصلت قائمته على 25 مقعدا. وحلت قائمة سائرون ... على 54 مقعدا": a
             # report that calls its figures preliminary in the sentence before gives them as a count in progress
-            provisional = self._says_provisional(text[previous[0]:previous[1]])
+            provisional = None  # asked when a figure first needs it
             before: Claim | None = None  # the sentence's previous figure with a frame
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
@@ -228,8 +230,11 @@ class Extractor:
                         c.scope = prior.scope if before is not None else None
                     before = c
                     if c.scope is None:
-                        c.scope = self._clause_scope(words, q) or ("background" if off_day else None) or \
-                            ("provisional" if provisional and c.kind in PROVISIONAL_KINDS else None)
+                        c.scope = self._clause_scope(words, q) or ("background" if off_day else None)
+                    if c.scope is None and c.kind in PROVISIONAL_KINDS:
+                        if provisional is None:
+                            provisional = self._says_provisional(text[previous[0]:previous[1]])
+                        c.scope = "provisional" if provisional else None
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
                         antecedent = c
                 claims.append(c)
@@ -237,7 +242,9 @@ class Extractor:
 
     def _says_provisional(self, text: str) -> bool:
         """Does this (normalised) text call a count preliminary or in progress (updates.toml provisional)?"""
-        return bool(text) and any(cue in text for cue in self.lx.provisional_cues)
+        if self._provisional_re is None:
+            self._provisional_re = re.compile("|".join(map(re.escape, self.lx.provisional_cues)) or "(?!)")
+        return bool(text) and self._provisional_re.search(text) is not None
 
     def _clause_scope(self, words, q: Quantity) -> str | None:
         """A running total ("منذ" a start that is not a few hours or days ago) or
