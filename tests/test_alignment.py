@@ -771,3 +771,15 @@ def test_a_card_of_two_dates_says_it_is_about_the_date():
                   title="مسيرة العودة في غزة", dates=["2018-04-06T08:00:00+00:00", "2018-04-06T09:00:00+00:00"])
     assert got and got[0].about == "the date" and got[0].about_ar == "التاريخ"
     assert got[0].explanation.endswith("for the date.") and "بشأن التاريخ" in got[0].explanation_ar
+
+
+def test_figures_of_two_clubs_are_two_quantities():
+    title = "نتائج الجولة في الدوري الإسباني"
+    a = "ورفع أتلتيكو مدريد رصيده إلى 71 نقطة في المركز الثاني."
+    b = "ورفع ريال مدريد رصيده إلى 67 نقطة في المركز الثالث."
+    assert not found(a, b, title=title)
+    # one club, two figures: still compared; a player's goals are not told apart by the clubs named later on
+    assert flagged(a, "ورفع أتلتيكو مدريد رصيده إلى 69 نقطة في المركز الثاني.", title=title)
+    c = "ورفع صلاح رصيده إلى 43 هدفا في 47 مباراة، وراء رونالدو الذي يحل مع ريال مدريد على بايرن."
+    d = "وسجل الجناح المصري 43 هدفا في 48 مباراة لليفربول هذا الموسم."
+    assert flagged(c, d, title="صلاح يقود ليفربول")

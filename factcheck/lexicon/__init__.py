@@ -19,7 +19,7 @@ from ..reading.wordtest import positions
 
 HERE = Path(__file__).parent
 # Files read outside load() (by compare and report), through raw() all the same: validated, overlaid.
-OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "outlets.toml",
+OTHER_FILES = {"explanations": HERE / "explanations.toml", "outlets": HERE / "outlets.toml", "teams": HERE / "teams.toml",
                "labels": HERE.parent / "publishing" / "report" / "labels.toml"}
 
 # What each file may hold.  A dict lists the keys a table may have (all optional) with the
@@ -99,6 +99,7 @@ SCHEMA: dict[str, dict] = {
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
                      "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
+    "teams": {"*": {"names": WORDS}},
     "labels": {
         "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},
         "status": {"*": TEXT}, "attribution": {"*": TEXT}, "facet": {"*": TEXT}, "time_zone": {"utc": TEXT},

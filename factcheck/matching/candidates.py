@@ -21,7 +21,7 @@ from typing import Iterator
 from ..reading.arabic import normalise
 from ..figures.claims import Claim
 from ..reading.documents import published_datetime
-from .frames import clock_minute, elapsed, other_persons_ages, reading, same_record
+from .frames import clock_minute, elapsed, other_persons_ages, other_teams, reading, same_record
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -247,7 +247,8 @@ _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing",
 def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     """Frames that say outright the figures are two quantities: a rate and a
     total, a further batch and the first, an earlier incident's toll and
-    today's, two owners, two explicit days or years."""
+    today's, two owners, two people's ages, two clubs' figures, two explicit
+    days or years."""
     if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope and not rescaled(a, b):
         return True
     # durations in two units are one quantity only when the number is the same
@@ -265,7 +266,7 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if a.owner and b.owner and a.owner != b.owner:
         return True
-    if other_persons_ages(a, b):
+    if other_persons_ages(a, b) or other_teams(a, b):
         return True
     ra, rb = reading(a), reading(b)
     if not same_record(ra.record, rb.record):

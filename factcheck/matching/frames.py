@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from ..reading.arabic import CLITIC_PREFIXES, normalise, skeleton
 from ..figures.claims import Claim
 from ..lexicon import load
+from ..lexicon import raw as raw_lexicon
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +69,40 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: str = "") -> bool:
     if shared and headlines and a.kind in ("date", "year"):
         shared -= {skeleton(w) for w in _WORD.findall(normalise(headlines))}
     return bool(shared)
+
+
+@lru_cache(maxsize=1)
+def _team_names() -> tuple[re.Pattern, dict[str, str]]:
+    """The clubs of teams.toml as one pattern (a clitic letter or two allowed before a name)."""
+    forms = {normalise(f): tid for tid, d in raw_lexicon("teams").items() for f in d.get("names", [])}
+    names = "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])[وفبلك]{{0,2}}({names})(?![^\W\d_])"), forms
+
+
+@lru_cache(maxsize=20_000)
+def teams_named(text: str) -> frozenset[str]:
+    """The clubs a text names (teams.toml)."""
+    pattern, forms = _team_names()
+    return frozenset(forms[m.group(1)] for m in pattern.finditer(normalise(text)))
+
+
+def clause_of(c: Claim) -> str:
+    """The figure's clause: its sentence from the last comma or stop before it to the next one."""
+    span = figure_span(c)
+    if span is None:
+        return c.sentence
+    before = _CLAUSE.split(c.sentence[:span[0]])[-1]
+    after = _CLAUSE.split(c.sentence[span[1]:])[0]
+    return before + c.text + after
+
+
+def other_teams(a: Claim, b: Claim) -> bool:
+    """Both figures' clauses name clubs, and none in common: one club's points
+    and another's (رفع أتلتيكو رصيده إلى 71 نقطة، ريال مدريد 67), one's league
+    position and another's, are two quantities.  The clause, not the sentence:
+    a player's goals are his club's whatever other clubs the sentence goes on to."""
+    ta, tb = teams_named(clause_of(a)), teams_named(clause_of(b))
+    return bool(ta) and bool(tb) and not ta & tb
 
 
 def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
