@@ -220,6 +220,11 @@ def test_numbers_in_names_are_not_counts(text):
     assert all(c.kind == "spec" for c in read(text)) and len(read(text)) == 1
 
 
+def test_a_name_whose_first_word_reads_as_a_number_is_no_figure():
+    assert read("وتعادل وست هام مع ليفربول في الدوري") == []
+    assert [c.value for c in read("وأمضى في السجن خمس سنوات وست أشهر")] == [5, 6]
+
+
 def test_a_unit_before_a_day_number_is_not_one_of_that_unit():
     """حتى يوم 24: until the 24th, not "up to one day"."""
     assert not [c for c in read("ويستمر المهرجان من الأحد حتى يوم 24 أغسطس") if c.kind == "duration"]

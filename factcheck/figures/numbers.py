@@ -135,10 +135,16 @@ class Parser:
         out: list[Quantity] = []
         floor = 0  # tokens before this belong to an earlier quantity
         may_start = self._may_start
+        names = self.lx.not_number_phrases
         for i in [i for i, w in enumerate(words) if w in may_start or w[0].isdigit()]:  # others start nothing
             if i < floor:
                 continue  # inside the quantity found last
             w = words[i]
+            if w in names.starters:
+                m = names.match(words, i, clitics=False)
+                if m:
+                    floor = i + m[0]  # وست هام: a name, not "and six"
+                    continue
             q = None
             if w[0].isdigit():
                 q = self.quantity_at(toks, words, i, floor)

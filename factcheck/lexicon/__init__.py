@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict] = {
         "fraction_rules": {"fraction_suffixes": WORDS, "fraction_not_before": WORDS,
                            "fraction_share_after_article": WORDS, "proportion": WORDS},
         "ordinals": {"*": WORDS},
-        "not_numbers": {"forms": WORDS},
+        "not_numbers": {"forms": WORDS, "phrases": WORDS},
         "dual_nouns": {"after": WORDS},
         "vague": [{"forms": WORDS, "low": NUMBER, "high": NUMBER}],
     },
@@ -260,6 +260,7 @@ class Lexicon:
     fraction_not_before: set[str] = field(default_factory=set)
     fraction_suffixes: tuple[str, ...] = ()
     not_numbers: set[str] = field(default_factory=set)
+    not_number_phrases: "PhraseTable" = None  # names whose first word reads as a number (وست هام)
     fraction_share_after_article: set[str] = field(default_factory=set)
     ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
     age_before: "PhraseTable" = None
@@ -391,6 +392,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for f in num.get("not_numbers", {}).get("forms", []):
         words.pop(normalise(f), None)
     lx.not_numbers = {normalise(f) for f in num.get("not_numbers", {}).get("forms", [])}
+    lx.not_number_phrases = PhraseTable([(phrase(f), "name") for f in num.get("not_numbers", {}).get("phrases", [])])
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
                             for v in num.get("vague", []) for f in v["forms"]])
