@@ -34,10 +34,14 @@ ANCHORED_KINDS = ("date", "year", "duration")  # figures whose unit says nothing
 ANCHOR_REACH = 6  # words either side of such a figure that may say it
 
 
-@lru_cache(maxsize=1)
 def _plain_words() -> frozenset[str]:
     """Words that say nothing of what a date dates or a span measures (words.toml
     [anchors], the story index's stop words, the age cues)."""
+    return _plain_words_of(id(load()))
+
+
+@lru_cache(maxsize=4)
+def _plain_words_of(lexicon: int) -> frozenset[str]:  # the lexicon's identity keys the cache: an overlay reads anew
     lx = load()
     words = lx.words["stories"]["stop"] | lx.words["anchors"]["plain"] | lx.age_cues
     return frozenset(skeleton(normalise(w)) for w in words)
@@ -71,17 +75,25 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: str = "") -> bool:
     return bool(shared)
 
 
-@lru_cache(maxsize=1)
 def _team_names() -> tuple[re.Pattern, dict[str, str]]:
     """The clubs of teams.toml as one pattern (a clitic letter or two allowed before a name)."""
+    return _team_names_of(id(load()))
+
+
+@lru_cache(maxsize=4)
+def _team_names_of(lexicon: int) -> tuple[re.Pattern, dict[str, str]]:  # keyed like _plain_words_of
     forms = {normalise(f): tid for tid, d in raw_lexicon("teams").items() for f in d.get("names", [])}
     names = "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) or "(?!)"
     return re.compile(rf"(?<![^\W\d_])[وفبلك]{{0,2}}({names})(?![^\W\d_])"), forms
 
 
-@lru_cache(maxsize=20_000)
 def teams_named(text: str) -> frozenset[str]:
     """The clubs a text names (teams.toml)."""
+    return _teams_named(id(load()), text)
+
+
+@lru_cache(maxsize=20_000)
+def _teams_named(lexicon: int, text: str) -> frozenset[str]:
     pattern, forms = _team_names()
     return frozenset(forms[m.group(1)] for m in pattern.finditer(normalise(text)))
 
