@@ -33,9 +33,9 @@ class SentenceContext:
         if norm and norm.startswith(("cur-", "next-", "prev-")):
             if pub is None:
                 return None
-            step = {"cur": 0, "next": 1, "prev": -1}[norm.split("-", 1)[0]]
-            year, month = divmod(pub.year * 12 + pub.month - 1 + step, 12)
-            return f"{year:04d}-{month + 1:02d}-{norm.split('-', 1)[1]}"
+            which, day = norm.split("-", 1)
+            year, month = divmod(pub.year * 12 + pub.month - 1 + {"cur": 0, "next": 1, "prev": -1}[which], 12)
+            return f"{year:04d}-{month + 1:02d}-{day}"
         if norm and norm.startswith("same-"):
             month = self._month_before(text, at)
             return f"{month:02d}-{norm[5:]}" if month else None

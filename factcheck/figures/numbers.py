@@ -488,6 +488,11 @@ class Parser:
         self.bounds(q)
         return q
 
+    def _time_unit_before(self, words, k) -> str | None:
+        """The unit of time the one word before token k names (الأعوام الأربعة، لأشهر عدة), or None."""
+        um = self.lx.units.match(words, k - 1)
+        return um[1][1] if um and um[0] == 1 and um[1][0] == "duration" else None
+
     def _age(self, words, k, floor) -> bool:
         """Does an age cue stand before token k (في سن الـ 92، عن عمر يناهز 80)?"""
         while k > floor and words[k - 1] in ("ال", "-"):
@@ -607,22 +612,22 @@ class Parser:
             elif not words[q.n0][0].isdigit() and q.i0 - 1 >= floor:
                 # الأعوام الأربعة، شهر واحد: a time noun before a number in words
                 prev = words[q.i0 - 1]
-                um = lx.units.match(words, q.i0 - 1)
                 if prev in lx.time_before and prev.startswith("ال"):
                     if q.value is not None and q.value <= 24:
                         q.norm = f"{int(q.value):02d}:00"
                     q.kind, q.qualifier, q.i0 = "time", None, q.i0 - 1   # الساعة الواحدة
                     return q
-                if um and um[0] == 1 and um[1][0] == "duration":
+                unit = self._time_unit_before(words, q.i0)
+                if unit:
                     if any(f in lx.unit_singulars for f in strip_clitics(prev)[1:]) and q.value != 1:
                         q.kind, q.qualifier, q.i0 = "ordinal", None, q.i0 - 1   # القرن العشرين، العام الخامس
                         return q
-                    q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1
+                    q.kind, q.unit, q.i0 = "duration", unit, q.i0 - 1
         elif q.kind == "count" and not q.unit and q.qualifier == "vague" and q.i0 - 1 >= floor \
                 and not words[q.i0 - 1].startswith("ال"):
-            um = lx.units.match(words, q.i0 - 1)
-            if um and um[0] == 1 and um[1][0] == "duration":
-                q.kind, q.unit, q.i0 = "duration", um[1][1], q.i0 - 1   # لأشهر عدة: a few months
+            unit = self._time_unit_before(words, q.i0)
+            if unit:
+                q.kind, q.unit, q.i0 = "duration", unit, q.i0 - 1   # لأشهر عدة: a few months
         if self.kinds.number_words_kind(words, q, floor):
             return q
         if q.kind != "spec" and q.sense != "age":

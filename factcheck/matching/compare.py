@@ -300,7 +300,7 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -
     (frames.one_anchored_thing)."""
     if tier == "alarm":
         if conflicts[0].a.kind in ANCHORED_KINDS and not any(
-                one_anchored_thing(k.a, k.b, titles.get(k.a.doc, "") + "\n" + titles.get(k.b.doc, ""))
+                one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
                 for k in conflicts):
             return "review"
         for k in conflicts:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..reading.arabic import CLITIC_PREFIXES, normalise, skeleton
+from ..reading.arabic import CLITIC_PREFIXES, normal_skeleton, normalise, skeleton
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -30,7 +30,8 @@ def figure_span(c: Claim) -> tuple[int, int] | None:
     return (i, i + len(c.text)) if i >= 0 else None
 
 
-ANCHORED_KINDS = ("date", "year", "duration")  # figures whose unit says nothing of what they date or measure
+DATED_KINDS = ("date", "year")
+ANCHORED_KINDS = DATED_KINDS + ("duration",)  # figures whose unit says nothing of what they date or measure
 ANCHOR_REACH = 6  # words either side of such a figure that may say it
 
 
@@ -43,24 +44,38 @@ def _plain_words() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _plain_words_of(lexicon: int) -> frozenset[str]:  # the lexicon's identity keys the cache: an overlay reads anew
     lx = load()
-    words = lx.words["stories"]["stop"] | lx.words["anchors"]["plain"] | lx.age_cues
-    return frozenset(skeleton(normalise(w)) for w in words)
+    return frozenset(skeleton(w) for w in lx.words["stories"]["stop"] | lx.words["anchors"]["plain"] | lx.age_cues)
+
+
+def _skeletons(text: str) -> list[str]:
+    """The skeletons of a text's words, in order."""
+    return [normal_skeleton(w) for w in _WORD.findall(normalise(text))]
 
 
 def anchor_words(c: Claim) -> frozenset[str]:
     """The skeletons of the content words beside a figure (ANCHOR_REACH either
     side): for a date, a year or a span of time, all that says what it dates
-    or measures (an election, a visit, whose age)."""
-    span = figure_span(c)
-    if span is None:
+    or measures (an election, a visit, whose age).  Made once a mention: a
+    discrepancy asks it of every pair of mentions of its figures."""
+    return _anchor_words(id(load()), c.sentence, c.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _anchor_words(lexicon: int, sentence: str, text: str) -> frozenset[str]:
+    i = sentence.find(text)
+    if i < 0:
         return frozenset()
     plain = _plain_words()
-    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-ANCHOR_REACH:]
-    right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:ANCHOR_REACH]
+    left, right = _skeletons(sentence[:i])[-ANCHOR_REACH:], _skeletons(sentence[i + len(text):])[:ANCHOR_REACH]
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
 
 
-def one_anchored_thing(a: Claim, b: Claim, headlines: str = "") -> bool:
+@lru_cache(maxsize=1 << 12)
+def _headline_words(headline: str) -> frozenset[str]:
+    return frozenset(_skeletons(headline))
+
+
+def one_anchored_thing(a: Claim, b: Claim, headlines: tuple[str, ...] = ()) -> bool:
     """Do two dates (years, spans) share a word beside them that names what they
     date or measure (الانتخابات ... 25 تموز، الانتخابات ... 26 يوليو؛ عباس (82 عاما)،
     عباس البالغ 83 عاما)?  A date or a span says nothing of its event: without
@@ -70,8 +85,9 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: str = "") -> bool:
     headlines (the story's: سكريبال، خاشقجي) say which story, not which of its
     events; for a span, a name in the headline still says whose age it is."""
     shared = anchor_words(a) & anchor_words(b)
-    if shared and headlines and a.kind in ("date", "year"):
-        shared -= {skeleton(w) for w in _WORD.findall(normalise(headlines))}
+    if shared and a.kind in DATED_KINDS:
+        for h in headlines:
+            shared -= _headline_words(h)
     return bool(shared)
 
 
@@ -100,12 +116,10 @@ def _teams_named(lexicon: int, text: str) -> frozenset[str]:
 
 def clause_of(c: Claim) -> str:
     """The figure's clause: its sentence from the last comma or stop before it to the next one."""
-    span = figure_span(c)
-    if span is None:
+    before = _clause_before(c)
+    if before is None:
         return c.sentence
-    before = _CLAUSE.split(c.sentence[:span[0]])[-1]
-    after = _CLAUSE.split(c.sentence[span[1]:])[0]
-    return before + c.text + after
+    return before + c.text + _CLAUSE.split(c.sentence[figure_span(c)[1]:])[0]
 
 
 def other_teams(a: Claim, b: Claim) -> bool:
@@ -130,6 +144,12 @@ def _clause_before(c: Claim) -> str | None:
     """The part of the figure's clause before it (from the last comma or stop), or None."""
     span = figure_span(c)
     return None if span is None else _CLAUSE.split(c.sentence[:span[0]])[-1]
+
+
+def _set_off(before: str) -> bool:
+    """The text before a figure ends in a bracket or a comma: the figure is set off
+    after what it belongs to (مايورغا (34 عاما)، رونالدو، 33 عاما)."""
+    return before.rstrip().endswith(("(", "،", ","))
 
 
 def _age_cue(w: str, cues: frozenset[str]) -> bool:
@@ -165,7 +185,7 @@ def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
     if span is None:
         return False
     s, i = c.sentence, span[0]
-    if s[:i].rstrip().endswith(("(", "،", ",")):
+    if _set_off(s[:i]):
         return True
     left = _WORD.findall(normalise(s[max(0, i - 40):i]))[-3:]
     return any(_age_cue(w, cues) for w in left)
@@ -203,7 +223,7 @@ def _set_off_name(c: Claim, holder: str) -> bool:
     whose holder is a name: no article, not a noun for a person (frames.toml
     person_nouns: شاب، لاعب), a clitic letter allowed before it."""
     text = _before(c, 60)
-    if text is None or not text.rstrip().endswith(("(", "،", ",")):
+    if text is None or not _set_off(text):
         return False
     words = _WORD.findall(normalise(text))
     nouns = load().person_nouns
