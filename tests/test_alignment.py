@@ -498,6 +498,25 @@ def test_a_duration_without_its_half_is_rounding_but_another_whole_number_is_not
     assert flagged(body.format("ست سنوات"), body.format("سبع سنوات"), title=title)
 
 
+def test_a_span_of_time_cut_short_is_rounding_but_another_span_is_not():
+    title = "الحكم على القس الأميركي برانسون في تركيا"
+    body = "وقضت المحكمة التركية بسجن القس أندرو برانسون {} بتهمة دعم الإرهاب ثم أفرجت عنه."
+    assert not flagged(body.format("3 سنوات وشهر و15 يوما"), body.format("3 سنوات وشهر واحد"), title=title)
+    assert not flagged(body.format("3 سنوات وشهر و15 يوما"), body.format("3 سنوات"), title=title)
+    assert flagged(body.format("3 سنوات وشهر و15 يوما"), body.format("3 سنوات وشهرين"), title=title)
+    title = "سباح في التاسعة والتسعين يحطم الرقم القياسي العالمي"
+    body = "وكان الرقم القياسي العالمي السابق لسباق 50 مترا حرة لهذه الفئة العمرية {} وسجله سباح بريطاني."
+    assert flagged(body.format("دقيقة و31.19 ثانية"), body.format("دقيقة واحدة و16.92 ثانية"), title=title)
+
+
+def test_a_round_figure_stands_for_no_more_than_a_tenth_either_side():
+    title = "يوفنتوس يتعاقد مع رونالدو"
+    body = "وانتقل كريستيانو رونالدو من ريال مدريد إلى يوفنتوس في صفقة بلغت قيمتها {} يورو."
+    assert flagged(body.format("100 مليون"), body.format("112 مليون"), title=title)
+    assert not found(body.format("100 مليون"), body.format("105 ملايين"), title=title)
+    assert not found(body.format("مئة مليون"), body.format("95 مليون"), title=title)
+
+
 def test_the_end_of_a_span_is_compared_with_ends_not_with_the_opening_day():
     title = "انطلاق مهرجان كان السينمائي الدولي"
     a = "وينطلق مهرجان كان السينمائي في 8 مايو ويستمر لغاية 22 من نفس الشهر بمشاركة 21 فيلما."

@@ -222,7 +222,26 @@ def test_numbers_in_names_are_not_counts(text):
 
 def test_a_name_whose_first_word_reads_as_a_number_is_no_figure():
     assert read("وتعادل وست هام مع ليفربول في الدوري") == []
-    assert [c.value for c in read("وأمضى في السجن خمس سنوات وست أشهر")] == [5, 6]
+    assert [c.value for c in read("وأمضى في السجن خمس سنوات وست أشهر")] == [5.5]  # و + ست is six here
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("حكم عليه بالسجن 3 سنوات وشهر و15 يوما بتهمة التجسس", "3 سنوات وشهر و15 يوما", 3.125, "year"),
+    ("وقضت المحكمة بسجنه ثلاث سنوات وستة أشهر", "ثلاث سنوات وستة أشهر", 3.5, "year"),
+    ("وكان الرقم السابق دقيقة و31.19 ثانية، في عام 2014", "دقيقة و31.19 ثانية", 1.519833, "minute"),
+    ("وقطع العداء المسافة في ساعتين و3 دقائق و40 ثانية", "ساعتين و3 دقائق و40 ثانية", 2.061111, "hour"),
+    ("واستغرقت الرحلة نحو ساعة و45 دقيقة", "نحو ساعة و45 دقيقة", 1.75, "hour"),
+    ("بالسجن 3 سنوات وشهر واحد", "3 سنوات وشهر واحد", 3.083333, "year"),
+])
+def test_a_span_of_time_in_descending_units_is_one_figure(text, quote, value, unit):
+    """Its parts read apart were figures (15 days, 31.19 seconds) no other report gives."""
+    assert [(c.text, c.value, c.unit) for c in read(text) if c.kind == "duration"] == [(quote, value, unit)]
+
+
+def test_spans_in_one_unit_or_rising_units_stay_apart():
+    assert [c.value for c in read("خلال 24 ساعة و48 ساعة")] == [24, 48]
+    assert [(c.value, c.unit) for c in read("بعد 3 أيام و4 أسابيع")] == [(3, "day"), (4, "week")]
+    assert [c.value for c in read("بعد عامين من الحرب")] == []  # a dual unit alone is a word, as before
 
 
 def test_a_unit_before_a_day_number_is_not_one_of_that_unit():

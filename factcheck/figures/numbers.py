@@ -30,6 +30,11 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
 _WORD_RUNS = re.compile(r"\w+")  # the same, in a text without digits and "_" (may_hold)
 _COMMAS = frozenset({"،", ","})
+# The units of one span of time in days, to add its parts (3 سنوات وشهر و15 يوما): a year of
+# twelve months of thirty days, as sentences are counted.
+SPAN_SIZE = {"year": 360.0, "month": 30.0, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440,
+             "second": 1 / 86400}
+SPAN_UNITS = tuple(SPAN_SIZE)  # largest first
 
 
 @dataclass
@@ -170,11 +175,88 @@ class Parser:
             out = self._duals(toks, words, out)
         if self._score_links and not self._score_links.isdisjoint(words):
             out = self._scores_in_words(words, out)
+        if any(q.kind == "duration" for q in out):
+            out = self._compound_durations(words, out)
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
                     and b.n0 == a.i1 + 1 and words[a.i1] in AND and words[b.n0][0].isdigit():
                 b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
+        return out
+
+    def _time_word(self, w: str) -> tuple[float, str] | None:
+        """A unit of time standing for its own number: (1, unit) for a singular (شهر، دقيقة),
+        (2, unit) for a dual (شهرين، ساعتين); else None."""
+        if w in self.lx.dual_units:
+            kind, unit = self.lx.dual_units[w]
+            return (2.0, unit) if kind == "duration" else None
+        if w in self.lx.unit_singulars:
+            um = self.lx.units.match([w], 0, clitics=False)
+            if um and um[1][0] == "duration":
+                return 1.0, um[1][1]
+        return None
+
+    def _compound_durations(self, words, qs: list[Quantity]) -> list[Quantity]:
+        """One span of time in descending units joined by و is one figure, in its first unit:
+        3 سنوات وشهر و15 يوما is 3.125 years, دقيقة و31.19 ثانية 1.52 minutes, ساعتين و3 دقائق
+        2.05 hours.  Read apart, its parts were figures of their own (15 days, 31.19 seconds)
+        that no other report gives.  A unit of time alone heads one only when a part follows."""
+        n = len(words)
+        starts = {q.i0: q for q in qs}
+        gone: set[int] = set()
+
+        def part(e: int, unit: str):
+            """The part of the span that begins at token e, after a unit larger than `unit`:
+            (value in its unit, its unit, its end, the figure it was read as or None)."""
+            if e >= n:
+                return None
+            r = starts.get(e + 1) if words[e] in AND else starts.get(e) if words[e].startswith("و") else None
+            if r is not None:
+                if r.kind == "duration" and r.qualifier == "exact" and r.value is not None and r.sense is None \
+                        and SPAN_SIZE.get(r.unit or "", 0) and SPAN_SIZE[r.unit] < SPAN_SIZE[unit]:
+                    return r.value, r.unit, r.i1, r
+                return None
+            if not words[e].startswith("و"):
+                return None
+            t = self._time_word(words[e][1:])
+            if t is None or not SPAN_SIZE.get(t[1], 0) or SPAN_SIZE[t[1]] >= SPAN_SIZE[unit]:
+                return None
+            end = e + 1
+            one = self.word_number(words[end]) if t[0] == 1 and end < n else None
+            if one and one[1] == 1 and one[2] == words[end]:
+                end += 1  # وشهر واحد
+            return t[0], t[1], end, None
+
+        out: list[Quantity] = []
+        floor = 0
+        for q in qs:
+            if id(q) in gone:
+                continue
+            head = q
+            # ساعة و45 دقيقة، دقيقة وثلاثين ثانية: a unit of time before the first number heads the span
+            k = -1
+            if q.kind == "duration" and q.qualifier == "exact" and q.sense is None:
+                k = q.i0 - 2 if q.i0 >= 2 and words[q.i0 - 1] in AND else q.i0 - 1 if words[q.i0].startswith("و") else -1
+            if k >= floor:
+                t = self._time_word(words[k])
+                if t and SPAN_SIZE.get(t[1], 0) and part(k + 1, t[1]) is not None:
+                    head = Quantity(k, k + 1, k, k + 1, t[0], t[0], t[0], "exact", "duration", t[1])
+            if head.kind == "duration" and head.value is not None and head.qualifier != "range" \
+                    and SPAN_SIZE.get(head.unit or "", 0):
+                unit, end, value, joined = head.unit, head.i1, head.value, False
+                while (p := part(end, unit)) is not None:
+                    v, unit, end, r = p
+                    value += v * SPAN_SIZE[unit] / SPAN_SIZE[head.unit]
+                    if r is not None:
+                        gone.add(id(r))
+                    joined = True
+                if joined:
+                    if head.unit_end is None:
+                        head.unit_end = head.i1
+                    head.i1, head.value = end, clean(value)
+                    self.bounds(head)
+            out.append(head)
+            floor = head.i1
         return out
 
     def _dual_noun(self, w: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..reading.arabic import normalise
 from ..figures.claims import Claim
+from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
 from .frames import clock_minute, elapsed, other_persons_ages, other_teams, reading, same_record
 
@@ -60,10 +61,15 @@ def unit_scale(c: Claim) -> float:
     return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
 
 
+ROUNDING_SHARE = 0.1  # a round figure stands for no more than a tenth either side of it
+
+
 def _rounding(v: float) -> float:
     """Half the place of the last significant digit of a round figure: "تسعة
     آلاف" may be 9,100 rounded, "25 مليون" 24.6 million; below a thousand only
-    the tens are rounded ("360 راكبا" may be 362, "300" is not 340)."""
+    the tens are rounded ("360 راكبا" may be 362, "300" is not 340), and no
+    figure for more than a tenth either side: "100 مليون" is not 112 million,
+    nor "مليار" 860 million, though its one significant digit would allow it."""
     if v < 100 or v != int(v):
         return 0.0
     place = 1
@@ -73,7 +79,7 @@ def _rounding(v: float) -> float:
         place *= 10
     if v < 1000:
         place = min(place, 10)
-    return place * 0.4999 if place >= 10 else 0.0
+    return min(place * 0.4999, v * ROUNDING_SHARE) if place >= 10 else 0.0
 
 
 def _significant(v: float) -> int:
@@ -113,7 +119,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
             r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
         lo, hi = lo - r, hi + r + (r if r and _significant(c.value) >= 100 else 0.0)
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
-            lo -= s
+            lo -= s * (whole_step(c.value, c.unit) or 0.0)  # one of its smallest part: ساعة و45 دقيقة, a minute
         if c.kind == "percent" and c.value == int(c.value):
             hi = c.value + 0.9999  # a whole per cent may be cut short: "76%" of 76.67%
     elif c.value is not None and clock_minute(c):
@@ -186,11 +192,26 @@ def disagree(a: Claim, b: Claim) -> bool:
 
 
 def _fraction_dropped(a: Claim, b: Claim) -> bool:
-    """A duration in whole units said of one with a fraction of the same units
-    ("لسبع سنوات" of "سبع سنوات ونصف"): the fraction left out, as outlets round."""
-    return a.kind == b.kind == "duration" and a.unit == b.unit and a.qualifier == b.qualifier == "exact" and \
-        a.value is not None and b.value is not None and a.value == int(a.value) and b.value != int(b.value) and \
-        int(b.value) == a.value
+    """A span of time said in fewer parts than another that begins with it: "لسبع سنوات" of
+    "سبع سنوات ونصف", "3 سنوات وشهر" of "3 سنوات وشهر و15 يوما".  The rest left out, as
+    outlets round: b exceeds a by less than one of the smallest unit a is whole in."""
+    if not (a.kind == b.kind == "duration" and a.unit == b.unit and a.qualifier == b.qualifier == "exact"
+            and a.value is not None and b.value is not None and b.value > a.value and a.unit in SPAN_SIZE):
+        return False
+    step = whole_step(a.value, a.unit)
+    return step is not None and b.value - a.value < step - 1e-4  # values are kept to six decimals
+
+
+def whole_step(value: float, unit: str) -> float | None:
+    """The largest unit of time, in `unit`s, that a span is a whole number of: 1 for 3 years,
+    1/12 for 3 years and a month; None when it is none (a minute and 31.19 seconds)."""
+    if unit not in SPAN_SIZE:
+        return 1.0
+    for u in SPAN_UNITS[SPAN_UNITS.index(unit):]:
+        z = SPAN_SIZE[u] / SPAN_SIZE[unit]
+        if abs(value / z - round(value / z)) < 1e-3:
+            return z
+    return None
 
 
 def rel_gap(a: Claim, b: Claim) -> float:
