@@ -238,6 +238,17 @@ def test_a_span_of_time_in_descending_units_is_one_figure(text, quote, value, un
     assert [(c.text, c.value, c.unit) for c in read(text) if c.kind == "duration"] == [(quote, value, unit)]
 
 
+@pytest.mark.parametrize("text, quote, norm", [
+    ("ودخلت الرسوم حيز التنفيذ عند الساعة 12.01 من فجر الجمعة", "12.01", "12:01"),
+    ("ودخلت الرسوم حيز التنفيذ فجر الجمعة (04.00 بتوقيت غرينتش)", "04.00", "04:00"),
+    ("ويستمر التصويت حتى 20.00 بالتوقيت المحلي", "حتى 20.00", "20:00"),
+    ("وانطلق الموكب في 9 مساء من أمام القصر", "9", "09:00"),
+])
+def test_a_time_of_day_is_known_by_the_words_beside_it(text, quote, norm):
+    """A time zone or a part of the day after the digits makes them a time, not a count."""
+    assert [(c.text, c.kind, c.norm) for c in read(text)] == [(quote, "time", norm)]
+
+
 def test_spans_in_one_unit_or_rising_units_stay_apart():
     assert [c.value for c in read("خلال 24 ساعة و48 ساعة")] == [24, 48]
     assert [(c.value, c.unit) for c in read("بعد 3 أيام و4 أسابيع")] == [(3, "day"), (4, "week")]

@@ -101,9 +101,12 @@ class Kinds:
             if w.isdigit() and int(w) <= 24:
                 q.norm = f"{int(w):02d}:{words[j + 1]}"
             return "time"
-        if prev in lx.time_before and q.qualifier in (None, "exact") and not q.unit:
-            if w.isdigit() and int(w) <= 24:
-                q.norm = f"{int(w):02d}:00"
+        if (prev in lx.time_before and q.qualifier in (None, "exact") or nxt in lx.time_after) and not q.unit:
+            # الساعة 10، 04.00 بتوقيت غرينتش، 9 مساء: a time of day
+            hour, _, minute = w.replace(",", ".").partition(".")
+            if hour.isdigit() and int(hour) <= 24 and (not minute or len(minute) == 2 and minute.isdigit()
+                                                       and int(minute) < 60):
+                q.norm = f"{int(hour):02d}:{minute or '00'}"
             return "time"
         # model names and identifiers: SU-30M, MH17, F-16, 5G, resolution 2254
         if glued_prev and (_LATIN.match(prev) or (prev == "-" and i > 1 and toks[i - 2].end == toks[i - 1].start
