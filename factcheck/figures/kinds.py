@@ -154,8 +154,10 @@ class Kinds:
                 return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
             q.numbered = lemma
             return "ordinal"
-        # a minute after a scorer's name, in brackets: صلاح (67)
-        if prev == "(" and nxt == ")" and q.qualifier in (None, "exact") and value is not None and value <= 130 \
+        # a minute after a scorer's name, in brackets: صلاح (67)، مودريتش (71 من ركلة جزاء)
+        note = lx.minute_notes.match(words, j) if prev == "(" and nxt != ")" and j < n else None
+        closed = nxt == ")" or note is not None and j + note[0] < n and words[j + note[0]] == ")"
+        if prev == "(" and closed and q.qualifier in (None, "exact") and value is not None and value <= 130 \
                 and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
                 and not self._cf_score_context.isdisjoint(words):
             q.numbered = lx.score_minute

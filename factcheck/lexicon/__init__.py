@@ -65,7 +65,7 @@ SCHEMA: dict[str, dict] = {
     "nonquantity": {
         "year_before": WORDS, "year_after": WORDS, "ordinal_before": WORDS, "spec_before": WORDS, "name_before": WORDS,
         "model_prefixes": WORDS, "name_marks": WORDS, "glue_cues": WORDS, "current_month": WORDS,
-        "time_before": WORDS, "time_after": WORDS, "zero_words": WORDS, "score_context": WORDS,
+        "time_before": WORDS, "time_after": WORDS, "minute_notes": WORDS, "zero_words": WORDS, "score_context": WORDS,
         "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
         "numbered": {"score_minute": str, "*": WORDS},
         "implied_month": {"current": WORDS, "same": WORDS, "next": WORDS, "previous": WORDS, "month": WORDS},
@@ -302,6 +302,7 @@ class Lexicon:
     name_marks: set[str] = field(default_factory=set)
     time_before: set[str] = field(default_factory=set)
     time_after: set[str] = field(default_factory=set)
+    minute_notes: "PhraseTable" = None  # after a scorer's minute in its brackets (71 من ركلة جزاء)
     score_context: set[str] = field(default_factory=set)
     days: PhraseTable = None            # payload ("weekday", 0-6) or ("relative", offset)
     scope_after: PhraseTable = None
@@ -453,6 +454,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.name_marks = {normalise(f) for f in nq.get("name_marks", [])}
     lx.time_before = {normalise(f) for f in nq.get("time_before", [])}
     lx.time_after = {normalise(f) for f in nq.get("time_after", [])}
+    lx.minute_notes = PhraseTable([(phrase(f), "note") for f in nq.get("minute_notes", [])])
     lx.score_context = {normalise(f) for f in nq.get("score_context", [])}
     lx.zero_words = {normalise(f) for f in nq.get("zero_words", [])}
 
