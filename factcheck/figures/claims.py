@@ -308,6 +308,8 @@ class Extractor:
         # "100 شخص على الأقل": a qualifier after the counted noun
         if noun_at is not None and noun_at >= q.i1 and c.qualifier == "exact":
             after = noun_at + noun_len
+            if after + 1 < min(n, next_start) and words[after] in ("،", ","):
+                after += 1  # "قتل 36 شخصا، على الأقل"
             pm = lx.qualifiers_after.match(words, after) if after < min(n, next_start) else None  # not the next one's
             if pm:
                 q.qualifier = pm[1]
@@ -542,6 +544,13 @@ def _extract_one(ex: Extractor, d: Document) -> list[Claim]:
         return []
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group: the workers leave it to the parent, which stops
+    the pool.  (A worker interrupted mid-batch never answers, and the parent would wait on it.)"""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract_batch(docs: list[Document], transform=None) -> list:
     ex = extractor()
     if transform is None:
@@ -570,7 +579,7 @@ def extract_parallel(docs: Iterable[Document], jobs: int | None = None, batch: i
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     it = iter(docs)
     pending: deque = deque()  # (batch, async result), in input order; at most jobs * 4 in flight
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_ignore_interrupts) as pool:
         while True:
             while len(pending) < jobs * 4:
                 b = list(islice(it, batch))
