@@ -249,6 +249,29 @@ def test_a_time_of_day_is_known_by_the_words_beside_it(text, quote, norm):
     assert [(c.text, c.kind, c.norm) for c in read(text)] == [(quote, "time", norm)]
 
 
+@pytest.mark.parametrize("text, quote, value, kind, unit, qualifier", [
+    ("ورفع البنك توقعاته بمقدار نصف نقطة مئوية", "نصف نقطة مئوية", 0.5, "measure", "pp", "exact"),
+    ("وتراجع النمو 4.3 نقاط مئوية في الربع الأخير", "4.3 نقاط مئوية", 4.3, "measure", "pp", "exact"),
+    ("وتراجع العائد حوالي نقطة مئوية خلال الشهر", "حوالي نقطة مئوية", 1, "measure", "pp", "approx"),
+    ("ورفع المركزي الفائدة 25 نقطة أساس", "25 نقطة أساس", 25, "measure", "bp", "exact"),
+    ("وقتل 36 شخصا، على الأقل، في الهجوم على السوق", "36", 36, "count", None, "at_least"),
+])
+def test_more_units_and_qualifiers_found_on_fresh_articles(text, quote, value, kind, unit, qualifier):
+    """Percentage points are not per cents (half a point is not 50%), nor a count of points."""
+    assert [(c.text, c.value, c.kind, c.unit, c.qualifier) for c in read(text) if c.kind != "year"] == \
+        [(quote, value, kind, unit, qualifier)]
+
+
+def test_words_that_look_like_numbers_or_counts_but_are_not():
+    assert read("وتعرفت على الكاتب الذي ألف رواية عن الحرب") == []  # wrote, not a thousand
+    assert [(c.kind, c.value, c.counted) for c in read("وفاز ريال مدريد باللقب للمرة 13 في تاريخه")] == \
+        [("ordinal", 13, "مرة")]  # the 13th time, not 13 times
+    assert [(c.kind, c.qualifier, c.low) for c in read("ونرسل كل عام ملايين الإخطارات إلى المستخدمين")] == \
+        [("count", "vague", 2000000)]  # millions of notices, not millions of years
+    assert [(c.kind, c.norm) for c in read("وفاز الأهلي بنتيجة هدفين دون مقابل في مباراة الدوري")] == \
+        [("spec", "2-0")]
+
+
 def test_spans_in_one_unit_or_rising_units_stay_apart():
     assert [c.value for c in read("خلال 24 ساعة و48 ساعة")] == [24, 48]
     assert [(c.value, c.unit) for c in read("بعد 3 أيام و4 أسابيع")] == [(3, "day"), (4, "week")]

@@ -136,7 +136,7 @@ class Kinds:
             return "spec"
         # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
         # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
-        lemma = self.numbered_before(words, i, floor) if nxt not in ("-", "–", ":") and q.kind == "count" \
+        lemma = self.numbered_before(words, i, floor, digits=True) if nxt not in ("-", "–", ":") and q.kind == "count" \
             and not q.unit else None
         dm = self.day_month(words, j, value) if q.kind == "count" and not range_parts else None
         dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
@@ -265,22 +265,25 @@ class Kinds:
             k = y + 1
         return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
 
-    def numbered_lemma(self, w: str) -> str | None:
-        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None."""
-        table = self.lx.numbered
-        hit = table.get(w)
-        if hit is None and w.startswith("لل"):
-            hit = table.get("ال" + w[2:])
-        if hit is None:
-            hit = next((table[f] for f in strip_clitics(w) if f in table), None)
-        return hit
+    def numbered_lemma(self, w: str, digits: bool = False) -> str | None:
+        """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None; with
+        `digits`, also the nouns that number only figures in digits (للمرة 46)."""
+        for table in (self.lx.numbered, self.lx.numbered_digits) if digits else (self.lx.numbered,):
+            hit = table.get(w)
+            if hit is None and w.startswith("لل"):
+                hit = table.get("ال" + w[2:])
+            if hit is None:
+                hit = next((table[f] for f in strip_clitics(w) if f in table), None)
+            if hit is not None:
+                return hit
+        return None
 
-    def numbered_before(self, words, i, floor) -> str | None:
+    def numbered_before(self, words, i, floor, digits: bool = False) -> str | None:
         """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
         k = i - 1
         if k > floor and words[k] in self._article:
             k -= 1
-        return self.numbered_lemma(words[k]) if k >= floor and k >= 0 and words[k][0].isalpha() else None
+        return self.numbered_lemma(words[k], digits) if k >= floor and k >= 0 and words[k][0].isalpha() else None
 
     def _glued_cue(self, words, q: Quantity, prev: str) -> bool:
         """Digits glued to a word the text would have spaced (قرابة40 شخصا، عددهم15، في2015، بقيمة12,5 مليون

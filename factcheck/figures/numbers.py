@@ -100,6 +100,8 @@ class Parser:
         self._goal_single = clitic_forms({normalise(f) for f in words["score_one_goal"]})
         self._one_words = frozenset(normalise(w) for w in words["score_one"])
         self._score_links = frozenset(normalise(w) for w in words["score_links"])
+        self._score_nil = frozenset(normalise(w) for w in words["score_nil"])
+        self._verb_before = frozenset(normalise(w) for w in words["verb_before"])
         self._may_hold = self._compile_prefilter()
 
     def _compile_prefilter(self):
@@ -329,11 +331,15 @@ class Parser:
         named = self._goal_nouns | self._goal_duals | self._goal_single
         out = list(qs)
         for m in [k for k, w in enumerate(words) if w in self._score_links]:
-            # the left side ends at the link: a figure (with its goal noun), or goal words alone
-            starts = [ends[e].i0 for e in (m, m - 1) if e in ends] + [m - 1, m - 2]
+            # the left side ends at the link: a figure (with its goal noun), or goal words alone;
+            # دون مقابل ends it a word earlier, and the other side is nil
+            nil = m > 0 and words[m - 1] in self._score_nil
+            link = m - 1 if nil else m
+            starts = [ends[e].i0 for e in (link, link - 1) if e in ends] + [link - 1, link - 2]
             left = next(((k, got[0]) for k in starts if k >= 0
-                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == m), None)
-            right = self._goals_at(words, m + 1, qs_at) if left is not None else None
+                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == link), None)
+            right = (0.0, m + 1) if nil and left is not None else \
+                self._goals_at(words, m + 1, qs_at) if left is not None else None
             if right is None or named.isdisjoint(words[left[0]:right[1]]):
                 continue
             start, end = left[0], right[1]
@@ -603,11 +609,11 @@ class Parser:
         if k >= len(words) or words[k] not in self.lx.unit_singulars:
             return None
         um = self.lx.units.match(words, k, clitics=False)
-        if not um or um[0] != 1:
-            return None
-        if k + 1 < len(words) and words[k + 1][:1].isdigit():
+        if not um:
+            return None  # (a unit of more than one word is named whole: حوالي نقطة مئوية)
+        if k + um[0] < len(words) and words[k + um[0]][:1].isdigit():
             return None  # "حتى عام 1975"، "حتى يوم 24": the unit introduces a year, a day, not one of it
-        q = Quantity(i, k + 1, k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
+        q = Quantity(i, k + um[0], k, k, 1.0, 1.0, 1.0, qm[1], um[1][0], um[1][1])
         self._fraction_after_unit(words, q)  # لأكثر من عام ونصف
         self.bounds(q)
         return q
@@ -616,6 +622,8 @@ class Parser:
         """Single number words that often are not numbers need context."""
         if j - i > 1:
             return True
+        if i > 0 and words[i - 1] in self._verb_before:
+            return False  # الذي ألف رواية: a verb (wrote), not a thousand
         hit = self.word_number(words[i])
         form = hit[2]
         if form in self._needs_context:
@@ -706,7 +714,8 @@ class Parser:
                         return q
                     q.kind, q.unit, q.i0 = "duration", unit, q.i0 - 1
         elif q.kind == "count" and not q.unit and q.qualifier == "vague" and q.i0 - 1 >= floor \
-                and not words[q.i0 - 1].startswith("ال"):
+                and not words[q.i0 - 1].startswith("ال") and q.low is not None and q.low < 10:
+            # (a few, said after its noun; ملايين، آلاف stand before theirs: كل عام ملايين الإخطارات)
             unit = self._time_unit_before(words, q.i0)
             if unit:
                 q.kind, q.unit, q.i0 = "duration", unit, q.i0 - 1   # لأشهر عدة: a few months

@@ -67,7 +67,7 @@ SCHEMA: dict[str, dict] = {
         "model_prefixes": WORDS, "name_marks": WORDS, "glue_cues": WORDS, "current_month": WORDS,
         "time_before": WORDS, "time_after": WORDS, "minute_notes": WORDS, "zero_words": WORDS, "score_context": WORDS,
         "weekdays": {"*": int}, "relative_days": {"*": int}, "months": {"*": WORDS},
-        "numbered": {"score_minute": str, "*": WORDS},
+        "numbered": {"score_minute": str, "*": WORDS}, "numbered_digits": WORDS,
         "implied_month": {"current": WORDS, "same": WORDS, "next": WORDS, "previous": WORDS, "month": WORDS},
     },
     "scope": {"*": _BEFORE_AFTER},
@@ -90,10 +90,10 @@ SCHEMA: dict[str, dict] = {
         "anchors": {"plain": WORDS},
         "entities": {"nisba_endings": WORDS},
         "report": {"attribution_stop": WORDS, "definite": WORDS},
-        "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "no_article": WORDS, "teen_only": WORDS,
+        "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "verb_before": WORDS, "no_article": WORDS, "teen_only": WORDS,
                     "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
                     "sum_links": WORDS, "join_always": WORDS, "join_to": WORDS, "dual_prefixes": WORDS,
-                    "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS, "score_links": WORDS,
+                    "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS, "score_links": WORDS, "score_nil": WORDS,
                     "score_one_goal": WORDS, "score_one": WORDS},
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
@@ -294,6 +294,7 @@ class Lexicon:
     current_month: set[str] = field(default_factory=set)
     numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
     score_minute: str | None = None
+    numbered_digits: dict[str, str] = field(default_factory=dict)  # المرة -> مره: numbers digits only
     implied_month: PhraseTable = None   # payload "current" / "same" / "next" / "previous"
     month_word: set[str] = field(default_factory=set)
     dual_nouns: dict[str, str] = field(default_factory=dict)   # شخصان -> people
@@ -418,7 +419,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
         for unit, forms in u.get(kind, {}).items():
             items += [(phrase(f), (kind, unit)) for f in forms]
             if forms and kind in ("duration", "distance", "measure"):
-                lx.unit_singulars.add(normalise(forms[0]))
+                lx.unit_singulars.add(normalise(forms[0]).split()[0])  # نقطة of نقطة مئوية
     lx.units = PhraseTable(items)
     lx.units_exact = {normalise(f): ("money", code) for code, forms in u.get("exact_forms", {}).items() for f in forms}
     lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
@@ -445,6 +446,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     nb = dict(nq.get("numbered", {}))
     lx.score_minute = nb.pop("score_minute", None)
     lx.numbered = {normalise(f): lemma for lemma, forms in nb.items() for f in forms}
+    lx.numbered_digits = {normalise(f): f.removeprefix("ال") for f in nq.get("numbered_digits", [])}
     im = nq.get("implied_month", {})
     lx.implied_month = PhraseTable([(phrase(f), "current") for f in nq.get("current_month", [])] +
                                    [(phrase(f), name) for name in ("current", "same", "next", "previous")
