@@ -272,6 +272,20 @@ def test_words_that_look_like_numbers_or_counts_but_are_not():
         [("spec", "2-0")]
 
 
+@pytest.mark.parametrize("text, norm", [
+    ("وفاز الفريق بهدف نظيف على ضيفه في الدوري", "1-0"),
+    ("وفاز الفريق بثلاثية نظيفة على ضيفه في الدوري", "3-0"),
+    ("وفاز الأهلي بهدفين نظيفين في المباراة", "2-0"),
+    ("وفاز الفريق بثلاثية مقابل هدف في المباراة", "3-1"),
+])
+def test_a_clean_sheet_or_a_haul_of_goals_is_a_score(text, norm):
+    assert [(c.kind, c.norm) for c in read(text)] == [("spec", norm)]
+
+
+def test_a_haul_noun_outside_a_score_is_a_word():
+    assert read("وعقدت قمة ثلاثية في أنقرة بين الرؤساء") == []
+
+
 def test_spans_in_one_unit_or_rising_units_stay_apart():
     assert [c.value for c in read("خلال 24 ساعة و48 ساعة")] == [24, 48]
     assert [(c.value, c.unit) for c in read("بعد 3 أيام و4 أسابيع")] == [(3, "day"), (4, "week")]

@@ -101,6 +101,9 @@ class Parser:
         self._one_words = frozenset(normalise(w) for w in words["score_one"])
         self._score_links = frozenset(normalise(w) for w in words["score_links"])
         self._score_nil = frozenset(normalise(w) for w in words["score_nil"])
+        self._score_clean = frozenset(normalise(w) for w in words["score_clean"])
+        self._score_hauls = {c: float(v) for f, v in lx.score_hauls.items() for c in clitic_forms({f})}
+        self._score_words = self._score_links | self._score_clean  # a score in words may be here
         self._verb_before = frozenset(normalise(w) for w in words["verb_before"])
         self._may_hold = self._compile_prefilter()
 
@@ -112,7 +115,8 @@ class Parser:
         lx = self.lx
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
-            | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns)  # المجموعة العاشرة، قتل شخصان
+            | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns) \
+            | set(lx.words["numbers"]["score_clean"]) | set(lx.score_hauls)  # المجموعة العاشرة، قتل شخصان، بهدف نظيف
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         # A form of letters only, after a clitic or not, is a whole word of the sentence: a set of
         # those words is asked instead of a pattern with hundreds of branches tried at every letter.
@@ -175,7 +179,7 @@ class Parser:
         self._implied_currency(toks, words, out)
         if self.lx.dual_nouns:
             out = self._duals(toks, words, out)
-        if self._score_links and not self._score_links.isdisjoint(words):
+        if self._score_words and not self._score_words.isdisjoint(words):
             out = self._scores_in_words(words, out)
         if any(q.kind == "duration" for q in out):
             out = self._compound_durations(words, out)
@@ -318,6 +322,8 @@ class Parser:
             return q.value, end
         if k < n and words[k] in self._goal_duals:
             return 2.0, k + 1
+        if k < n and words[k] in self._score_hauls:
+            return self._score_hauls[words[k]], k + 1  # بثلاثية
         if k < n and words[k] in self._goal_single:
             return 1.0, k + 1 + (k + 1 < n and words[k + 1] in self._one_words)
         return None
@@ -328,8 +334,18 @@ class Parser:
         a link word (words.toml score_links), one of them naming goals; 98 صوتا مقابل 30 is not one."""
         qs_at = {q.i0: q for q in qs}
         ends = {q.i1: q for q in qs}
-        named = self._goal_nouns | self._goal_duals | self._goal_single
+        named = self._goal_nouns | self._goal_duals | self._goal_single | self._score_hauls.keys()
         out = list(qs)
+        # one side, then a word that makes the other nil: بهدف نظيف، بثلاثية نظيفة
+        for m in [k for k, w in enumerate(words) if w in self._score_clean]:
+            starts = ([ends[m].i0] if m in ends else []) + [m - 1, m - 2]
+            left = next(((k, got[0]) for k in starts if k >= 0
+                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == m), None)
+            if left is None or named.isdisjoint(words[left[0]:m]):
+                continue
+            out = [x for x in out if not left[0] <= x.i0 <= m]
+            out.append(Quantity(left[0], m + 1, left[0], m + 1, None, None, None, None, "spec",
+                                norm=f"{int(left[1])}-0"))
         for m in [k for k, w in enumerate(words) if w in self._score_links]:
             # the left side ends at the link: a figure (with its goal noun), or goal words alone;
             # دون مقابل ends it a word earlier, and the other side is nil

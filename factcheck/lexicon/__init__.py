@@ -93,7 +93,7 @@ SCHEMA: dict[str, dict] = {
         "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "verb_before": WORDS, "no_article": WORDS, "teen_only": WORDS,
                     "glue_prefixes": WORDS, "function_words": WORDS, "stop_after_sum": WORDS, "article": WORDS,
                     "sum_links": WORDS, "join_always": WORDS, "join_to": WORDS, "dual_prefixes": WORDS,
-                    "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS, "score_links": WORDS, "score_nil": WORDS,
+                    "dual_range": WORDS, "rise": WORDS, "counted_after": WORDS, "score_links": WORDS, "score_nil": WORDS, "score_clean": WORDS, "score_hauls": {"*": int},
                     "score_one_goal": WORDS, "score_one": WORDS},
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
@@ -294,7 +294,8 @@ class Lexicon:
     current_month: set[str] = field(default_factory=set)
     numbered: dict[str, str] = field(default_factory=dict)   # المجموعة, دورته -> مجموعة, دورة
     score_minute: str | None = None
-    numbered_digits: dict[str, str] = field(default_factory=dict)  # المرة -> مره: numbers digits only
+    numbered_digits: dict[str, str] = field(default_factory=dict)  # المرة -> مرة: numbers digits only
+    score_hauls: dict[str, int] = field(default_factory=dict)  # ثلاثية -> 3 (words.toml score_hauls)
     implied_month: PhraseTable = None   # payload "current" / "same" / "next" / "previous"
     month_word: set[str] = field(default_factory=set)
     dual_nouns: dict[str, str] = field(default_factory=dict)   # شخصان -> people
@@ -486,8 +487,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
-    lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()}
+    lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()
+                          if not isinstance(forms, dict)}
                 for section, keys in raw["words"].items()}
+    lx.score_hauls = {normalise(f): int(n) for f, n in raw["words"]["numbers"].get("score_hauls", {}).items()}
     lx.plural_endings = tuple(dict.fromkeys(normalise(f) for f in raw["words"]["claims"]["plural_endings"]))
     lx.entities = raw["entities"]
     ent_items = []
