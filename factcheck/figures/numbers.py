@@ -168,7 +168,7 @@ class Parser:
                 if start == 1:
                     q = self.quantity_at(toks, words, i, floor)
                 elif start == 2:
-                    singular = self.lx.unit_singulars
+                    singular = self.lx.bare_unit_starts
                     reach = self.lx.qualifiers_before.max_len + 1
                     if not singular.isdisjoint(words[i + 1:i + reach]):  # "لنحو ساعة" needs its unit
                         q = self.bare_unit_at(words, i)
@@ -622,7 +622,7 @@ class Parser:
         if not qm:
             return None
         k = i + qm[0]
-        if k >= len(words) or words[k] not in self.lx.unit_singulars:
+        if k >= len(words) or words[k] not in self.lx.bare_unit_starts:
             return None
         um = self.lx.units.match(words, k, clitics=False)
         if not um:

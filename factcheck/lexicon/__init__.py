@@ -282,6 +282,7 @@ class Lexicon:
     range_join: set[str] = field(default_factory=set)
     units: PhraseTable = None           # payload (kind, unit)
     unit_singulars: set[str] = field(default_factory=set)  # first form of each unit: "نحو ساعة" = 1 hour
+    bare_unit_starts: set[str] = field(default_factory=set)  # ... and its first word: "حوالي نقطة مئوية"
     calibre_units: set[str] = field(default_factory=set)
     calibre_context: set[str] = field(default_factory=set)
     months: PhraseTable = None
@@ -420,10 +421,12 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
         for unit, forms in u.get(kind, {}).items():
             items += [(phrase(f), (kind, unit)) for f in forms]
             if forms and kind in ("duration", "distance", "measure"):
-                lx.unit_singulars.add(normalise(forms[0]).split()[0])  # نقطة of نقطة مئوية
+                lx.unit_singulars.add(normalise(forms[0]))
+                lx.bare_unit_starts.add(normalise(forms[0]).split()[0])  # نقطة of نقطة مئوية
     lx.units = PhraseTable(items)
     lx.units_exact = {normalise(f): ("money", code) for code, forms in u.get("exact_forms", {}).items() for f in forms}
     lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
+    lx.bare_unit_starts |= lx.unit_singulars
     lx.dual_units = {normalise(f): ("duration", unit) for unit, forms in u.get("dual", {}).items() for f in forms}
     r = u.get("ratio", {})
     lx.ratio_double = {normalise(f) for f in r.get("double", [])}
