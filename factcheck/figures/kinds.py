@@ -136,8 +136,8 @@ class Kinds:
             return "spec"
         # ordinals: الدورة 71، الـ20، في المجموعة 11، فوزه 11 على التوالي; but الـ 16 لاعبا counts players
         # a numbered noun before a plain figure (فوزه 2-1 is a score, المجموعة 6% a share)
-        lemma = self.numbered_before(words, i, floor, digits=True) if nxt not in ("-", "–", ":") and q.kind == "count" \
-            and not q.unit else None
+        lemma = self.numbered_before(words, i, floor, digits=True) \
+            if nxt not in ("-", "–", ":") and q.kind == "count" and not q.unit else None
         dm = self.day_month(words, j, value) if q.kind == "count" and not range_parts else None
         dated = dm is not None and not dm[1].startswith(("cur-", "same-"))  # تبدأ الدورة 12 يوليو: a date
         if q.qualifier in (None, "exact") and prev and not dated and \

@@ -116,7 +116,7 @@ class Parser:
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
             | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns) \
-            | set(lx.words["numbers"]["score_clean"]) | set(lx.score_hauls)  # المجموعة العاشرة، قتل شخصان، بهدف نظيف
+            | set(lx.words["numbers"]["score_clean"]) | set(lx.score_hauls)  # قتل شخصان، بهدف نظيف
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         # A form of letters only, after a clitic or not, is a whole word of the sentence: a set of
         # those words is asked instead of a pattern with hundreds of branches tried at every letter.
@@ -242,7 +242,10 @@ class Parser:
             # ساعة و45 دقيقة، دقيقة وثلاثين ثانية: a unit of time before the first number heads the span
             k = -1
             if q.kind == "duration" and q.qualifier == "exact" and q.sense is None:
-                k = q.i0 - 2 if q.i0 >= 2 and words[q.i0 - 1] in AND else q.i0 - 1 if words[q.i0].startswith("و") else -1
+                if q.i0 >= 2 and words[q.i0 - 1] in AND:
+                    k = q.i0 - 2  # ساعة و 45 دقيقة
+                elif words[q.i0].startswith("و"):
+                    k = q.i0 - 1  # دقيقة وثلاثين ثانية
             if k >= floor:
                 t = self._time_word(words[k])
                 if t and SPAN_SIZE.get(t[1], 0) and part(k + 1, t[1]) is not None:
