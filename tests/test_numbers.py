@@ -698,6 +698,7 @@ def test_a_day_of_the_current_month_written_out():
     ("سجل الهداف (67) في المباراة", 67, "دقيقة"),
     ("وسجل لكرواتيا مودريتش (71 من ركلة جزاء) في المباراة", 71, "دقيقة"),
     ("وسجل للفريق المدافع (32 بالخطأ في مرماه) في المباراة", 32, "دقيقة"),
+    ("وثار جدل في الدقيقة 65 عندما سقط المهاجم داخل المنطقة", 65, "دقيقة"),  # عندما is no counted noun
 ])
 def test_numbered_things_are_ordinals_of_their_noun(text, value, counted):
     assert [(c.kind, c.value, c.counted) for c in read(text)] == [("ordinal", value, counted)]
