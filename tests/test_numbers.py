@@ -215,6 +215,7 @@ def test_more_figures_read_with_their_qualifier_and_unit(text, quote, kind, qual
 @pytest.mark.parametrize("text", [
     "وكانت فرانس 24 حاضرة في المؤتمر",            # a channel's name
     "واستأنفت إيران المحادثات مع مجموعة (5+1) أمس",  # a group named as a sum
+    "ودخل حزب 7 البرلمان للمرة الأولى",              # a party named by a number
 ])
 def test_numbers_in_names_are_not_counts(text):
     assert all(c.kind == "spec" for c in read(text)) and len(read(text)) == 1
