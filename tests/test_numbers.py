@@ -255,6 +255,7 @@ def test_a_time_of_day_is_known_by_the_words_beside_it(text, quote, norm):
     ("وتراجع النمو 4.3 نقاط مئوية في الربع الأخير", "4.3 نقاط مئوية", 4.3, "measure", "pp", "exact"),
     ("وتراجع العائد حوالي نقطة مئوية خلال الشهر", "حوالي نقطة مئوية", 1, "measure", "pp", "approx"),
     ("ورفع المركزي الفائدة 25 نقطة أساس", "25 نقطة أساس", 25, "measure", "bp", "exact"),
+    ("وتهب رياح تبلغ سرعتها 40 ميلا في الساعة", "40 ميلا في الساعة", 40, "measure", "mph", "exact"),
     ("وقتل 36 شخصا، على الأقل، في الهجوم على السوق", "36", 36, "count", None, "at_least"),
 ])
 def test_more_units_and_qualifiers_found_on_fresh_articles(text, quote, value, kind, unit, qualifier):
