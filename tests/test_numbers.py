@@ -266,6 +266,8 @@ def test_more_units_and_qualifiers_found_on_fresh_articles(text, quote, value, k
 
 def test_words_that_look_like_numbers_or_counts_but_are_not():
     assert read("وتعرفت على الكاتب الذي ألف رواية عن الحرب") == []  # wrote, not a thousand
+    assert read("وتجري العمليتان في وقت واحد قد يربك الأسواق") == []  # at the same time (numbers.toml idioms)
+    assert [c.value for c in read("وقتل شخص واحد في الهجوم")] == [1]
     assert [(c.kind, c.value, c.counted) for c in read("وفاز ريال مدريد باللقب للمرة 13 في تاريخه")] == \
         [("ordinal", 13, "مرة")]  # the 13th time, not 13 times
     assert [(c.kind, c.qualifier, c.low) for c in read("ونرسل كل عام ملايين الإخطارات إلى المستخدمين")] == \

@@ -643,6 +643,8 @@ class Parser:
             return True
         if i > 0 and words[i - 1] in self._verb_before:
             return False  # الذي ألف رواية: a verb (wrote), not a thousand
+        if self.lx.number_idioms.match_ending(words, j):
+            return False  # في آن واحد: at the same time
         hit = self.word_number(words[i])
         form = hit[2]
         if form in self._needs_context:

@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict] = {
         "fraction_rules": {"fraction_suffixes": WORDS, "fraction_not_before": WORDS,
                            "fraction_share_after_article": WORDS, "proportion": WORDS},
         "ordinals": {"*": WORDS},
-        "not_numbers": {"forms": WORDS, "phrases": WORDS},
+        "not_numbers": {"forms": WORDS, "phrases": WORDS, "idioms": WORDS},
         "dual_nouns": {"after": WORDS},
         "vague": [{"forms": WORDS, "low": NUMBER, "high": NUMBER}],
     },
@@ -264,6 +264,7 @@ class Lexicon:
     fraction_suffixes: tuple[str, ...] = ()
     not_numbers: set[str] = field(default_factory=set)
     not_number_phrases: "PhraseTable" = None  # names whose first word reads as a number (وست هام)
+    number_idioms: "PhraseTable" = None  # idioms that end in a number word (في آن واحد)
     fraction_share_after_article: set[str] = field(default_factory=set)
     ordinal_words: dict[str, int] = field(default_factory=dict)   # الثانية -> 2
     age_before: "PhraseTable" = None
@@ -400,6 +401,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
         words.pop(normalise(f), None)
     lx.not_numbers = {normalise(f) for f in num.get("not_numbers", {}).get("forms", [])}
     lx.not_number_phrases = PhraseTable([(phrase(f), "name") for f in num.get("not_numbers", {}).get("phrases", [])])
+    lx.number_idioms = PhraseTable([(phrase(f), "idiom") for f in num.get("not_numbers", {}).get("idioms", [])])
     lx.number_words = words
     lx.vague = PhraseTable([(phrase(f), (v.get("low"), v.get("high")))
                             for v in num.get("vague", []) for f in v["forms"]])
