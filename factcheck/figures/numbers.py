@@ -116,7 +116,7 @@ class Parser:
         # a compound ordinal needs a number word after it; a bare qualifier needs a singular unit
         forms = set(lx.number_words) | set(lx.vague.by_first) | lx.ratio_double | lx.ratio_ambiguous \
             | lx.unit_singulars | set(lx.ordinal_words) | set(lx.dual_nouns) \
-            | set(lx.words["numbers"]["score_clean"]) | set(lx.score_hauls)  # قتل شخصان، بهدف نظيف
+            | self._score_clean | set(lx.score_hauls)  # قتل شخصان، بهدف نظيف، بثلاثية نظيفة
         forms = sorted((f for f in forms if f), key=len, reverse=True)
         # A form of letters only, after a clitic or not, is a whole word of the sentence: a set of
         # those words is asked instead of a pattern with hundreds of branches tried at every letter.
