@@ -155,6 +155,18 @@ def test_tiers_alarms_then_review_then_updates_then_dismissed():
                                                                     ("dismissed", 1)]
 
 
+def test_within_a_tier_the_most_confident_alarm_leads_as_in_the_json():
+    """The report's order is discrepancies.json's: a severe alarm the alignment is
+    less sure of comes after a milder one it is sure of."""
+    def pair(did, **kw):
+        return _disc(did, [_claim(did + "a", "a1", "alarabia", DOCS[0].published, 10),
+                           _claim(did + "b", "b1", "BBC", DOCS[1].published, 14)], about=did, **kw)
+    ctx = _ctx([pair("unsure", severity="high", score=80, probability=0.83),
+                pair("sure", severity="low", score=20, probability=0.97),
+                pair("middle", severity="medium", score=40, probability=0.9)])
+    assert [c["id"] for c in ctx["cards"]] == ["sure", "middle", "unsure"]
+
+
 def test_arabic_labels_come_from_data_and_severity_runs_high_to_low():
     r = run_check(iter_documents([SEEDS]))
     html = render_report(r, result_json(r))

@@ -349,6 +349,14 @@ def search_tables() -> str:
 
 # -- the cards -------------------------------------------------------------------------------
 
+def rank(d: dict) -> tuple:
+    """Within a tier, the most confident first (the probability that the figures
+    are one quantity misreported, the order discrepancies.json has), then the
+    most severe: the report leads with what an editor can trust."""
+    sev = SEVERITIES.index(d.get("severity")) if d.get("severity") in SEVERITIES else len(SEVERITIES)
+    return -(d.get("probability") or 0.0), sev, -(d.get("score") or 0.0), d["id"]
+
+
 def _first_of_each(members: list[dict], field: str, key: str) -> list[dict]:
     """The members' `field` items, each `key` once, in the members' order."""
     out, seen = [], set()
@@ -386,8 +394,7 @@ def _merge_duplicates(items: list[dict]) -> list[dict]:
         if len(members) == 1:
             out.append(members[0])
             continue
-        members.sort(key=lambda d: (SEVERITIES.index(d.get("severity")) if d.get("severity") in SEVERITIES else 9,
-                                    -(d.get("score") or 0), d["id"]))
+        members.sort(key=rank)
         head = dict(members[0])
         claims = _first_of_each(members, "claims", "id")
         head["claims"] = sorted(claims, key=lambda c: (c.get("published") or "", c.get("doc") or ""))
@@ -502,8 +509,7 @@ def report_context(result, data: dict, previous: dict | None = None, status: dic
                         + [e["ar"] + " " + e["en"] for e in c["entities"]]
                         + [(x.get("sentence") or "") + " " + (x.get("text") or "") for x in c["claims"]])
         c["search"] = search_key(text)
-    sev_rank = {s: i for i, s in enumerate(SEVERITIES)}
-    cards.sort(key=lambda c: (TIERS.index(c["tier"]), sev_rank.get(c["severity"], 9), -(c.get("score") or 0), c["id"]))
+    cards.sort(key=lambda c: (TIERS.index(c["tier"]), *rank(c)))
 
     documents = []
     for doc_id in sorted(spans):
