@@ -120,6 +120,23 @@ def test_a_rising_toll_on_different_days_is_an_update():
     assert [x.type for x in d] == ["value_mismatch"]
 
 
+def test_a_running_total_of_thousands_does_not_jump_by_a_third_in_hours():
+    """Thousands wounded since protests began weeks ago: a report five hours later
+    with a third more is another count of that total, not its next stage; a
+    modest rise stays an update."""
+    title = "احتجاجات على حدود قطاع غزة"
+    early = "وأصيب نحو 2800 شخص بجروح منذ بدء الاحتجاجات على حدود قطاع غزة."
+    dates = ["2018-04-20T08:00:00+00:00", "2018-04-20T13:00:00+00:00"]
+    d = found(early, "وأصيب نحو أربعة آلاف شخص بجروح منذ بدء الاحتجاجات على حدود قطاع غزة.", title=title, dates=dates)
+    assert d and all(x.type != "update" for x in d), [(x.type, x.explanation) for x in d]
+    d = found(early, "وأصيب نحو 3500 شخص بجروح منذ بدء الاحتجاجات على حدود قطاع غزة.", title=title, dates=dates)
+    assert [x.type for x in d] == ["update"]
+    # a day's toll of a few hundred may still double within hours as the count goes on
+    d = found("وأصيب 170 شخصا بجروح منذ بدء الاحتجاجات على حدود قطاع غزة.",
+              "وأصيب 307 أشخاص بجروح منذ بدء الاحتجاجات على حدود قطاع غزة.", title=title, dates=dates)
+    assert [x.type for x in d] == ["update"]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

@@ -21,6 +21,9 @@ from ..lexicon import raw as raw_lexicon
 
 UPDATE_HOURS = 0.75       # a toll higher in a report this much later is an update, also on the same day
 SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a stale repeat: to review, never an alarm
+RUNNING_LARGE = 1000      # a running total of thousands since a past start (weeks of protest) does
+RUNNING_JUMP = 1.3        # not grow by this share within
+RUNNING_HOURS = 24.0      # this many hours: two such figures are two counts of one total, not stages
 TALLY_HOURS = 12.0        # a tally (goals, points) higher in a report this much later has counted another match
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
 _TEXTS = raw_lexicon("explanations")  # through the loader: validated, and FACTCHECK_LEXICON applies
@@ -62,6 +65,11 @@ def _hi(c: Claim) -> float:
 
 def _lo(c: Claim) -> float:
     return 0.0 if c.low is None else c.low * unit_scale(c)
+
+
+def _mid(c: Claim) -> float:
+    """The figure as said (an "about" figure without its allowance)."""
+    return c.value if c.value is not None else _lo(c)
 
 
 def _fmt(v: float | None) -> str:
@@ -239,7 +247,9 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     (killed, wounded, arrested...) that a later report gives higher, or a tally
     (goals, points) a later report half a day on gives higher.  A later
     lower toll with no such word stays a contradiction, and so do different
-    figures at about the same time."""
+    figures at about the same time, and a running total of thousands since a
+    past start that a report the same day gives a third higher (two counts of
+    one total: weeks of wounded do not grow by a third in hours)."""
     for k in conflicts:
         ta, tb = hours(k.a), hours(k.b)
         if ta is None or tb is None:
@@ -258,6 +268,10 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
             return False
         if abs(ta - tb) < apart:
+            return False
+        if (early.scope == "since" or late.scope == "since") and _mid(early) >= RUNNING_LARGE \
+                and _mid(late) > RUNNING_JUMP * _mid(early) \
+                and abs(ta - tb) < RUNNING_HOURS:
             return False
     return True
 
