@@ -137,6 +137,25 @@ def test_a_running_total_of_thousands_does_not_jump_by_a_third_in_hours():
     assert [x.type for x in d] == ["update"]
 
 
+def _match_report(i, title, body, source):
+    return Document(id=i, text=f"{title}\n{body}", source=source, title_end=len(title),
+                    published="2018-02-24T18:00:00+00:00")
+
+
+def test_two_reports_of_two_matches_are_not_compared_however_alike_their_sentences():
+    real = _match_report("a", "ريال مدريد يفوز على ألافيس برباعية في الدوري الإسباني",
+                         "فاز ريال مدريد على ضيفه ألافيس بأربعة أهداف دون رد في المرحلة 25 من الدوري الإسباني. "
+                         "ورفع الفريق الملكي رصيده إلى 51 نقطة في المركز الثالث.", "skynews")
+    liverpool = "ليفربول يفوز على وست هام برباعية في الدوري الإنجليزي"
+    body = ("فاز ليفربول على ضيفه وست هام يونايتد بأربعة أهداف مقابل هدف في المرحلة 28 من الدوري الإنجليزي. "
+            "ورفع الفريق الأحمر رصيده إلى {} نقطة في المركز الثاني.")
+    assert run_check([real, _match_report("b", liverpool, body.format(57), "alarabia")]).discrepancies == []
+    # two reports of one match (a club in common) are still compared
+    same = run_check([_match_report("b", liverpool, body.format(57), "alarabia"),
+                      _match_report("c", liverpool, body.format(58), "BBC")]).discrepancies
+    assert [(d.type, d.about) for d in same] == [("value_mismatch", "points")]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

@@ -108,10 +108,23 @@ def teams_named(text: str) -> frozenset[str]:
     return _teams_named(id(load()), text)
 
 
+def teams_in(text: str) -> frozenset[str]:
+    """The clubs a whole report names (not remembered: a report is read once)."""
+    pattern, forms = _team_names()
+    return frozenset(forms[m.group(1)] for m in pattern.finditer(normalise(text)))
+
+
 @lru_cache(maxsize=20_000)
 def _teams_named(lexicon: int, text: str) -> frozenset[str]:
     pattern, forms = _team_names()
     return frozenset(forms[m.group(1)] for m in pattern.finditer(normalise(text)))
+
+
+def other_matches(clubs_a: frozenset[str], clubs_b: frozenset[str]) -> bool:
+    """Two reports that each name clubs, and none in common, are of two matches
+    (Real Madrid's and Liverpool's on one Saturday): their points, goals and
+    minutes are two quantities, however alike the sentences that give them."""
+    return bool(clubs_a) and bool(clubs_b) and not clubs_a & clubs_b
 
 
 def clause_of(c: Claim) -> str:

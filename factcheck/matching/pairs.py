@@ -8,6 +8,7 @@ import numpy as np
 
 from ..reading.arabic import normalise
 from .candidates import Candidate, candidate_pairs, comparable_class
+from .frames import other_matches, teams_in
 from ..figures.claims import Claim, Extractor
 from ..reading.documents import Document
 from .pairfeatures import FEATURES, bounded_figures, echoed_both_ways, feature_matrix, figure_values, said_loosely
@@ -51,8 +52,16 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
     for d, links in sentence_links(claims, STOP).items():
         for e in links:
             neighbours.setdefault(d, {}).setdefault(e, 0.0)
+    texts = {d.id: d.text for d in documents}
+    clubs: dict[str, frozenset[str]] = {}
+
+    def clubs_of(doc: str) -> frozenset[str]:  # asked only of documents with a candidate pair
+        if doc not in clubs:
+            clubs[doc] = teams_in(texts.get(doc, ""))
+        return clubs[doc]
     cands = [k for k in candidate_pairs(claims, neighbours, lexicon=ex.lx)
-             if not echoed_both_ways(k.a, k.b, written) and not said_loosely(k.a, k.b, bounded)]
+             if not echoed_both_ways(k.a, k.b, written) and not said_loosely(k.a, k.b, bounded)
+             and not other_matches(clubs_of(k.a.doc), clubs_of(k.b.doc))]
     titles = {d.id: d.title for d in documents}
     X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)
     mentions: dict[tuple, list[Claim]] = {}
