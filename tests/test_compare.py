@@ -156,6 +156,24 @@ def test_two_reports_of_two_matches_are_not_compared_however_alike_their_sentenc
     assert [(d.type, d.about) for d in same] == [("value_mismatch", "points")]
 
 
+def test_a_clubs_figure_is_the_subjects_not_the_rival_named_after_it():
+    """Two reports of one round name both clubs; each figure is the club's its
+    sentence is about (the first club before it, or a nickname: الفريق الكتالوني)."""
+    def pair(title, one, two):
+        lead = "فاز برشلونة على أتلتيك بلباو وخسر أتلتيكو مدريد أمام فياريال وتعادل ريال مدريد مع ألافيس. "
+        return run_check([_match_report("a", title, lead + one, "alarabia"),
+                          _match_report("b", title, lead + two, "skynews")]).discrepancies
+    title = "برشلونة يفوز وأتلتيكو مدريد يخسر في الدوري الإسباني"
+    assert pair(title, "وأحكم أتلتيكو، الذي تعادل مع ريال مدريد في المرحلة الماضية، قبضته على المركز الثاني، "
+                       "بعدما رفع رصيده إلى 71 نقطة.",
+                "ورفع ريال مدريد رصيده إلى 67 نقطة في المركز الثالث.") == []
+    assert pair(title, "ويتصدر الفريق الكتالوني المسابقة برصيد 75 نقطة متقدما بفارق 11 نقطة على أتلتيكو مدريد.",
+                "بينما يظل أتلتيكو مدريد في المركز الثاني برصيد 64 نقطة.") == []
+    # the same club's points, given two ways, are still compared
+    assert [d.about for d in pair(title, "ورفع ريال مدريد رصيده إلى 67 نقطة في المركز الثالث.",
+                                  "ورفع ريال مدريد رصيده إلى 68 نقطة في المركز الثالث.")] == ["points"]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

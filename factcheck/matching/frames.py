@@ -140,8 +140,27 @@ def other_teams(a: Claim, b: Claim) -> bool:
     and another's (رفع أتلتيكو رصيده إلى 71 نقطة، ريال مدريد 67), one's league
     position and another's, are two quantities.  The clause, not the sentence:
     a player's goals are his club's whatever other clubs the sentence goes on to."""
-    ta, tb = teams_named(clause_of(a)), teams_named(clause_of(b))
+    ta, tb = figure_clubs(a), figure_clubs(b)
     return bool(ta) and bool(tb) and not ta & tb
+
+
+def figure_clubs(c: Claim) -> frozenset[str]:
+    """The clubs a figure is said of: those its clause names before it (the subject:
+    ورفع ريال مدريد رصيده إلى 67 نقطة، not the club the gap is to, بفارق 15 نقطة عن
+    برشلونة); else the first its sentence names before it (وأحكم أتلتيكو، الذي تعادل مع
+    ريال مدريد، ...، بعدما رفع رصيده إلى 71 نقطة); else those its clause names after it."""
+    span = figure_span(c)
+    if span is None:
+        return teams_named(c.sentence)
+    before = c.sentence[:span[0]]
+    return teams_named(_CLAUSE.split(before)[-1]) or _first_club(before) or teams_named(clause_of(c))
+
+
+def _first_club(text: str) -> frozenset[str]:
+    """The first club a text names (a sentence's subject: وأحكم أتلتيكو، الذي تعادل مع ريال مدريد، ...)."""
+    pattern, forms = _team_names()
+    m = pattern.search(normalise(text))
+    return frozenset((forms[m.group(1)],)) if m else frozenset()
 
 
 def _before(c: Claim, reach: int, kind: str | None = None) -> str | None:
