@@ -174,6 +174,19 @@ def test_a_clubs_figure_is_the_subjects_not_the_rival_named_after_it():
                                   "ورفع ريال مدريد رصيده إلى 68 نقطة في المركز الثالث.")] == ["points"]
 
 
+def test_figures_in_two_units_of_one_kind_are_compared_in_one():
+    """40 miles an hour is 64 km/h: it agrees with 64 km/h and not with 40 km/h
+    (units.toml [convert]); the explanation names both units."""
+    title = "إعصار يضرب ساحل فلوريدا برياح قوية"
+    def speeds(a, b):
+        return found(f"وبلغت سرعة الرياح {a} في ساحل فلوريدا.", f"وبلغت سرعة الرياح {b} في ساحل فلوريدا.", title=title,
+                     dates=["2018-05-26T10:00:00+00:00", "2018-05-26T10:30:00+00:00"])
+    d = speeds("40 كيلومترا في الساعة", "نحو 40 ميلا في الساعة")
+    assert [x.type for x in d] == ["value_mismatch"] and "40 kmh" in d[0].explanation and "40 mph" in d[0].explanation
+    assert speeds("نحو 40 ميلا في الساعة", "64 كيلومترا في الساعة") == []
+    assert speeds("خمسة أميال", "ثمانية كيلومترات") == []
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

@@ -96,6 +96,16 @@ def test_an_unknown_section_and_a_value_of_the_wrong_type_are_errors(tmp_path):
         load(extra)
 
 
+def test_a_unit_converts_only_into_a_unit_of_its_own_kind(tmp_path):
+    extra = _overlay(tmp_path, "units", '[convert]\nmile = { to = "kg", by = 1.6 }\n')
+    with pytest.raises(LexiconError, match=r"units\.toml: \[convert\] mile"):
+        load(extra)
+    extra = _overlay(tmp_path, "units2", '[convert]\nmile = { to = "km", by = "1.6" }\n')
+    (tmp_path / "units2" / "units2.toml").rename(tmp_path / "units2" / "units.toml")
+    with pytest.raises(LexiconError, match=r"convert\.mile\.by"):
+        load(extra)
+
+
 def test_files_read_outside_the_extractor_take_the_overlay_and_are_validated(tmp_path):
     extra = _overlay(tmp_path, "explanations", '[events]\nkilled = "قتلى (مراجع)"\n')
     texts = raw("explanations", extra)

@@ -61,6 +61,7 @@ SCHEMA: dict[str, dict] = {
         "dual": {"*": WORDS},
         "ratio": {"double": WORDS, "double_ambiguous": WORDS, "times_after": WORDS, "comparatives": WORDS},
         "age": _BEFORE_AFTER,
+        "convert": {"*": {"to": str, "by": NUMBER}},
     },
     "nonquantity": {
         "year_before": WORDS, "year_after": WORDS, "ordinal_before": WORDS, "spec_before": WORDS, "name_before": WORDS,
@@ -270,6 +271,7 @@ class Lexicon:
     age_before: "PhraseTable" = None
     age_after: "PhraseTable" = None
     dual_units: dict[str, tuple[str, str]] = field(default_factory=dict)  # عامين -> (duration, year)
+    unit_convert: dict[str, tuple[str, float]] = field(default_factory=dict)  # mile -> (km, 1.609344)
     comparatives: set[str] = field(default_factory=set)
     subject_nouns: set[str] = field(default_factory=set)
     units_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -429,6 +431,12 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
                 lx.unit_singulars.add(normalise(forms[0]))
                 lx.bare_unit_starts.add(normalise(forms[0]).split()[0])  # نقطة of نقطة مئوية
     lx.units = PhraseTable(items)
+    kind_of = {unit: kind for kind in ("distance", "measure") for unit in u.get(kind, {})}
+    for unit, c in u.get("convert", {}).items():
+        if kind_of.get(unit) is None or kind_of.get(unit) != kind_of.get(c["to"]) or c["by"] <= 0:
+            raise LexiconError(f"units.toml: [convert] {unit} = {c}: both units must be of one kind "
+                               f"(distance or measure) and `by` positive")
+        lx.unit_convert[unit] = (c["to"], float(c["by"]))
     lx.units_exact = {normalise(f): ("money", code) for code, forms in u.get("exact_forms", {}).items() for f in forms}
     lx.unit_singulars |= {normalise(f) for f in u.get("bare", {}).get("forms", [])}
     lx.bare_unit_starts |= lx.unit_singulars

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..reading.arabic import normalise
 from ..figures.claims import Claim
+from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
 from .frames import clock_minute, elapsed, other_persons_ages, other_teams, reading, same_record
@@ -48,8 +49,10 @@ def comparable_class(c: Claim) -> tuple | None:
     if c.kind == "ordinal":
         # an edition, a group, a round, a match minute: only when the sentence says what it numbers
         return ("ordinal", c.counted) if c.counted else None
-    if c.kind in ("money", "distance", "measure"):
-        return (c.kind, c.unit)
+    if c.kind in ("distance", "measure"):
+        return (c.kind, load().unit_convert.get(c.unit, (c.unit,))[0])  # miles with km (units.toml [convert])
+    if c.kind == "money":
+        return (c.kind, c.unit)  # never two currencies
     return (c.kind,)
 
 
@@ -57,8 +60,12 @@ _ELAPSED = ("second", "minute", "hour", "day", "week")  # not years: a figure in
 
 
 def unit_scale(c: Claim) -> float:
-    """What one unit of the figure is in its class's common unit (days for durations)."""
-    return _DAYS.get(c.unit or "", 1.0) if c.kind == "duration" else 1.0
+    """What one unit of the figure is in its class's common unit (days for durations, km for miles)."""
+    if c.kind == "duration":
+        return _DAYS.get(c.unit or "", 1.0)
+    if c.kind in ("distance", "measure") and c.unit:
+        return load().unit_convert.get(c.unit, ("", 1.0))[1]
+    return 1.0
 
 
 ROUNDING_SHARE = 0.1  # a round figure stands for no more than a tenth either side of it

@@ -120,7 +120,9 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     about_en = about_en or plain.get("en", "")
     about_ar = about_ar or plain.get("ar", "")
     t = _TEXTS[kind]
-    values = dict(a=a.text, b=b.text, a_en=figure_en(a), b_en=figure_en(b), a_source=_label(a),
+    units = a.unit != b.unit and a.kind in ("distance", "measure", "duration")  # 40 kmh against about 40 mph
+    a_en, b_en = (f"{figure_en(x)} {x.unit}" if units and x.unit else figure_en(x) for x in (a, b))
+    values = dict(a=a.text, b=b.text, a_en=a_en, b_en=b_en, a_source=_label(a),
                   b_source=_label(b), about_en=about_en, about_ar=about_ar,
                   a_event=(a.event or "").replace("_", " "), b_event=(b.event or "").replace("_", " "),
                   a_event_ar=_TEXTS["events"].get(a.event or "", ""), b_event_ar=_TEXTS["events"].get(b.event or "", ""),
