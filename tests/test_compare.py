@@ -187,6 +187,18 @@ def test_figures_in_two_units_of_one_kind_are_compared_in_one():
     assert speeds("خمسة أميال", "ثمانية كيلومترات") == []
 
 
+@pytest.mark.parametrize("day,tier", [("16 مايو", "alarm"), ("13 مايو", "alarm"), ("15 يونيو", "alarm"),
+                                      ("22 مايو", "review")])
+def test_a_date_is_an_alarm_when_it_looks_like_one_date_given_two_ways(day, tier):
+    """A day or two apart, or one day of two months: one date misreported; a week
+    apart in one story is more often two of its events: to review."""
+    title = "العراق يحدد موعد الانتخابات البرلمانية"
+    d = found("وأعلنت المفوضية أن الانتخابات البرلمانية ستجرى في 15 مايو المقبل.",
+              f"وأعلنت المفوضية أن الانتخابات البرلمانية ستجرى في {day} المقبل.", title=title,
+              dates=["2018-03-01T10:00:00+00:00", "2018-03-01T11:00:00+00:00"])
+    assert [(x.type, x.tier) for x in d] == [("value_mismatch", tier)]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

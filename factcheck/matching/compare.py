@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..reading.arabic import normalise
 from .candidates import disagree, hours, rel_gap, unit_scale
@@ -305,6 +306,34 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
+MISDATED_DAYS = 2  # two dates of one story further apart than this, in one month, are most often two of its events
+
+
+def _misdated(a: Claim, b: Claim) -> bool:
+    """Do two dates look like one date given two ways: a day or two apart (4 and 5
+    March), or one day of two months (20 January, 20 February)?  Two dates of one
+    story a week apart are more often two of its events (the attack, the strikes
+    in reply) than one event misdated."""
+    da, db = _month_day(a), _month_day(b)
+    if da is None or db is None:
+        return True  # not comparable here: leave the tier as it is
+    if da[1] == db[1]:
+        return True
+    try:
+        apart = abs((date(2001, *da) - date(2001, *db)).days)  # a year without 29 February; across New Year too
+    except ValueError:
+        return True
+    return min(apart, 365 - apart) <= MISDATED_DAYS
+
+
+def _month_day(c: Claim) -> tuple[int, int] | None:
+    parts = (c.norm or "").split("-")
+    try:
+        return int(parts[-2]), int(parts[-1])
+    except (IndexError, ValueError):
+        return None
+
+
 def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -> str | None:
     """A toll is an alarm only when both reports quote the same primary source
     within hours of each other.  Tolls hours apart may have been revised in
@@ -313,11 +342,14 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -
     source at its own stage: shown to review, not as an alarm.  Dates and
     spans of time are an alarm only when a word beside two of them says what
     they date or measure, other than the story's words in their headlines
-    (frames.one_anchored_thing)."""
+    (frames.one_anchored_thing); dates, only when they look like one date
+    given two ways (a day or two apart, or one day of two months)."""
     if tier == "alarm":
         if conflicts[0].a.kind in ANCHORED_KINDS and not any(
                 one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
                 for k in conflicts):
+            return "review"
+        if conflicts[0].a.kind == "date" and not any(_misdated(k.a, k.b) for k in conflicts):
             return "review"
         for k in conflicts:
             if not cumulative(k.a):
