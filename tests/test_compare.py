@@ -199,6 +199,22 @@ def test_a_date_is_an_alarm_when_it_looks_like_one_date_given_two_ways(day, tier
     assert [(x.type, x.tier) for x in d] == [("value_mismatch", tier)]
 
 
+def test_a_lead_in_points_a_match_later_is_a_later_standing_either_way():
+    """بفارق 17 نقطة on Tuesday night, بفارق 14 on Wednesday night: a match was played
+    in between (updates.toml margins).  Two hours apart it is a contradiction, and
+    so is a club's total that falls a day later."""
+    title = "ريال مدريد يواصل مطاردة برشلونة في الدوري الإسباني"
+    day_later, hours_later = "2018-02-21T20:00:00+00:00", "2018-02-20T22:00:00+00:00"
+
+    def two(a, b, later):
+        return [x.type for x in found(a, b, title=title, dates=["2018-02-20T20:00:00+00:00", later])]
+    lead = "ويبتعد برشلونة في الصدارة بفارق {} نقطة عن ريال مدريد."
+    assert two(lead.format(17), lead.format(14), day_later) == ["update"]
+    assert two(lead.format(17), lead.format(14), hours_later) == ["value_mismatch"]
+    total = "ويملك ريال مدريد رصيد {} نقطة في المركز الثالث."
+    assert two(total.format(51), total.format(48), day_later) == ["value_mismatch"]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

@@ -77,7 +77,7 @@ SCHEMA: dict[str, dict] = {
                       "tally": bool}},
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
-    "updates": {"cues": WORDS, "provisional": WORDS},
+    "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS},
     "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
                "forecast_cues": WORDS,
@@ -338,6 +338,7 @@ class Lexicon:
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
     provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
+    margin_cues: tuple[str, ...] = ()   # ... that make a tally a margin between two (بفارق)
     # words.toml: section (the module reading it) -> key -> its normalised words
     words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     plural_endings: tuple[str, ...] = ()  # words.toml [claims], in their order: cut from an unknown noun
@@ -503,6 +504,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
+    lx.margin_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("margins", [])}))
     lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()
                           if not isinstance(forms, dict)}
                 for section, keys in raw["words"].items()}

@@ -222,6 +222,13 @@ def _says(c: Claim, cues) -> bool:
     return any(cue in text for cue in cues)
 
 
+def _margin(c: Claim, lexicon) -> bool:
+    """Is the tally a margin between two (بفارق 11 نقطة: updates.toml `margins`)?"""
+    i = c.sentence.find(c.text)
+    before = normalise(c.sentence[max(0, i - 16):i]) if i >= 0 else ""
+    return any(before.rstrip().endswith(cue) for cue in lexicon.margin_cues)
+
+
 def cumulative(c: Claim) -> bool:
     """A running count: its event is one (the killed, the arrested: events.toml `cumulative`)."""
     return bool(load().events.get(c.event or "", {}).get("cumulative"))
@@ -268,6 +275,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         apart = _growing(k.a, k.b)
         if apart is None:
             return False
+        if apart == TALLY_HOURS and (_margin(k.a, lexicon) or _margin(k.b, lexicon)) and abs(ta - tb) >= apart:
+            continue  # a lead or a gap, a match later: lower as well as higher
         if _lo(late) <= _hi(early) and not (_lo(late) > _lo(early) and early.qualifier in BOUNDED):
             return False
         if abs(ta - tb) < apart:
