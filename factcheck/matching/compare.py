@@ -15,7 +15,7 @@ from datetime import date
 
 from ..reading.arabic import normalise
 from .candidates import disagree, hours, rel_gap, unit_scale
-from .frames import ANCHORED_KINDS, one_anchored_thing
+from .frames import ANCHORED_KINDS, figure_span, one_anchored_thing
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -224,9 +224,9 @@ def _says(c: Claim, cues) -> bool:
 
 def _margin(c: Claim, lexicon) -> bool:
     """Is the tally a margin between two (بفارق 11 نقطة: updates.toml `margins`)?"""
-    i = c.sentence.find(c.text)
-    before = normalise(c.sentence[max(0, i - 16):i]) if i >= 0 else ""
-    return any(before.rstrip().endswith(cue) for cue in lexicon.margin_cues)
+    span = figure_span(c)
+    before = normalise(c.sentence[max(0, span[0] - 16):span[0]]).rstrip() if span else ""
+    return any(before.endswith(cue) for cue in lexicon.margin_cues)
 
 
 def cumulative(c: Claim) -> bool:

@@ -115,9 +115,8 @@ def teams_in(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)
-def _teams_named(lexicon: int, text: str) -> frozenset[str]:
-    pattern, forms = _team_names()
-    return frozenset(forms[m.group(1)] for m in pattern.finditer(normalise(text)))
+def _teams_named(lexicon: int, text: str) -> frozenset[str]:  # sentences and clauses recur: remembered
+    return teams_in(text)
 
 
 def other_matches(clubs_a: frozenset[str], clubs_b: frozenset[str]) -> bool:
@@ -149,11 +148,18 @@ def figure_clubs(c: Claim) -> frozenset[str]:
     ورفع ريال مدريد رصيده إلى 67 نقطة، not the club the gap is to, بفارق 15 نقطة عن
     برشلونة); else the first its sentence names before it (وأحكم أتلتيكو، الذي تعادل مع
     ريال مدريد، ...، بعدما رفع رصيده إلى 71 نقطة); else those its clause names after it."""
-    span = figure_span(c)
-    if span is None:
-        return teams_named(c.sentence)
-    before = c.sentence[:span[0]]
-    return teams_named(_CLAUSE.split(before)[-1]) or _first_club(before) or teams_named(clause_of(c))
+    return _figure_clubs(id(load()), c.sentence, c.text)
+
+
+@lru_cache(maxsize=50_000)
+def _figure_clubs(lexicon: int, sentence: str, text: str) -> frozenset[str]:  # a figure recurs in many pairs
+    i = sentence.find(text)
+    if i < 0:
+        return teams_named(sentence)
+    before = sentence[:i]
+    after = _CLAUSE.split(sentence[i + len(text):])[0]
+    return teams_named(_CLAUSE.split(before)[-1]) or _first_club(before) or \
+        teams_named(_CLAUSE.split(before)[-1] + text + after)
 
 
 def _first_club(text: str) -> frozenset[str]:
