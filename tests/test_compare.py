@@ -215,6 +215,16 @@ def test_a_lead_in_points_a_match_later_is_a_later_standing_either_way():
     assert two(total.format(51), total.format(48), day_later) == ["value_mismatch"]
 
 
+def test_an_ordinal_is_named_by_what_it_numbers():
+    """A match minute is "the minute" on a card (explanations.toml [ordinals]), not "the rank"."""
+    d = found("وسجل محمد صلاح هدف ليفربول الأول في الدقيقة 36 من المباراة.",
+              "وسجل محمد صلاح هدف ليفربول الأول في الدقيقة 39 من المباراة.",
+              title="ليفربول يفوز على روما في دوري أبطال أوروبا",
+              dates=["2018-04-24T21:00:00+00:00", "2018-04-24T21:30:00+00:00"])
+    assert [(x.about, x.about_ar) for x in d] == [("the minute", "الدقيقة")]
+    assert d[0].explanation.endswith("for the minute.") and d[0].explanation_ar.endswith("بشأن الدقيقة.")
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

@@ -101,7 +101,8 @@ SCHEMA: dict[str, dict] = {
                     "score_one_goal": WORDS, "score_one": WORDS},
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
-                     "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT}},
+                     "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT},
+                     "ordinals": {"*": TEXT}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
     "teams": {"*": {"names": WORDS}},
     "labels": {

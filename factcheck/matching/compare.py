@@ -112,12 +112,13 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     owner = f" ({a.owner.replace('_', ' ')})" if a.owner else ""
     about_en = f"{concept} {event}{owner}".strip()
     forms = load().concepts.get(a.concept or "", {}).get("forms")
-    noun = forms[0] if forms else (b.counted or a.counted or "")  # "منهم" says nothing on a card
+    numbered = _TEXTS.get("ordinals", {}).get(a.counted or "") if a.kind == "ordinal" else None  # the minute
+    noun = forms[0] if forms else "" if numbered else (b.counted or a.counted or "")  # "منهم" says nothing on a card
     about_ar = noun + (f" ({_TEXTS['events'][a.event]})" if a.event in _TEXTS["events"] else "")
     names = load().entities.get(a.owner or "", {}).get("names")
     if names:
         about_ar += " — " + names[0]
-    plain = _TEXTS.get("kinds", {}).get(a.kind, {})  # nothing names it: say what kind of figure it is
+    plain = numbered or _TEXTS.get("kinds", {}).get(a.kind, {})  # what it numbers, or what kind of figure it is
     about_en = about_en or plain.get("en", "")
     about_ar = about_ar or plain.get("ar", "")
     t = _TEXTS[kind]
