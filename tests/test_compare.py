@@ -185,6 +185,8 @@ def test_figures_in_two_units_of_one_kind_are_compared_in_one():
     assert [x.type for x in d] == ["value_mismatch"] and "40 kmh" in d[0].explanation and "40 mph" in d[0].explanation
     assert speeds("نحو 40 ميلا في الساعة", "64 كيلومترا في الساعة") == []
     assert speeds("خمسة أميال", "ثمانية كيلومترات") == []
+    # a figure in metres keeps its own rounding once in km: 30 m is not "more than 60 m"
+    assert [x.type for x in speeds("30 مترا", "أكثر من 60 مترا")] == ["bound_violated"]
 
 
 @pytest.mark.parametrize("day,tier", [("16 مايو", "alarm"), ("13 مايو", "alarm"), ("15 يونيو", "alarm"),

@@ -123,7 +123,7 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     if c.qualifier == "exact" and c.value is not None:
         r = _rounding(c.value) * s if c.kind in _ROUNDED_KINDS or (c.kind == "duration" and c.value >= 1000) else 0.0
         if c.kind in ("percent", "money", "measure", "distance"):
-            r = max(r, _decimal_rounding(c.value))  # 2.9 per cent may be 2.92 rounded
+            r = max(r, _decimal_rounding(c.value) * s)  # 2.9 per cent may be 2.92 rounded (in the common unit)
         lo, hi = lo - r, hi + r + (r if r and _significant(c.value) >= 100 else 0.0)
         if c.kind == "duration" and getattr(c, "sense", None) != "age" and (c.unit in _ELAPSED or elapsed(c)):
             lo -= s * (whole_step(c.value, c.unit) or 0.0)  # one of its smallest part: ساعة و45 دقيقة, a minute
