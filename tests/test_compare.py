@@ -227,6 +227,19 @@ def test_an_ordinal_is_named_by_what_it_numbers():
     assert d[0].explanation.endswith("for the minute.") and d[0].explanation_ar.endswith("بشأن الدقيقة.")
 
 
+def test_two_ages_are_one_persons_only_by_what_comes_before_them():
+    """Whose age: the person before it.  Two people's ages that share only what befell
+    them (لقيت حتفها) are to review; one name given two ages is an alarm."""
+    title = "وفيات الفنتانيل تثير القلق"
+    dates = ["2018-09-08T10:00:00+00:00", "2018-09-08T11:00:00+00:00"]
+    d = found("ونقلت الوكالة عن مسؤول محلي أن فتاة عمرها 18 عاما لقيت حتفها في الحادث.",
+              "إذ أن ابنة المذيعة، إيميلي، البالغة من العمر 21 عاما، لقيت حتفها في الحادث.", title=title, dates=dates)
+    assert [(x.type, x.tier) for x in d] == [("value_mismatch", "review")]
+    d = found("وقالت الوزارة إن المسعفة رزان النجار (21 عاما) لقيت حتفها في الحادث.",
+              "وكانت رزان النجار، 22 عاما، قد لقيت حتفها في الحادث.", title=title, dates=dates)
+    assert [(x.type, x.tier) for x in d] == [("value_mismatch", "alarm")]
+
+
 def test_headline_and_body_repeating_a_figure_are_one_claim():
     text = "كوريا الشمالية أرسلت 3 آلاف جندي إلى روسيا"
     r = run_check([Document(id="a", text=text + "\nوقالت واشنطن إن هناك 3 آلاف جندي من كوريا الشمالية في روسيا.",

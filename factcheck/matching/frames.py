@@ -57,16 +57,17 @@ def anchor_words(c: Claim) -> frozenset[str]:
     side): for a date, a year or a span of time, all that says what it dates
     or measures (an election, a visit, whose age).  Made once a mention: a
     discrepancy asks it of every pair of mentions of its figures."""
-    return _anchor_words(id(load()), c.sentence, c.text)
+    return _anchor_words(id(load()), c.sentence, c.text, True)
 
 
 @lru_cache(maxsize=1 << 14)
-def _anchor_words(lexicon: int, sentence: str, text: str) -> frozenset[str]:
+def _anchor_words(lexicon: int, sentence: str, text: str, after: bool) -> frozenset[str]:
     i = sentence.find(text)
     if i < 0:
         return frozenset()
     plain = _plain_words()
-    left, right = _skeletons(sentence[:i])[-ANCHOR_REACH:], _skeletons(sentence[i + len(text):])[:ANCHOR_REACH]
+    left = _skeletons(sentence[:i])[-ANCHOR_REACH:]
+    right = _skeletons(sentence[i + len(text):])[:ANCHOR_REACH] if after else []
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
 
 
@@ -84,6 +85,11 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: tuple[str, ...] = ()) -> b
     another's) as one thing given twice.  For dates, words of the two
     headlines (the story's: سكريبال، خاشقجي) say which story, not which of its
     events; for a span, a name in the headline still says whose age it is."""
+    if is_age(a) and is_age(b):
+        # whose age: the person comes before it (رزان النجار (21 عاما)، عباس البالغ 83 عاما); what
+        # follows tells what befell them (لقيت حتفها، اغتصبت), which two people's ages share
+        lx = id(load())
+        return bool(_anchor_words(lx, a.sentence, a.text, False) & _anchor_words(lx, b.sentence, b.text, False))
     shared = anchor_words(a) & anchor_words(b)
     if shared and a.kind in DATED_KINDS:
         for h in headlines:
