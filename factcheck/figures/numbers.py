@@ -331,6 +331,12 @@ class Parser:
             return 1.0, k + 1 + (k + 1 < n and words[k + 1] in self._one_words)
         return None
 
+    def _side_ending(self, words, starts: list[int], end: int, qs_at) -> tuple[int, float] | None:
+        """One side of a score that ends at token `end`: (its first token, its goals), from the first
+        of `starts` where goals are read up to there (a figure and its goal noun, or goal words)."""
+        return next(((k, got[0]) for k in starts if k >= 0
+                     for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == end), None)
+
     def _scores_in_words(self, words, qs: list[Quantity]) -> list[Quantity]:
         """A match score written in words is one figure, a spec "A-B" (بأربعة أهداف مقابل ثلاثة،
         بهدفين مقابل هدف وحيد): not a count of four goals and another of three.  Two sides around
@@ -341,9 +347,7 @@ class Parser:
         out = list(qs)
         # one side, then a word that makes the other nil: بهدف نظيف، بثلاثية نظيفة
         for m in [k for k, w in enumerate(words) if w in self._score_clean]:
-            starts = ([ends[m].i0] if m in ends else []) + [m - 1, m - 2]
-            left = next(((k, got[0]) for k in starts if k >= 0
-                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == m), None)
+            left = self._side_ending(words, ([ends[m].i0] if m in ends else []) + [m - 1, m - 2], m, qs_at)
             if left is None or named.isdisjoint(words[left[0]:m]):
                 continue
             out = [x for x in out if not left[0] <= x.i0 <= m]
@@ -355,8 +359,7 @@ class Parser:
             nil = m > 0 and words[m - 1] in self._score_nil
             link = m - 1 if nil else m
             starts = [ends[e].i0 for e in (link, link - 1) if e in ends] + [link - 1, link - 2]
-            left = next(((k, got[0]) for k in starts if k >= 0
-                         for got in [self._goals_at(words, k, qs_at)] if got is not None and got[1] == link), None)
+            left = self._side_ending(words, starts, link, qs_at)
             right = (0.0, m + 1) if nil and left is not None else \
                 self._goals_at(words, m + 1, qs_at) if left is not None else None
             if right is None or named.isdisjoint(words[left[0]:right[1]]):

@@ -52,12 +52,12 @@ def _skeletons(text: str) -> list[str]:
     return [normal_skeleton(w) for w in _WORD.findall(normalise(text))]
 
 
-def anchor_words(c: Claim) -> frozenset[str]:
+def anchor_words(c: Claim, after: bool = True) -> frozenset[str]:
     """The skeletons of the content words beside a figure (ANCHOR_REACH either
-    side): for a date, a year or a span of time, all that says what it dates
-    or measures (an election, a visit, whose age).  Made once a mention: a
-    discrepancy asks it of every pair of mentions of its figures."""
-    return _anchor_words(id(load()), c.sentence, c.text, True)
+    side, or before it only): for a date, a year or a span of time, all that
+    says what it dates or measures (an election, a visit, whose age).  Made
+    once a mention: a discrepancy asks it of every pair of mentions of its figures."""
+    return _anchor_words(id(load()), c.sentence, c.text, after)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -88,8 +88,7 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: tuple[str, ...] = ()) -> b
     if is_age(a) and is_age(b):
         # whose age: the person comes before it (رزان النجار (21 عاما)، عباس البالغ 83 عاما); what
         # follows tells what befell them (لقيت حتفها، اغتصبت), which two people's ages share
-        lx = id(load())
-        return bool(_anchor_words(lx, a.sentence, a.text, False) & _anchor_words(lx, b.sentence, b.text, False))
+        return bool(anchor_words(a, after=False) & anchor_words(b, after=False))
     shared = anchor_words(a) & anchor_words(b)
     if shared and a.kind in DATED_KINDS:
         for h in headlines:
@@ -163,9 +162,9 @@ def _figure_clubs(lexicon: int, sentence: str, text: str) -> frozenset[str]:  # 
     if i < 0:
         return teams_named(sentence)
     before = sentence[:i]
-    after = _CLAUSE.split(sentence[i + len(text):])[0]
-    return teams_named(_CLAUSE.split(before)[-1]) or _first_club(before) or \
-        teams_named(_CLAUSE.split(before)[-1] + text + after)
+    clause_before = _CLAUSE.split(before)[-1]
+    return teams_named(clause_before) or _first_club(before) or \
+        teams_named(clause_before + text + _CLAUSE.split(sentence[i + len(text):])[0])  # (clause_of's clause)
 
 
 def _first_club(text: str) -> frozenset[str]:
