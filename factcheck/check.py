@@ -9,11 +9,13 @@ from .matching.alignment import load_model
 from .figures.claims import REPORT_FIELDS, Claim, extract_parallel, extractor
 from .matching.compare import Discrepancy, discrepancies, figure_en
 from .reading.documents import Document
+from .matching.candidates import unit_scale
 from .matching.pairs import build_stories, figure_key, score_candidates
 from .matching.stories import Stories
 
 # the version of discrepancies.json's layout (its first field); bump it when a field's name or meaning changes
-REPORT_FORMAT = 1
+# (2: a discrepancy's figures in one unit, with `stated` for a figure written in another)
+REPORT_FORMAT = 2
 
 
 @dataclass
@@ -56,14 +58,42 @@ def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckR
     return CheckResult(documents, all_claims, found, stories, sources)
 
 
+def _whole(v):
+    return int(v) if isinstance(v, float) and v == int(v) else v
+
+
 def claim_json(c: Claim) -> dict:
     d = {k: getattr(c, k) for k in REPORT_FIELDS}
     for k in ("value", "low", "high"):
-        v = d[k]
-        if isinstance(v, float) and v == int(v):
-            d[k] = int(v)
+        d[k] = _whole(d[k])
     d["figure"] = figure_en(c)
+    d["stated"] = None  # the figure as written, when the discrepancy gives it in another unit
     return d
+
+
+_CONVERTED = ("duration", "distance", "measure")
+
+
+def claims_in_one_unit(claims: list[Claim]) -> list[dict]:
+    """A discrepancy's claims with their figures in one unit, the smallest
+    among them: 14 days against 14 years reads 14 against 5113.5 days, and 40
+    mph against 40 km/h 64.37 against 40, so whoever compares the values sees
+    what the check compared.  A converted figure keeps what was written in
+    `stated` (its value, bounds and unit)."""
+    rows = [claim_json(c) for c in claims]
+    if len({c.unit for c in claims}) < 2 or any(c.kind not in _CONVERTED for c in claims):
+        return rows
+    target = min(claims, key=lambda c: (unit_scale(c), c.unit or ""))
+    for c, row in zip(claims, rows):
+        if c.unit == target.unit:
+            continue
+        factor = unit_scale(c) / unit_scale(target)
+        row["stated"] = {k: row[k] for k in ("value", "low", "high", "unit")}
+        for k in ("value", "low", "high"):
+            if row[k] is not None:
+                row[k] = _whole(round(row[k] * factor, 4))
+        row["unit"] = target.unit
+    return rows
 
 
 def discrepancy_json(d: Discrepancy) -> dict:
@@ -71,7 +101,7 @@ def discrepancy_json(d: Discrepancy) -> dict:
             "severity": d.severity, "score": d.score, "about": d.about,
             "about_ar": d.about_ar, "story": d.story, "attribution": d.attribution,
             "explanation": d.explanation, "explanation_ar": d.explanation_ar,
-            "positions": d.positions, "claims": [claim_json(c) for c in d.claims],
+            "positions": d.positions, "claims": claims_in_one_unit(d.claims),
             "conflicts": [{"a": k.a.id, "b": k.b.id, "relation": k.relation, "gap": round(k.gap, 4),
                            "probability": round(k.probability, 4)}
                           for k in d.conflicts]}

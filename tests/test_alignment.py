@@ -711,6 +711,28 @@ def test_one_number_in_two_units_of_time_is_a_slip_only_in_one_text():
     assert not flagged(tweet.format("أسابيع"), other, title=title)
 
 
+def test_one_number_in_two_units_of_time_is_a_slip_when_the_words_before_say_what_it_measures():
+    """Two reports in their own words: the prison term named just before both
+    (بالسجن، حكما بسجن) makes 14 days and 14 years one term misread."""
+    title = "الحكم على مستشار سابق لترامب"
+    days = "وقضت محكمة في واشنطن على المستشار السابق بالسجن 14 يوما بسبب كذبه على المحققين الفيدراليين."
+    years = "وأصدرت المحكمة حكما بسجن جورج لمدة 14 عاما، بحسب ما أعلنه محاميه للصحفيين أمام مبنى المحكمة."
+    assert flagged(days, years, title=title)
+    # the words before say nothing in common: the years since he took power, the weeks between two visits
+    title = "زعيم كوريا الشمالية يزور الصين"
+    power = "وزار كيم الصين في مارس للمرة الأولى منذ توليه السلطة قبل ستة أعوام، وهي رحلة أكدها الطرفان."
+    visits = "والتقى كيم الرئيس الصيني للمرة الثانية في غضون ستة أسابيع، ما يبرز الجهود التي يبذلها البلدان."
+    assert not flagged(power, visits, title=title)
+    # a unit alone writes no number to misread, and a word of the story before the clause is not what it measures
+    title = "الانتخابات النيابية في لبنان"
+    hour = "وكتب عون على تويتر داعيا اللبنانيين إلى الاقتراع قبل نحو ساعة من إقفال الصناديق."
+    decade = "وبلغت نسبة المشاركة 49 في المئة، في عملية اقتراع هي الأولى منذ نحو عقد من الزمن."
+    assert not flagged(hour, decade, title=title)
+    hours = "وكتب عون على تويتر فوجئت بضعف الإقبال على الاقتراع، داعيا اللبنانيين قبل ثلاث ساعات من إقفال الصناديق."
+    decades = "وبلغت نسبة المشاركة 49 في المئة، في عملية اقتراع هي الأولى منذ ثلاثة عقود من الزمن."
+    assert not flagged(hours, decades, title=title)
+
+
 def test_the_dead_a_group_lost_are_its_fighters_killed():
     title = "معارك عنيفة في البوكمال بين القوات الحكومية وتنظيم داعش"
     lost = "وقال المرصد إن تنظيم داعش فقد 22 قتيلا في المعارك التي اندلعت فجر السبت."

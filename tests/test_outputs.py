@@ -12,7 +12,7 @@ import pytest
 from factcheck.check import REPORT_FORMAT, claim_json, result_json, run_check
 from factcheck.figures.claims import (CLAIM_FORMAT, COLUMNS, REPORT_FIELDS, Claim, claim_from_stored, claim_record,
                               extractor, stored_claim)
-from factcheck.reading.documents import iter_documents
+from factcheck.reading.documents import Document, iter_documents
 from factcheck.service.nightly import night_status
 from factcheck.publishing.writers import WRITERS, JsonlWriter, read_json, render, write
 
@@ -52,11 +52,26 @@ def test_discrepancies_json_carries_its_format_and_the_fields_the_scorer_reads(c
     for d in data["discrepancies"]:
         assert {"id", "type", "claims", "conflicts"} <= set(d)
         for c in d["claims"]:
-            assert list(c) == list(REPORT_FIELDS) + ["figure"]
+            assert list(c) == list(REPORT_FIELDS) + ["figure", "stated"]
             assert {"id", "doc", "start", "end", "value", "low", "high", "norm"} <= set(c)
     assert "owner" in REPORT_FIELDS and REPORT_FIELDS.index("owner") == REPORT_FIELDS.index("event") + 1
     assert not {"years", "days", "places", "attribution_entity"} & set(REPORT_FIELDS)
     assert claim_json(claims[0])["id"] == claims[0].id
+
+
+def test_a_discrepancys_figures_are_given_in_one_unit_with_what_was_written():
+    """14 days against 14 years: whoever compares the values in the JSON sees what
+    the check compared (14 against 5113.5 days), and each figure as written."""
+    title = "الحكم على مستشار سابق لترامب"
+    docs = [Document(id=f"{s}-1", source=s, title_end=len(title), published="2018-09-07T10:00:00+00:00",
+                     text=f"{title}\nقضت محكمة أمريكية بسجن المستشار السابق 14 {unit} بسبب كذبه على المحققين.")
+            for s, unit in (("bbc", "عاما"), ("cnn", "يوما"))]
+    (d,) = result_json(run_check(docs))["discrepancies"]
+    rows = {c["text"]: c for c in d["claims"]}
+    assert (rows["14 يوما"]["value"], rows["14 يوما"]["unit"], rows["14 يوما"]["stated"]) == (14, "day", None)
+    assert (rows["14 عاما"]["value"], rows["14 عاما"]["unit"]) == (5113.5, "day")
+    assert rows["14 عاما"]["stated"] == {"value": 14, "low": 14, "high": 14, "unit": "year"}
+    assert "14 years" in d["explanation"] and "14 days" in d["explanation"]
 
 
 def test_stored_claims_carry_their_format_and_read_back_equal(claims):

@@ -29,7 +29,7 @@ MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
 
 # Durations compare across units: 14 days and 14 years are one quantity read two ways.
-_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12,
          "year": 365.25, "decade": 3652.5}
 # Kinds whose figures an editor compares, and the key two figures must share.
 COMPARABLE = ("count", "percent", "money", "duration", "distance", "measure", "date", "year", "ordinal", "score")

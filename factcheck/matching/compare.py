@@ -97,6 +97,12 @@ def _label(c: Claim) -> str:
     return c.source or c.doc
 
 
+def _unit_en(c: Claim) -> str:
+    """A unit as an editor reads it after the figure: 14 years, 1 day, 40 mph."""
+    plural = c.kind == "duration" and (c.value if c.value is not None else c.high) != 1
+    return f"{c.unit}s" if plural else c.unit or ""
+
+
 def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     """(about in English, about in Arabic, explanation in English, in Arabic)."""
     first = max(conflicts, key=lambda k: (k.gap, k.a.id, k.b.id))
@@ -123,7 +129,7 @@ def describe(conflicts: list[Conflict], kind: str) -> tuple[str, str, str, str]:
     about_ar = about_ar or plain.get("ar", "")
     t = _TEXTS[kind]
     units = a.unit != b.unit and a.kind in ("distance", "measure", "duration")  # 40 kmh against about 40 mph
-    a_en, b_en = (f"{figure_en(x)} {x.unit}" if units and x.unit else figure_en(x) for x in (a, b))
+    a_en, b_en = (f"{figure_en(x)} {_unit_en(x)}" if units and x.unit else figure_en(x) for x in (a, b))
     values = dict(a=a.text, b=b.text, a_en=a_en, b_en=b_en, a_source=_label(a),
                   b_source=_label(b), about_en=about_en, about_ar=about_ar,
                   a_event=(a.event or "").replace("_", " "), b_event=(b.event or "").replace("_", " "),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..reading.arabic import CLITIC_PREFIXES, normal_skeleton, normalise, skeleton
+from ..reading.arabic import CLITIC_PREFIXES, normal_skeleton, normalise, skeleton, strip_clitics
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -52,20 +52,27 @@ def _skeletons(text: str) -> list[str]:
     return [normal_skeleton(w) for w in _WORD.findall(normalise(text))]
 
 
-def anchor_words(c: Claim, after: bool = True) -> frozenset[str]:
+def anchor_words(c: Claim, after: bool = True, nearest: int = 0) -> frozenset[str]:
     """The skeletons of the content words beside a figure (ANCHOR_REACH either
-    side, or before it only): for a date, a year or a span of time, all that
-    says what it dates or measures (an election, a visit, whose age).  Made
-    once a mention: a discrepancy asks it of every pair of mentions of its figures."""
-    return _anchor_words(id(load()), c.sentence, c.text, after)
+    side, or before it only; or only the `nearest` content words before it in its
+    clause): for
+    a date, a year or a span of time, all that says what it dates or measures
+    (an election, a visit, whose age).  Made once a mention: a discrepancy asks
+    it of every pair of mentions of its figures."""
+    return _anchor_words(id(load()), c.sentence, c.text, after, nearest)
 
 
 @lru_cache(maxsize=1 << 14)
-def _anchor_words(lexicon: int, sentence: str, text: str, after: bool) -> frozenset[str]:
+def _anchor_words(lexicon: int, sentence: str, text: str, after: bool, nearest: int = 0) -> frozenset[str]:
     i = sentence.find(text)
     if i < 0:
         return frozenset()
     plain = _plain_words()
+    if nearest:  # in its clause, each word with and without its clitics (بالسجن، بسجن: سجن)
+        words = _WORD.findall(normalise(_CLAUSE.split(sentence[:i])[-1]))[-ANCHOR_REACH:]
+        forms = [{f for f in map(normal_skeleton, strip_clitics(w)) if len(f) > 2} for w in words]
+        forms = [f for f in forms if f and not f & plain]
+        return frozenset().union(*forms[-nearest:])
     left = _skeletons(sentence[:i])[-ANCHOR_REACH:]
     right = _skeletons(sentence[i + len(text):])[:ANCHOR_REACH] if after else []
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)

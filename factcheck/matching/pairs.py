@@ -8,7 +8,7 @@ import numpy as np
 
 from ..reading.arabic import normalise
 from .candidates import Candidate, candidate_pairs, comparable_class
-from .frames import other_matches, teams_in
+from .frames import anchor_words, other_matches, teams_in
 from ..figures.claims import Claim, Extractor
 from ..reading.documents import Document
 from .pairfeatures import FEATURES, bounded_figures, echoed_both_ways, feature_matrix, figure_values, said_loosely
@@ -42,6 +42,19 @@ class Scored:
 UNIT_SLIP_CONTEXT = 0.5  # context similarity (character n-grams around the figures) of a unit slip
 
 
+def unit_slip_apart(a: Claim, b: Claim, context_similarity: float) -> bool:
+    """The same number in two units of time (4 weeks, 4 years) is one figure
+    misread when the words around both are one text's (a quoted tweet), or when
+    the words just before both say what it measures (بالسجن 14 يوما، حكما
+    بالسجن 14 عاما); else it is two spans of a story that share a number."""
+    if a.kind != "duration" or a.unit == b.unit:
+        return False
+    if context_similarity >= UNIT_SLIP_CONTEXT:
+        return False
+    # a unit alone (نحو ساعة، نحو عقد) writes no number to misread
+    return a.value == 1 or not anchor_words(a, nearest=2) & anchor_words(b, nearest=2)
+
+
 def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], stories: Stories,
                      ex: Extractor) -> Scored:
     values = figure_values(c for cs in claims.values() for c in cs)
@@ -73,12 +86,11 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
     ctx, sent = FEATURES.index("context_similarity"), FEATURES.index("sentence_similarity")
     best: dict[tuple, int] = {}
     for r, k in enumerate(cands):
+        if unit_slip_apart(k.a, k.b, X[r, ctx]):
+            continue
         key = (figure_key(k.a), figure_key(k.b))
         old = best.get(key)
         if old is None or X[r, ctx] + X[r, sent] > X[old, ctx] + X[old, sent]:
             best[key] = r
-    # the same number in two units of time (4 weeks, 4 years) is one figure misread only when the
-    # words around both are one text's (a quoted tweet); else it is two spans that share a number
-    rows = sorted(r for r in best.values() if not (
-        cands[r].a.kind == "duration" and cands[r].a.unit != cands[r].b.unit and X[r, ctx] < UNIT_SLIP_CONTEXT))
+    rows = sorted(best.values())
     return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions)
