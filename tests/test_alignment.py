@@ -688,6 +688,17 @@ def test_the_same_digits_with_another_separator_are_one_figure():
     assert flagged(body.format("25.800"), body.format("28.500"), title=title)
 
 
+def test_a_small_round_figure_said_about_stands_for_what_rounds_to_its_ten():
+    title = "صلاح يغادر نهائي دوري الأبطال مصابا"
+    body = "وخرج صلاح مصابا بعد {} من بداية المباراة إثر التحام قوي مع راموس."
+    assert not flagged(body.format("نحو 30 دقيقة"), body.format("25 دقيقة"), title=title)
+    assert flagged(body.format("نحو 30 دقيقة"), body.format("20 دقيقة"), title=title)
+    # a larger figure keeps the qualifier's tolerance: "about 300" is not 250
+    title = "غرق قارب مهاجرين قبالة السواحل الليبية"
+    boat = "وكان على متن القارب {} مهاجر عندما غرق قبالة السواحل الليبية، وفق خفر السواحل."
+    assert flagged(boat.format("نحو 300"), boat.format("250"), title=title)
+
+
 def test_a_whole_per_cent_agrees_with_the_figure_it_cuts_short_but_not_with_the_next():
     title = "بوتين يفوز بولاية رئاسية رابعة"
     body = "وحصل بوتين على {} في المئة من الأصوات بعد فرز جميع بطاقات الاقتراع، وفق اللجنة."

@@ -131,7 +131,15 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
             hi = c.value + 0.9999  # a whole per cent may be cut short: "76%" of 76.67%
     elif c.value is not None and clock_minute(c):
         lo -= 1  # the 86th minute is 85 minutes and some seconds
+    elif c.qualifier == "approx" and c.kind in ("count", "duration") and c.value in _ABOUT_ROUND:
+        r = c.value / 6 * s  # "نحو 30 دقيقة" of 25 minutes: a small round figure said "about" rounds to its ten
+        lo, hi = min(lo, c.value * s - r), max(hi, c.value * s + r)
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
+
+
+# Small round figures said "about" (نحو 30، حوالي 60): each stands for what rounds to its ten, so
+# "about 30" is 25 to 35, a sixth either side; larger ones keep the qualifier's tolerance.
+_ABOUT_ROUND = frozenset(float(v) for v in range(30, 100, 10))
 
 
 def _decimal_rounding(v: float) -> float:
