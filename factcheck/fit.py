@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 
 from .matching.alignment import AlignmentModel
-from .matching.candidates import Candidate, comparable_class
+from .matching.candidates import Candidate, candidate_pairs, comparable_class
 from .figures.claims import Claim, extractor
 from .reading.documents import Document, iter_documents, record_document
-from .matching.pairs import build_stories, score_candidates
+from .matching.pairs import build_stories, neighbours_of, score_candidates
 from .matching.pairfeatures import FEATURES
 
 
@@ -42,6 +42,7 @@ class Labelled:
     trap_items: list[str | None] = field(default_factory=list)  # ... and which named item (the scorer counts items)
     positives_total: int = 0        # gold contradiction pairs (of differing figures), found or not
     positives_candidate: int = 0    # ... of which the candidates hold
+    positives_reached: int = 0      # ... of which the story index reaches (one kind, other outlets, two days)
 
 
 def _gold_documents(gold: dict, gold_path: Path, corpus: Path | None, seeds_dir: Path | None,
@@ -157,6 +158,9 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
     # candidate recall: gold contradiction pairs of differing, comparable figures that the candidates hold
     # (by figure: a candidate row stands for every pair of mentions of its two figures)
     found = {frozenset((figure_key(k.a), figure_key(k.b))) for k, y in zip(out.candidates, out.y) if y}
+    # ... and that the story index reaches, before frames and agreeing intervals set pairs aside
+    reached = {frozenset((figure_key(k.a), figure_key(k.b))) for k in candidate_pairs(
+        claims, neighbours_of(claims, stories), disagreeing_only=False, lexicon=ex.lx, frames=False)}
     for spans in pos:
         for i, s in enumerate(spans):
             for t in spans[i + 1:]:
@@ -164,11 +168,14 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
                     continue
                 ca = [c for c in claims.get(s[0], []) if _hit(c, s, True) and comparable_class(c)]
                 cb = [c for c in claims.get(t[0], []) if _hit(c, t, True) and comparable_class(c)]
-                if not ca or not cb or all(a.value == b.value and a.value is not None for a in ca for b in cb):
-                    continue
+                if not ca or not cb or all(a.value == b.value and a.value is not None and a.unit == b.unit
+                                           for a in ca for b in cb):
+                    continue  # (14 days and 14 years differ)
                 out.positives_total += 1
                 if any(frozenset((figure_key(a), figure_key(b))) in found for a in ca for b in cb):
                     out.positives_candidate += 1
+                if any(frozenset((figure_key(a), figure_key(b))) in reached for a in ca for b in cb):
+                    out.positives_reached += 1
     return out
 
 
@@ -234,6 +241,7 @@ def merge(parts: list[Labelled]) -> Labelled:
         out.trap_items += p.trap_items
         out.positives_total += p.positives_total
         out.positives_candidate += p.positives_candidate
+        out.positives_reached += p.positives_reached
     out.X = np.vstack([p.X for p in parts if p.X is not None and len(p.X)]) if any(
         p.X is not None and len(p.X) for p in parts) else np.zeros((0, len(FEATURES)))
     return out
@@ -309,7 +317,8 @@ def fit(data: Labelled, C: float = 0.03, n_traps: int | None = None) -> tuple[Al
     report = evaluate(y, held, alarm, review)
     report["cv_traps_flagged"] = flagged_traps(traps, held >= review, data.trap_items)
     report.update(pairs=int(len(y)), positives=int(y.sum()), candidate_recall=round(
-        data.positives_candidate / data.positives_total, 4) if data.positives_total else None)
+        data.positives_candidate / data.positives_total, 4) if data.positives_total else None,
+        reached_recall=round(data.positives_reached / data.positives_total, 4) if data.positives_total else None)
     return AlignmentModel(weights, float(m.intercept_[0]), round(alarm, 4), round(review, 4),
                           {k: v for k, v in report.items() if v is not None}), report
 

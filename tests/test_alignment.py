@@ -593,6 +593,32 @@ def test_candidate_recall_counts_a_pair_of_figures_whatever_mentions_stand_for_i
     assert got.positives_total == 1 and got.positives_candidate == 1
 
 
+def test_candidate_recall_is_reported_before_and_after_the_frames_set_pairs_aside(tmp_path):
+    """A gold pair the story index reaches but a frame sets aside (a part named
+    within its whole, منها) counts as reached, not as a candidate; the same
+    number in two units (14 days, 14 years) is a pair of differing figures."""
+    from factcheck.fit import label_gold
+    title = "فيدرر يستعيد صدارة التصنيف العالمي للاعبي التنس"
+    (tmp_path / "a.txt").write_text(f"{title}\nوبقي فيدرر في صدارة التصنيف 302 أسبوعا متتاليا في مسيرته.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{title}\nوتصدر فيدرر التصنيف 310 أسابيع، منها 237 أسبوعا متواصلا.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("الحكم على مستشار سابق لترامب\nقضت المحكمة بسجن المستشار 14 يوما بسبب كذبه.\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.txt").write_text("الحكم على مستشار سابق لترامب\nقضت المحكمة بسجن المستشار 14 عاما بسبب كذبه.\n",
+                                    encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text('documents: {"a": a.txt, "b": b.txt, "c": c.txt, "d": d.txt}\n'
+                    "contradictions:\n  - id: weeks\n    claims:\n"
+                    '      - {doc: "a", quote: "302 أسبوعا متتاليا", value: 302}\n'
+                    '      - {doc: "b", quote: "منها 237 أسبوعا متواصلا", value: 237}\n'
+                    "  - id: term\n    claims:\n"
+                    '      - {doc: "c", quote: "14 يوما", value: 14}\n'
+                    '      - {doc: "d", quote: "14 عاما", value: 14}\n', encoding="utf-8")
+    got = label_gold(gold, seeds_dir=tmp_path)
+    assert (got.positives_total, got.positives_candidate, got.positives_reached) == (2, 1, 2)
+
+
 def _claims(text, doc, when="2018-10-19T09:00:00+00:00"):
     from factcheck.figures.claims import extractor
     return extractor().extract(Document(id=doc, text="عنوان\n" + text, title_end=5, published=when, source=doc))

@@ -389,9 +389,12 @@ class Candidate:
 
 
 def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[str, float]],
-                    disagreeing_only: bool = True, lexicon=None) -> Iterator[Candidate]:
+                    disagreeing_only: bool = True, lexicon=None, frames: bool = True) -> Iterator[Candidate]:
     """Pairs of claims, in a stable order, from neighbouring documents of
-    different outlets published within MAX_HOURS, of one comparable class."""
+    different outlets published within MAX_HOURS, of one comparable class;
+    with `frames`, not those whose frames say they are two quantities
+    (`incompatible`).  Without it and `disagreeing_only`, every pair the story
+    index reaches: what `factcheck fit` measures the candidates' recall against."""
     by_class: dict[str, dict[tuple, list[Claim]]] = {}
     for doc, cs in claims.items():
         groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -419,6 +422,6 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if incompatible(a, b):
+                        if frames and incompatible(a, b):
                             continue
                         yield Candidate(a, b, sim, rel)

@@ -42,6 +42,15 @@ class Scored:
 UNIT_SLIP_CONTEXT = 0.5  # context similarity (character n-grams around the figures) of a unit slip
 
 
+def neighbours_of(claims: dict[str, list[Claim]], stories: Stories) -> dict[str, dict[str, float]]:
+    """Story neighbours, and reports whose figure sentences are alike (document similarity 0)."""
+    neighbours = {d: dict(ns) for d, ns in stories.candidates.items()}
+    for d, links in sentence_links(claims, STOP).items():
+        for e in links:
+            neighbours.setdefault(d, {}).setdefault(e, 0.0)
+    return neighbours
+
+
 def unit_slip_apart(a: Claim, b: Claim, context_similarity: float) -> bool:
     """The same number in two units of time (4 weeks, 4 years) is one figure
     misread when the words around both are one text's (a quoted tweet), or when
@@ -60,11 +69,7 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
     values = figure_values(c for cs in claims.values() for c in cs)
     written = figure_values((c for cs in claims.values() for c in cs), units=True)
     bounded = bounded_figures(c for cs in claims.values() for c in cs)
-    # story neighbours, and reports whose figure sentences are alike (document similarity 0: not neighbours)
-    neighbours = {d: dict(ns) for d, ns in stories.candidates.items()}
-    for d, links in sentence_links(claims, STOP).items():
-        for e in links:
-            neighbours.setdefault(d, {}).setdefault(e, 0.0)
+    neighbours = neighbours_of(claims, stories)
     texts = {d.id: d.text for d in documents}
     clubs: dict[str, frozenset[str]] = {}
 
