@@ -132,14 +132,15 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     elif c.value is not None and clock_minute(c):
         lo -= 1  # the 86th minute is 85 minutes and some seconds
     elif c.qualifier == "approx" and c.kind in ("count", "duration") and c.value in _ABOUT_ROUND:
-        r = c.value / 6 * s  # "نحو 30 دقيقة" of 25 minutes: a small round figure said "about" rounds to its ten
+        r = ABOUT_ROUND_REACH * s  # "نحو 30 دقيقة" of 25 minutes: a small round figure said "about" rounds to its ten
         lo, hi = min(lo, c.value * s - r), max(hi, c.value * s + r)
     return lo, hi, c.qualifier == "more_than", c.qualifier == "less_than"
 
 
-# Small round figures said "about" (نحو 30، حوالي 60): each stands for what rounds to its ten, so
-# "about 30" is 25 to 35, a sixth either side; larger ones keep the qualifier's tolerance.
+# Small round figures said "about" (نحو 30، حوالي 40): each stands for what rounds to its ten, so
+# "about 30" is 25 to 35 (wider than the qualifier's tenth below 50); larger ones keep the tenth.
 _ABOUT_ROUND = frozenset(float(v) for v in range(30, 100, 10))
+ABOUT_ROUND_REACH = 5.0
 
 
 def _decimal_rounding(v: float) -> float:

@@ -54,11 +54,10 @@ def _skeletons(text: str) -> list[str]:
 
 def anchor_words(c: Claim, after: bool = True, nearest: int = 0) -> frozenset[str]:
     """The skeletons of the content words beside a figure (ANCHOR_REACH either
-    side, or before it only; or only the `nearest` content words before it in its
-    clause): for
-    a date, a year or a span of time, all that says what it dates or measures
-    (an election, a visit, whose age).  Made once a mention: a discrepancy asks
-    it of every pair of mentions of its figures."""
+    side, or before it only; or only the `nearest` content words before it in
+    its clause): for a date, a year or a span of time, all that says what it
+    dates or measures (an election, a visit, whose age).  Made once a mention:
+    a discrepancy asks it of every pair of mentions of its figures."""
     return _anchor_words(id(load()), c.sentence, c.text, after, nearest)
 
 
