@@ -24,7 +24,7 @@ from .matching.alignment import AlignmentModel
 from .matching.candidates import Candidate, candidate_pairs, comparable_class
 from .figures.claims import Claim, extractor
 from .reading.documents import Document, iter_documents, record_document
-from .matching.pairs import build_stories, neighbours_of, score_candidates
+from .matching.pairs import build_stories, score_candidates
 from .matching.pairfeatures import FEATURES
 
 
@@ -160,7 +160,7 @@ def label_gold(gold_path: Path, corpus: Path | None = None, seeds_dir: Path | No
     found = {frozenset((figure_key(k.a), figure_key(k.b))) for k, y in zip(out.candidates, out.y) if y}
     # ... and that the story index reaches, before frames and agreeing intervals set pairs aside
     reached = {frozenset((figure_key(k.a), figure_key(k.b))) for k in candidate_pairs(
-        claims, neighbours_of(claims, stories), disagreeing_only=False, lexicon=ex.lx, frames=False)}
+        claims, scored.neighbours, disagreeing_only=False, lexicon=ex.lx, frames=False)}
     for spans in pos:
         for i, s in enumerate(spans):
             for t in spans[i + 1:]:

@@ -37,6 +37,7 @@ class Scored:
     candidates: list[Candidate]     # one per pair of figures: its most alike pair of mentions
     features: np.ndarray
     mentions: dict[tuple, list[Claim]]  # figure key -> every mention of it
+    neighbours: dict[str, dict[str, float]]  # the documents each was paired with (neighbours_of)
 
 
 UNIT_SLIP_CONTEXT = 0.5  # context similarity (character n-grams around the figures) of a unit slip
@@ -98,4 +99,4 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
         if old is None or X[r, ctx] + X[r, sent] > X[old, ctx] + X[old, sent]:
             best[key] = r
     rows = sorted(best.values())
-    return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions)
+    return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions, neighbours)
