@@ -234,6 +234,17 @@ def test_a_past_event_is_never_set_against_today():
                      dates=["2018-04-08T10:00:00+00:00", "2018-04-08T11:00:00+00:00"])
 
 
+def test_a_past_event_dated_in_the_sentence_before_is_that_event():
+    title = "الإفراج عن الداعية المتشدد بعد قضاء نصف عقوبته"
+    dated = "وحكم على الداعية بالسجن 5 أعوام ونصف لإدانته بالتحريض عام 2016."
+    dates = ["2018-10-19T09:00:00+00:00", "2018-10-19T09:30:00+00:00"]
+    assert flagged(dated, "وأدانته محكمة بريطانية في صيف 2016. وحكم على الداعية بالسجن 5 أعوام لإدانته بالتحريض.",
+                   title=title, dates=dates)
+    # the sentence before names another year: today's figure, or another event's
+    assert not flagged(dated, "وأدانته محكمة بريطانية في صيف 2018. وحكم على الداعية بالسجن 5 أعوام لإدانته بالتحريض.",
+                       title=title, dates=dates)
+
+
 def test_a_share_agrees_with_its_rounding_but_a_duration_does_not():
     body = "وحصل المرشح موسى على {} في المئة من الأصوات في الانتخابات الرئاسية المصرية."
     assert not found(body.format("2.92"), body.format("2.9"), title="نتائج الانتخابات المصرية")
@@ -490,10 +501,12 @@ def test_a_report_published_before_the_day_of_an_event_speaks_of_another():
     assert flagged(a, b, title=title, dates=["2018-08-09T09:00:00+00:00", "2018-08-09T06:00:00+00:00"])
 
 
-def test_a_duration_without_its_half_is_rounding_but_another_whole_number_is_not():
+def test_a_duration_without_its_smaller_units_is_shortened_but_without_its_half_it_disagrees():
     title = "أحكام بالسجن على صحفيين في تركيا"
     body = "وحكم على رئيس مجلس إدارة الصحيفة أكين أتالاي بالسجن {} بتهمة دعم الإرهاب."
-    assert not flagged(body.format("سبعة أعوام ونصف"), body.format("سبع سنوات"), title=title)
+    assert not flagged(body.format("3 سنوات وشهر و15 يوما"), body.format("3 سنوات وشهر"), title=title)
+    assert not flagged(body.format("3 سنوات وشهر و15 يوما"), body.format("3 سنوات"), title=title)
+    assert flagged(body.format("سبعة أعوام ونصف"), body.format("سبع سنوات"), title=title)
     assert flagged(body.format("سبعة أعوام ونصف"), body.format("ثماني سنوات"), title=title)
     assert flagged(body.format("ست سنوات"), body.format("سبع سنوات"), title=title)
 

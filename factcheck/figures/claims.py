@@ -38,7 +38,7 @@ _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested"
 # keep the order they shipped with (`report_after` moves a field there).  Serialisers:
 # Claim.row() (tables), claim_record() (JSON lines), stored_claim()/claim_from_stored()
 # (the nightly database), check.claim_json() (discrepancies.json).
-CLAIM_FORMAT = 1  # version of these fields as written out; bump it when a field's name or meaning changes
+CLAIM_FORMAT = 2  # version of these fields as written out; bump it when a field's name or meaning changes
 
 
 def _f(default=None, *, report: bool = True, report_after: str | None = None, many: bool = False):
@@ -84,6 +84,9 @@ class Claim:
     attribution: str | None = _f()
     attribution_entity: str | None = _f(report=False)
     years: list[int] = _f(many=True, report=False)
+    # the years the sentence before names: a figure whose sentence names none may be of that year's event
+    # (أدانته محكمة في صيف 2016. وحكم عليه بالسجن 5 أعوام)
+    years_before: list[int] = _f(many=True, report=False)
     days: list[str] = _f(many=True, report=False)
     places: list[str] = _f(many=True, report=False)
     in_title: bool = _f(False)
@@ -179,9 +182,11 @@ class Extractor:
         pub = when.date() if when else None  # parsed once a document, not once a sentence
         may_hold = self.parser.may_hold
         last = (0, 0)  # the sentence before, whatever it holds
+        last_years: list[int] = []  # the years it names
         for s, e in sentences(text):
             sent = text[s:e]
             previous, last = last, (s, e)
+            years_before, last_years = last_years, []
             if not may_hold(sent):
                 continue
             toks, words = tokens_and_words(sent, offset=s)
@@ -194,7 +199,7 @@ class Extractor:
             self._attribution_hits = self._scope_cues = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
-            years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
+            years = last_years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
             days = self.context.days(words, pub)
             off_day = self.context.dated_elsewhere(words, pub)
             places = self.context.places(words)
@@ -210,7 +215,8 @@ class Extractor:
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
                           start=start, end=end, text=doc.text[start:end], value=q.value, low=q.low, high=q.high,
                           qualifier=q.qualifier, kind=q.kind, unit=q.unit, counted=None, concept=None, event=None,
-                          entities=sent_entities, years=years, days=days, places=places, in_title=start < doc.title_end, sentence=sentence,
+                          entities=sent_entities, years=years, years_before=years_before, days=days, places=places,
+                          in_title=start < doc.title_end, sentence=sentence,
                           norm=self.context.date_norm(q.norm, pub, text, toks[q.i0].start) if q.norm else q.norm,
                           sense=q.sense)  # (most figures have no norm to resolve)
                 if q.kind == "ordinal" and q.numbered:

@@ -208,14 +208,18 @@ def disagree(a: Claim, b: Claim) -> bool:
 
 
 def _fraction_dropped(a: Claim, b: Claim) -> bool:
-    """A span of time said in fewer parts than another that begins with it: "لسبع سنوات" of
-    "سبع سنوات ونصف", "3 سنوات وشهر" of "3 سنوات وشهر و15 يوما".  The rest left out, as
-    outlets round: b exceeds a by less than one of the smallest unit a is whole in."""
+    """A span of time said in fewer parts than another that begins with it: "3 سنوات" or
+    "3 سنوات وشهر" of "3 سنوات وشهر و15 يوما".  The smaller units left out, as outlets
+    shorten a sentence: b exceeds a by less than one of the smallest unit a is whole in.
+    A fraction of that unit is not left out so: "5 أعوام" and "5 أعوام ونصف" disagree."""
     if not (a.kind == b.kind == "duration" and a.unit == b.unit and a.qualifier == b.qualifier == "exact"
             and a.value is not None and b.value is not None and b.value > a.value and a.unit in SPAN_SIZE):
         return False
     step = whole_step(a.value, a.unit)
-    return step is not None and b.value - a.value < step - 1e-4  # values are kept to six decimals
+    if step is None or b.value - a.value >= step - 1e-4:  # values are kept to six decimals
+        return False
+    words = load().number_words
+    return not any(words.get(w, ("",))[0] == "fraction" for w in normalise(b.text).split())
 
 
 def whole_step(value: float, unit: str) -> float | None:
@@ -260,6 +264,13 @@ def dated_earlier(c: Claim) -> bool:
     return bool(when and c.years and max(c.years) < when.year and c.kind != "year" and c.scope != "since")
 
 
+def _dated_before(x: Claim, y: Claim) -> bool:
+    """x's sentence names no year and the sentence before it names the earlier
+    year y's is dated to (أدانته محكمة في صيف 2016. وحكم عليه بالسجن 5 أعوام):
+    both speak of that year's event."""
+    return not x.years and dated_earlier(y) and max(y.years) in x.years_before
+
+
 def background(c: Claim) -> bool:
     """Background: said so by its clause (وكان..., الشهر الماضي) or dated to an earlier year."""
     return c.scope == "background" or dated_earlier(c)
@@ -297,7 +308,7 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         if (a.scope == scope) != (b.scope == scope):
             return True
     # a past event's figure is compared with the same past event's, never with today's
-    if dated_earlier(a) != dated_earlier(b):
+    if dated_earlier(a) != dated_earlier(b) and not _dated_before(a, b) and not _dated_before(b, a):
         return True
     if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
         return True
