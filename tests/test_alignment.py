@@ -874,3 +874,17 @@ def test_figures_of_two_clubs_are_two_quantities():
     c = "ورفع صلاح رصيده إلى 43 هدفا في 47 مباراة، وراء رونالدو الذي يحل مع ريال مدريد على بايرن."
     d = "وسجل الجناح المصري 43 هدفا في 48 مباراة لليفربول هذا الموسم."
     assert flagged(c, d, title="صلاح يقود ليفربول")
+
+
+def test_a_figure_between_where_a_count_rose_from_and_to_is_a_stage_of_it():
+    title = "دول أوروبية تطرد دبلوماسيين روسا في قضية سكريبال"
+    first = "وأعلن رئيس المجلس الأوروبي أن 14 دولة أوروبية ستطرد دبلوماسيين روسا تضامنا مع بريطانيا."
+    later = "وأعلن رئيس المجلس الأوروبي أن 16 دولة أوروبية ستطرد دبلوماسيين روسا تضامنا مع بريطانيا."
+    rose = ("وكان رئيس المجلس الأوروبي قد أعلن أن 14 دولة أوروبية ستطرد دبلوماسيين روسا تضامنا مع بريطانيا، "
+            "وهو العدد الذي ارتفع فيما بعد إلى 20.")
+    dates = ["2018-03-26T13:00:00+00:00", "2018-03-28T09:00:00+00:00", "2018-03-27T14:00:00+00:00"]
+    assert flagged(first, later, title=title, dates=dates[:2])
+    got = found(first, later, rose, title=title, dates=dates)
+    assert got and all(d.type == "update" for d in got)
+    # a figure beyond where it rose to is not a stage of it
+    assert flagged(first, later.replace("16", "24"), rose, title=title, dates=dates)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..reading.arabic import normalise
-from .candidates import disagree, hours, rel_gap, unit_scale
+from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
 from .frames import ANCHORED_KINDS, figure_span, one_anchored_thing
 from ..figures.claims import Claim
 from ..lexicon import load
@@ -295,6 +295,55 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     return True
 
 
+RISE_REACH = 25  # words between a figure and the figure a report says it rose to (a relative clause)
+
+
+def documented_rises(mentions: dict[tuple, list[Claim]], story_of, lexicon) -> dict[tuple, list[tuple[float, float]]]:
+    """(story, kind of figure) -> (from, to): a report says in one sentence that a
+    count rose from one figure to another (أعلن أن 14 دولة ستطرد دبلوماسيين، وهو العدد
+    الذي ارتفع فيما بعد إلى 20؛ ارتفع عدد القتلى من 14 إلى 20: updates.toml
+    `rose_between`, the second figure after إلى)."""
+    into = normalise("إلى")
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for cs in mentions.values():
+        for c in cs:
+            by_sentence.setdefault((c.doc, c.sentence), []).append(c)
+    rises: dict[tuple, list[tuple[float, float]]] = {}
+    for (doc, sentence), cs in sorted(by_sentence.items()):
+        cs = sorted(cs, key=lambda c: c.start)
+        for x, y in zip(cs, cs[1:]):
+            if x.value is None or y.value is None or y.value <= x.value or x.unit != y.unit or \
+                    comparable_class(x) != comparable_class(y) or (x.event and y.event and x.event != y.event) or \
+                    (x.concept and y.concept and x.concept != y.concept):
+                continue
+            sx, sy = figure_span(x), figure_span(y)
+            if sx is None or sy is None or sy[0] < sx[1]:
+                continue
+            between = normalise(sentence[sx[1]:sy[0]]).split()
+            if not between or between[-1] != into or len(between) > RISE_REACH:
+                continue
+            # the verb between the two (وهو العدد الذي ارتفع فيما بعد إلى), or before "من X إلى Y"
+            said = between if len(between) > 1 else normalise(sentence[:sx[0]]).split()[-RISE_REACH:]
+            if not any(w in lexicon.rise_words or w[1:] in lexicon.rise_words and w[0] in "وف" for w in said):
+                continue
+            rises.setdefault((story_of(doc), comparable_class(x)), []).append((x.value, y.value))
+    return rises
+
+
+def _within_rise(a: Claim, b: Claim, rises: dict[tuple, list[tuple[float, float]]], story_of) -> bool:
+    """One figure is where a count a report of the story says rose started, the
+    other, reported no earlier, lies between that and where it rose to."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return False
+    low, high = sorted((a, b), key=lambda c: c.value)
+    tl, th = hours(low), hours(high)
+    if tl is not None and th is not None and th < tl:
+        return False
+    return any(start == low.value and start < high.value <= end
+               for doc in (a.doc, b.doc)
+               for start, end in rises.get((story_of(doc), comparable_class(a)), ()))
+
+
 def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
                   tier_of, story_of, lexicon, titles: dict[str, str] | None = None) -> list[Discrepancy]:
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
@@ -313,9 +362,12 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
         used |= {(ka, kb[0]), (kb, ka[0])}
         matched.append(t)
     pairs = matched
+    rises = documented_rises(mentions, story_of, lexicon)
     updates, others = [], []
     for t in pairs:
-        (updates if t[3] == "same" and _is_update([Conflict(t[0], t[1], "same", 0.0)], lexicon) else others).append(t)
+        update = t[3] == "same" and (_is_update([Conflict(t[0], t[1], "same", 0.0)], lexicon) or
+                                     _within_rise(t[0], t[1], rises, story_of))
+        (updates if update else others).append(t)
     titles = titles or {}
     return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles) +
                   _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles),
