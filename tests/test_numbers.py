@@ -811,3 +811,12 @@ def test_two_figures_of_one_scale_after_between_are_a_range(lo, step, scale):
 def test_taking_part_is_not_protesting_unless_a_protest_is_named():
     assert one("وشارك اللاعب زملاءه في الحصول على 64 بطولة خلال تلك الفترة").event is None
     assert one("وتظاهر 5000 شخص في وسط العاصمة").event == "protested"
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("وأطلقت المقاتلات الإسرائيلية 60 صاروخا على سوريا خلال ساعتين", "missiles"),  # صاروخ listed; صاروخا read too
+    ("غرق 12 قاربا قبالة السواحل الليبية", "boats"),
+    ("وطردت 14 دولا أوروبية دبلوماسيين", "countries"),
+])
+def test_a_counted_noun_in_the_accusative_has_its_concept(text, concept):
+    assert [c.concept for c in read(text) if c.kind == "count"] == [concept]
