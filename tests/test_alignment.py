@@ -888,3 +888,14 @@ def test_a_figure_between_where_a_count_rose_from_and_to_is_a_stage_of_it():
     assert got and all(d.type == "update" for d in got)
     # a figure beyond where it rose to is not a stage of it
     assert flagged(first, later.replace("16", "24"), rose, title=title, dates=dates)
+
+
+def test_a_third_report_giving_both_counts_makes_them_two_quantities_to_review():
+    title = "روسيا: إسرائيل أطلقت عشرات الصواريخ على سوريا"
+    say = "وقالت وزارة الدفاع الروسية إن المقاتلات الإسرائيلية أطلقت {} صاروخا على مواقع في سوريا خلال ساعتين."
+    both = ("وقالت وزارة الدفاع الروسية إن إسرائيل أطلقت 70 صاروخا في ضرباتها على سوريا. "
+            "وأوضحت أن المقاتلات أطلقت 60 صاروخ جو-أرض، وأطلقت 10 صواريخ أخرى أرض-أرض.")
+    dates = ["2018-05-10T10:00:00+00:00", "2018-05-10T11:00:00+00:00", "2018-05-10T12:00:00+00:00"]
+    assert [d.tier for d in flagged(say.format(60), say.format(70), title=title, dates=dates[:2])] == ["alarm"]
+    got = flagged(say.format(60), say.format(70), both, title=title, dates=dates)
+    assert got and all(d.tier == "review" for d in got)

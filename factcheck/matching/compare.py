@@ -345,9 +345,12 @@ def _within_rise(a: Claim, b: Claim, rises: dict[tuple, list[tuple[float, float]
 
 
 def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
-                  tier_of, story_of, lexicon, titles: dict[str, str] | None = None) -> list[Discrepancy]:
+                  tier_of, story_of, lexicon, titles: dict[str, str] | None = None,
+                  told_apart=None) -> list[Discrepancy]:
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
-    are (claim, claim, probability, relation); every mention of each figure is
+    are (claim, claim, probability, relation); `told_apart(a, b)`, when given,
+    says a third report of the story gives both figures (pairfeatures.given_together):
+    such a discrepancy is to review, not an alarm.  Every mention of each figure is
     listed, and the conflicts are the pairs of mentions of disagreeing figures.
     A pair that is a rising toll is an update: updates and contradictions are
     grouped apart, so one late report never turns a timeline into an alarm."""
@@ -370,7 +373,7 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
         (updates if update else others).append(t)
     titles = titles or {}
     return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles) +
-                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles),
+                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles, told_apart),
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
@@ -402,7 +405,7 @@ def _month_day(c: Claim) -> tuple[int, int] | None:
         return None
 
 
-def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -> str | None:
+def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None) -> str | None:
     """A toll is an alarm only when both reports quote the same primary source
     within hours of each other.  Tolls hours apart may have been revised in
     between (down as well as up) or repeated from an earlier stage; tolls from
@@ -413,6 +416,8 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -
     (frames.one_anchored_thing); dates, only when they look like one date
     given two ways (a day or two apart, or one day of two months)."""
     if tier == "alarm":
+        if told_apart is not None and any(told_apart(k.a, k.b) for k in conflicts):
+            return "review"
         if conflicts[0].a.kind in ANCHORED_KINDS and not any(
                 one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
                 for k in conflicts):
@@ -429,7 +434,7 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str]) -
 
 
 def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool,
-           titles: dict[str, str]) -> list[Discrepancy]:
+           titles: dict[str, str], told_apart=None) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
@@ -502,6 +507,6 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                                explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
                                claims=cl, conflicts=ks, positions=sides,
-                               tier="update" if kind == "update" else _tier(tier_of(best), ks, titles),
+                               tier="update" if kind == "update" else _tier(tier_of(best), ks, titles, told_apart),
                                probability=round(best, 4)))
     return out

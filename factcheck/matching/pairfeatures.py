@@ -103,6 +103,20 @@ def echoed_both_ways(a: Claim, b: Claim, written: dict[tuple, set]) -> bool:
     return (*_figure(b), b.unit) in written.get((a.doc, k), ()) and (*_figure(a), a.unit) in written.get((b.doc, k), ())
 
 
+def given_together(a: Claim, b: Claim, reports: list[str], values: dict[tuple, set]) -> bool:
+    """A third report of the story (`reports`: its documents) gives both figures
+    as counts of the thing both count (70 missiles in all, 60 air-to-surface
+    and 10 more): it tells them apart as two quantities, a whole and its part,
+    two sources or two stages.  (One of the two giving both may be its own slip.)  Only for figures that say what they count: a
+    third, a fourth or a date stands in too many reports for too many things.
+    `values` is figure_values(claims)."""
+    if a.concept is None or a.concept != b.concept:
+        return False
+    k, fa, fb = comparable_class(a), (*_figure(a), a.concept), (*_figure(b), b.concept)
+    return any(doc not in (a.doc, b.doc) and fa in values.get((doc, k), ()) and fb in values.get((doc, k), ())
+               for doc in reports)
+
+
 def bounded_figures(claims) -> dict[tuple, list[Claim]]:
     """(document, class) -> the figures the document gives with a bound or an
     approximation (أكثر من 35، نحو 100)."""
