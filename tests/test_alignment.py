@@ -899,3 +899,16 @@ def test_a_third_report_giving_both_counts_makes_them_two_quantities_to_review()
     assert [d.tier for d in flagged(say.format(60), say.format(70), title=title, dates=dates[:2])] == ["alarm"]
     got = flagged(say.format(60), say.format(70), both, title=title, dates=dates)
     assert got and all(d.tier == "review" for d in got)
+
+
+def test_a_count_said_to_rise_from_one_figure_to_another_makes_between_a_stage():
+    title = "دول أوروبية تنضم إلى مبادرة الاتحاد الجديدة للطاقة"
+    say = "وأعلن الاتحاد الأوروبي أن {} دولة أوروبية ستشارك في مبادرة الطاقة الجديدة."
+    rose = "وأعلن الاتحاد الأوروبي أن عدد الدول المشاركة في مبادرة الطاقة الجديدة ارتفع من 14 إلى 20 دولة."
+    dates = ["2018-03-26T09:00:00+00:00", "2018-03-27T09:00:00+00:00", "2018-03-27T18:00:00+00:00"]
+    assert flagged(say.format(14), say.format(16), title=title, dates=dates[:2])
+    got = found(say.format(14), say.format(16), rose, title=title, dates=dates)
+    assert got and all(d.type == "update" for d in got)
+    # "14 إلى 20" without من is not said to be a rise from 14
+    plain = "وأعلن الاتحاد الأوروبي أن عدد الدول المشاركة في مبادرة الطاقة الجديدة ارتفع، وهي بين 14 إلى 20 دولة."
+    assert flagged(say.format(14), say.format(16), plain, title=title, dates=dates)

@@ -323,7 +323,8 @@ def documented_rises(mentions: dict[tuple, list[Claim]], story_of, lexicon) -> d
             if not between or between[-1] != into or len(between) > RISE_REACH:
                 continue
             # the verb between the two (وهو العدد الذي ارتفع فيما بعد إلى), or before "من X إلى Y"
-            said = between if len(between) > 1 else normalise(sentence[:sx[0]]).split()[-RISE_REACH:]
+            before = normalise(sentence[:sx[0]]).split()
+            said = between if len(between) > 1 else before[-RISE_REACH:] if before[-1:] == [normalise("من")] else []
             if not any(w in lexicon.rise_words or w[1:] in lexicon.rise_words and w[0] in "وف" for w in said):
                 continue
             rises.setdefault((story_of(doc), comparable_class(x)), []).append((x.value, y.value))
@@ -331,15 +332,16 @@ def documented_rises(mentions: dict[tuple, list[Claim]], story_of, lexicon) -> d
 
 
 def _within_rise(a: Claim, b: Claim, rises: dict[tuple, list[tuple[float, float]]], story_of) -> bool:
-    """One figure is where a count a report of the story says rose started, the
-    other, reported no earlier, lies between that and where it rose to."""
+    """Both figures lie where a count a report of the story says rose went (from
+    its start to where it rose to), the higher reported no earlier: two stages
+    of that count."""
     if a.value is None or b.value is None or a.value == b.value:
         return False
     low, high = sorted((a, b), key=lambda c: c.value)
     tl, th = hours(low), hours(high)
     if tl is not None and th is not None and th < tl:
         return False
-    return any(start == low.value and start < high.value <= end
+    return any(start <= low.value and high.value <= end
                for doc in (a.doc, b.doc)
                for start, end in rises.get((story_of(doc), comparable_class(a)), ()))
 
