@@ -11,7 +11,7 @@ from .matching.compare import Discrepancy, discrepancies, figure_en
 from .reading.documents import Document
 from .matching.candidates import unit_scale
 from .matching.pairs import build_stories, figure_key, score_candidates
-from .matching.pairfeatures import figure_values, given_together
+from .matching.pairfeatures import given_together
 from .matching.stories import Stories
 
 # the version of discrepancies.json's layout (its first field); bump it when a field's name or meaning changes
@@ -53,18 +53,17 @@ def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckR
     p = model.probabilities(scored.features)
     pairs = [(k.a, k.b, float(q), k.relation) for k, q in zip(scored.candidates, p) if q >= model.review]
     titles = {d.id: d.text[:d.title_end] for d in documents}
-    values = figure_values(all_claims)
-    reports: dict[str, list[str]] = {}
+
+    def story_of(doc: str) -> str:
+        return stories.story.get(doc, doc)
+    reports: dict[str, list[str]] = {}  # story -> its documents
     for doc in sorted(claims):
-        reports.setdefault(stories.story.get(doc, doc), []).append(doc)
+        reports.setdefault(story_of(doc), []).append(doc)
 
     def told_apart(a: Claim, b: Claim) -> bool:
-        story = reports.get(stories.story.get(a.doc, a.doc), [])
-        if stories.story.get(b.doc, b.doc) != stories.story.get(a.doc, a.doc):
-            story = story + reports.get(stories.story.get(b.doc, b.doc), [])
-        return given_together(a, b, story, values)
-    found = discrepancies(pairs, scored.mentions, figure_key, model.tier,
-                          lambda doc: stories.story.get(doc, doc), ex.lx, titles, told_apart)
+        return any(given_together(a, b, reports.get(s, []), scored.values)
+                   for s in sorted({story_of(a.doc), story_of(b.doc)}))
+    found = discrepancies(pairs, scored.mentions, figure_key, model.tier, story_of, ex.lx, titles, told_apart)
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)
 

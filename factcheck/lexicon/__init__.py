@@ -368,15 +368,18 @@ def _nisba_forms(stem: str, endings: list[str]) -> list[str]:
     return [stem + e for e in endings]
 
 
-def _accusatives(forms: list[str], concepts: dict, no_alif: tuple[str, ...]) -> list[str]:
+def _accusatives(forms: list[str], listed: set[str], no_alif: tuple[str, ...]) -> list[str]:
     """The indefinite accusative of each one-word form (صاروخ -> صاروخا, 60 صاروخا): the
     counted noun after 11 to 99 takes it, and listing it for every noun is an editor's
     chore.  Not for forms whose accusative writes no alif (words.toml `no_accusative_alif`:
-    قذيفة; جندي -> جنديا is listed by hand) nor where some concept lists the word already."""
-    listed = {normalise(f) for d in concepts.values() for f in d.get("forms", []) + d.get("duals", [])}
-    return [normalise(f) + "ا" for f in forms
-            if " " not in f.strip() and not normalise(f).endswith(no_alif)
-            and normalise(f) + "ا" not in listed]
+    قذيفة; جندي -> جنديا is listed by hand) nor where some concept lists the word already
+    (`listed`: every concept's forms, normalised)."""
+    out = []
+    for f in forms:
+        n = normalise(f)
+        if " " not in f.strip() and not n.endswith(no_alif) and n + "ا" not in listed:
+            out.append(n + "ا")
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -499,11 +502,12 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.scope_before = PhraseTable([(phrase(f), name) for name, d in sc.items() for f in d.get("before", [])])
 
     lx.concepts = raw["counted"]
-    lx.counted = PhraseTable([(phrase(f), cid) for cid, d in lx.concepts.items()
-                              for f in d.get("forms", []) + d.get("duals", [])] +
+    listed = [(f, cid) for cid, d in lx.concepts.items() for f in d.get("forms", []) + d.get("duals", [])]
+    no_alif = tuple(normalise(e) for e in raw["words"]["claims"].get("no_accusative_alif", []))
+    listed_forms = {normalise(f) for f, _ in listed}
+    lx.counted = PhraseTable([(phrase(f), cid) for f, cid in listed] +
                              [(phrase(f), cid) for cid, d in lx.concepts.items()
-                              for f in _accusatives(d.get("forms", []), lx.concepts, tuple(
-                                  normalise(e) for e in raw["words"]["claims"].get("no_accusative_alif", [])))])
+                              for f in _accusatives(d.get("forms", []), listed_forms, no_alif)])
     lx.dual_nouns = {normalise(f): cid for cid, d in lx.concepts.items() for f in d.get("duals", [])}
     lx.dual_after = {normalise(f) for f in num.get("dual_nouns", {}).get("after", [])}
     lx.events = raw["events"]

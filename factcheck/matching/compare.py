@@ -303,7 +303,7 @@ def documented_rises(mentions: dict[tuple, list[Claim]], story_of, lexicon) -> d
     count rose from one figure to another (أعلن أن 14 دولة ستطرد دبلوماسيين، وهو العدد
     الذي ارتفع فيما بعد إلى 20؛ ارتفع عدد القتلى من 14 إلى 20: updates.toml
     `rose_between`, the second figure after إلى)."""
-    into = normalise("إلى")
+    into, since = normalise("إلى"), normalise("من")
     by_sentence: dict[tuple, list[Claim]] = {}
     for cs in mentions.values():
         for c in cs:
@@ -324,7 +324,7 @@ def documented_rises(mentions: dict[tuple, list[Claim]], story_of, lexicon) -> d
                 continue
             # the verb between the two (وهو العدد الذي ارتفع فيما بعد إلى), or before "من X إلى Y"
             before = normalise(sentence[:sx[0]]).split()
-            said = between if len(between) > 1 else before[-RISE_REACH:] if before[-1:] == [normalise("من")] else []
+            said = between if len(between) > 1 else before[-RISE_REACH:] if before[-1:] == [since] else []
             if not any(w in lexicon.rise_words or w[1:] in lexicon.rise_words and w[0] in "وف" for w in said):
                 continue
             rises.setdefault((story_of(doc), comparable_class(x)), []).append((x.value, y.value))

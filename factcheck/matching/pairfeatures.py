@@ -107,9 +107,10 @@ def given_together(a: Claim, b: Claim, reports: list[str], values: dict[tuple, s
     """A third report of the story (`reports`: its documents) gives both figures
     as counts of the thing both count (70 missiles in all, 60 air-to-surface
     and 10 more): it tells them apart as two quantities, a whole and its part,
-    two sources or two stages.  (One of the two giving both may be its own slip.)  Only for figures that say what they count: a
-    third, a fourth or a date stands in too many reports for too many things.
-    `values` is figure_values(claims)."""
+    two sources or two stages.  (One of the two giving both may be its own
+    slip.)  Only for figures that say what they count: a third, a fourth or a
+    date stands in too many reports for too many things.  `values` is
+    figure_values(claims)."""
     if a.concept is None or a.concept != b.concept:
         return False
     k, fa, fb = comparable_class(a), (*_figure(a), a.concept), (*_figure(b), b.concept)

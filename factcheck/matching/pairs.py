@@ -38,6 +38,7 @@ class Scored:
     features: np.ndarray
     mentions: dict[tuple, list[Claim]]  # figure key -> every mention of it
     neighbours: dict[str, dict[str, float]]  # the documents each was paired with (neighbours_of)
+    values: dict[tuple, set]  # (document, class) -> the figures it gives, with what they count (figure_values)
 
 
 UNIT_SLIP_CONTEXT = 0.5  # context similarity (character n-grams around the figures) of a unit slip
@@ -99,4 +100,4 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
         if old is None or X[r, ctx] + X[r, sent] > X[old, ctx] + X[old, sent]:
             best[key] = r
     rows = sorted(best.values())
-    return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions, neighbours)
+    return Scored([cands[r] for r in rows], X[rows] if rows else X[:0], mentions, neighbours, values)
