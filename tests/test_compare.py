@@ -227,6 +227,19 @@ def test_an_ordinal_is_named_by_what_it_numbers():
     assert d[0].explanation.endswith("for the minute.") and d[0].explanation_ar.endswith("بشأن الدقيقة.")
 
 
+def test_a_minute_answered_in_a_list_of_goals_is_not_set_against_another_goal():
+    """A report that lists goals in the 86th and 94th minutes answers one in the
+    87th with the 86th (a minute apart: the counting conventions): its 94th is
+    another goal, not a misreport.  Without an agreeing minute, the pair stands."""
+    title = "روما يفوز على ليفربول في دوري أبطال أوروبا"
+    dates = ["2018-05-02T20:40:00+00:00", "2018-05-02T21:10:00+00:00"]
+    listed = "وسجل لروما إدين دجيكو في الدقيقة 52، ورادجا ناينجولان في الدقيقتين 86 و94."
+    one = "وسجل روما هدف التعادل عبر دجيكو عند الدقيقة 52، قبل أن يسجل نايغولان عند الدقيقة {}."
+    assert alarms(listed, one.format(87), title=title, dates=dates) == []
+    got = alarms(listed, one.format(80), title=title, dates=dates)
+    assert got and {c.text for d in got for c in d.claims} >= {"80"}
+
+
 def test_two_ages_are_one_persons_only_by_what_comes_before_them():
     """Whose age: the person before it.  Two people's ages that share only what befell
     them (لقيت حتفها) are to review; one name given two ages is an alarm."""

@@ -400,6 +400,15 @@ class Candidate:
     relation: str = "same"
 
 
+def answered_minute(a: Claim, b: Claim, others: list[Claim]) -> bool:
+    """b is a match minute and its sentence also names a minute that agrees
+    with a's: a report listing goals in the 86th and 94th minutes answers one
+    in the 87th with the 86th, so its 94th is another goal, not a misreport."""
+    if not clock_minute(b) or not clock_minute(a):
+        return False
+    return any(x is not b and x.sentence == b.sentence and clock_minute(x) and not disagree(a, x) for x in others)
+
+
 def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[str, float]],
                     disagreeing_only: bool = True, lexicon=None, frames: bool = True) -> Iterator[Candidate]:
     """Pairs of claims, in a stable order, from neighbouring documents of
@@ -434,6 +443,6 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if frames and incompatible(a, b):
+                        if frames and (incompatible(a, b) or answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])):
                             continue
                         yield Candidate(a, b, sim, rel)
