@@ -120,6 +120,23 @@ def test_a_rising_toll_on_different_days_is_an_update():
     assert [x.type for x in d] == ["value_mismatch"]
 
 
+def test_the_latest_toll_higher_hours_later_is_an_update_and_a_date_never_is():
+    """A report giving "the latest toll" (آخر حصيلة) higher than an earlier report of
+    that morning, for a subgroup no event word marks as a running count, says the
+    count went on; a day is no count, though its sentence speaks of a toll."""
+    title = "هجوم على مدينة السويداء في سوريا"
+    dates = ["2018-07-26T09:50:00+00:00", "2018-07-26T21:10:00+00:00"]
+    early = "وقال مدير المرصد إن الحصيلة بلغت 246 شخصا بينهم 135 مدنيا في مدينة السويداء."
+    later = "وأفادت {} للمرصد عن 252 شخصا بينهم 139 مدنيا في مدينة السويداء."
+    assert alarms(early, later.format("آخر حصيلة"), title=title, dates=dates) == []
+    assert alarms(early, later.format("مصادر"), title=title, dates=dates)
+    title = "مجلس الأمن يبحث الوضع في الغوطة الشرقية"
+    d = found("وتقصف قوات النظام الغوطة الشرقية منذ 18 فبراير الماضي، بحسب المرصد.",
+              "وتقصف قوات النظام الغوطة الشرقية منذ 24 فبراير الماضي، بحسب آخر حصيلة للمرصد.",
+              title=title, dates=["2018-03-07T10:00:00+00:00", "2018-03-07T20:00:00+00:00"])
+    assert d and all(x.type != "update" for x in d), [(x.type, x.explanation) for x in d]
+
+
 def test_a_running_total_of_thousands_does_not_jump_by_a_third_in_hours():
     """Thousands wounded since protests began weeks ago: a report five hours later
     with a third more is another count of that total, not its next stage; a

@@ -269,7 +269,7 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     one total: weeks of wounded do not grow by a third in hours)."""
     for k in conflicts:
         ta, tb = hours(k.a), hours(k.b)
-        if ta is None or tb is None:
+        if ta is None or tb is None or k.a.kind in _FIXED or k.b.kind in _FIXED:
             return False
         early, late = (k.a, k.b) if ta < tb else (k.b, k.a)
         late_rose = _says(late, lexicon.update_cues)
@@ -294,6 +294,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
             return False
     return True
 
+
+_FIXED = ("date", "year")  # a day or a year is not a count that rises: "the latest toll, of 24 November" is no update of 18 February
 
 RISE_REACH = 25  # words between a figure and the figure a report says it rose to (a relative clause)
 
