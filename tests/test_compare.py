@@ -230,6 +230,10 @@ def test_a_lead_in_points_a_match_later_is_a_later_standing_either_way():
     lead = "ويبتعد برشلونة في الصدارة بفارق {} نقطة عن ريال مدريد."
     assert two(lead.format(17), lead.format(14), day_later) == ["update"]
     assert two(lead.format(17), lead.format(14), hours_later) == ["value_mismatch"]
+    # the later report leaves out "points": a lead "over its rival" is the same standing
+    bare = "ويبتعد برشلونة في الصدارة بفارق 14 عن غريمه ريال مدريد."
+    assert two(lead.format(17), bare, day_later) == ["update"]
+    assert two(lead.format(17), bare, hours_later) == ["value_mismatch"]
     total = "ويملك ريال مدريد رصيد {} نقطة في المركز الثالث."
     assert two(total.format(51), total.format(48), day_later) == ["value_mismatch"]
 

@@ -241,6 +241,11 @@ def cumulative(c: Claim) -> bool:
     return bool(load().events.get(c.event or "", {}).get("cumulative"))
 
 
+def _tally(c: Claim) -> bool:
+    """Is the figure a tally (counted.toml `tally`: goals, points)?"""
+    return bool(c.concept and load().concepts.get(c.concept, {}).get("tally"))
+
+
 def _growing(a: Claim, b: Claim) -> float | None:
     """How many hours apart two reports must be for a higher later figure to be
     a later stage of one growing count: a toll within the hour; a tally
@@ -248,7 +253,7 @@ def _growing(a: Claim, b: Claim) -> float | None:
     the figure does not grow."""
     if a.event == b.event and cumulative(a) and cumulative(b):
         return UPDATE_HOURS
-    if a.concept and a.concept == b.concept and load().concepts.get(a.concept, {}).get("tally"):
+    if a.concept == b.concept and _tally(a):
         return TALLY_HOURS
     return None
 
@@ -279,6 +284,9 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
             continue
         if late_rose and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
+        if _margin(k.a, lexicon) and _margin(k.b, lexicon) and abs(ta - tb) >= TALLY_HOURS \
+                and (_tally(k.a) or _tally(k.b)):
+            continue  # a lead in points and a lead "over its rival" a match later: the standing moved
         apart = _growing(k.a, k.b)
         if apart is None:
             return False
