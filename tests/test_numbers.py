@@ -86,6 +86,16 @@ def test_a_conjunction_typed_apart_joins_the_same_number(n):
     assert parse_number(words.replace(" و", " و ")) == n, words
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=999), st.sampled_from([("ألف", 10**3), ("مليون", 10**6), ("مليار", 10**9)]),
+       st.sampled_from(list(DIGITS)), st.sampled_from(["({}) ", "{}) ", "({})"]))
+def test_a_bracket_between_digits_and_their_scale_word_is_no_wall(n, scale, script, shape):
+    """(n) مليون, n) مليون, (n)مليون: n million, in every digit set."""
+    word, times = scale
+    text = "وبلغت الكلفة " + shape.format(write_digits(n, script, "")) + word + " دولار تقريبا."
+    assert [c.value for c in read(text) if c.kind == "money"] == [n * times], text
+
+
 @pytest.mark.parametrize("text,value", [
     ("2,5 مليون", 2_500_000), ("2٫5 مليون", 2_500_000), ("1.5 مليار", 1_500_000_000), ("60 ألف", 60_000),
     ("3 آلاف", 3000), ("ثلاثة آلاف وخمسمئة", 3500), ("ألفين", 2000), ("مئتين", 200), ("ثلاث مئة", 300),
@@ -211,6 +221,22 @@ def test_a_match_score_in_words_is_one_figure(text, quote, norm):
 ])
 def test_more_figures_read_with_their_qualifier_and_unit(text, quote, kind, qualifier, unit):
     assert [(c.text, c.kind, c.qualifier, c.unit) for c in read(text)] == [(quote, kind, qualifier, unit)]
+
+
+@pytest.mark.parametrize("text,quote,value,kind,qualifier", [
+    ("وخصص الصندوق (50) مليار دولار للاستثمار في المنطقة.", "(50) مليار دولار", 50e9, "money", "exact"),
+    ("وعاد أكثر من (40) ألف نسمة إلى ديارهم.", "أكثر من (40) ألف", 40e3, "count", "more_than"),
+    ("وبلغت قيمة الصفقة 105 ملايين يورو120) مليون دولار(.", "120) مليون دولار", 120e6, "money", "exact"),
+])
+def test_a_number_in_brackets_before_its_scale_word_is_read_with_it(text, quote, value, kind, qualifier):
+    """Official statements bracket the digits of a scaled sum: (50) مليار is 50 billion, not 50 and
+    a billion; a number in brackets before anything else stays itself (a scorer's minute)."""
+    got = [(c.text, c.value, c.kind, c.qualifier) for c in read(text)]
+    assert (quote, value, kind, qualifier) in got and not any(v == 1e6 or v == 1e9 or v == 1e3 for _, v, _, _ in got)
+
+
+def test_a_bracketed_number_before_a_word_keeps_its_brackets():
+    assert [c.text for c in read("وسجل سواريز الهدف الثاني (67) قبل نهاية المباراة.")] == ["67"]
 
 
 @pytest.mark.parametrize("text", [

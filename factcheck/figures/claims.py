@@ -189,7 +189,7 @@ class Extractor:
             years_before, last_years = last_years, []
             if not may_hold(sent):
                 continue
-            toks, words = tokens_and_words(sent, offset=s)
+            toks, words = self.parser.unbracket(*tokens_and_words(sent, offset=s))
             if not toks:
                 continue
             qs = self.parser.parse(toks, words)

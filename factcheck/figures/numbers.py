@@ -127,6 +127,27 @@ class Parser:
                              ) if others else None
         return words, tuple(others), pattern
 
+    def unbracket(self, toks: list, words: list[str]) -> tuple[list, list[str]]:
+        """The tokens without a bracket between a number and its scale word, as
+        official statements write it: "(50) مليار دولار" is 50 billion (the number
+        then starts at its opening bracket), "أكثر من (40) ألف" more than 40
+        thousand, and a bracket turned round by the page, "120) مليون دولار(", is
+        no wall either.  A number in brackets before anything else keeps them:
+        "(67)" after a scorer is a minute."""
+        brackets = ("(", ")")
+        drop = [i + 1 for i in range(len(words) - 2)
+                if words[i + 1] in brackets and words[i][:1].isdigit()
+                and self.lx.number_words.get(words[i + 2], ("",))[0] in ("scale", "dual_scale")]
+        if not drop:
+            return toks, words
+        toks, words, gone = list(toks), list(words), set(drop)
+        for k in drop:
+            if k >= 2 and words[k - 2] == "(":  # (50) مليار: the figure's text starts at its bracket
+                toks[k - 1] = toks[k - 1]._replace(start=toks[k - 2].start)
+                gone.add(k - 2)
+        keep = [k for k in range(len(words)) if k not in gone]
+        return [toks[k] for k in keep], [words[k] for k in keep]
+
     def may_hold(self, text: str) -> bool:
         """Can this (normalised) sentence hold a figure at all?"""
         if _DIGIT.search(text):
