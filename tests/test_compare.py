@@ -261,6 +261,20 @@ def test_a_minute_answered_in_a_list_of_goals_is_not_set_against_another_goal():
     assert got and {c.text for d in got for c in d.claims} >= {"80"}
 
 
+def test_two_minutes_a_third_report_lists_as_two_goals_are_not_one_goal_misreported():
+    """A third report lists goals at 86 and 94: 87 in one report and 93 in another are
+    those two goals (each a minute from one of them), not one goal's minute misreported;
+    the pair left is 87 against 83, the same goal."""
+    title = "روما يفوز على ليفربول في دوري أبطال أوروبا"
+    dates = ["2018-05-02T20:37:00+00:00", "2018-05-02T20:41:00+00:00", "2018-05-02T23:02:00+00:00"]
+    listed = "وسجل لروما إدين دجيكو في الدقيقة 52، ورادجا ناينجولان في الدقيقتين 86 و94."
+    one = "وسجل روما هدف التعادل عبر دجيكو عند الدقيقة 52، قبل أن يسجل نايغولان عند الدقيقة 87."
+    two = "وسجل لاعبو روما هدفا ثالثا في الدقيقة 83 بواسطة نانيغولان ثم سجل الهدف الرابع في الدقيقة 93."
+    got = alarms(listed, one, two, title=title, dates=dates)
+    pairs = {frozenset((k.a.text, k.b.text)) for d in got for k in d.conflicts}
+    assert frozenset(("87", "93")) not in pairs and frozenset(("87", "83")) in pairs, pairs
+
+
 def test_two_ages_are_one_persons_only_by_what_comes_before_them():
     """Whose age: the person before it.  Two people's ages that share only what befell
     them (لقيت حتفها) are to review; one name given two ages is an alarm."""

@@ -409,6 +409,20 @@ def answered_minute(a: Claim, b: Claim, others: list[Claim]) -> bool:
     return any(x is not b and x.sentence == b.sentence and clock_minute(x) and not disagree(a, x) for x in others)
 
 
+def minutes_told_apart(a: Claim, b: Claim, third: list[list[Claim]]) -> bool:
+    """Two match minutes that a third report's sentence gives as two goals, one
+    agreeing with each (goals at 86 and 94 there, 87 and 93 here): two goals,
+    not one misreported.  `third` holds the other reports' figures of their class."""
+    if not (clock_minute(a) and clock_minute(b)):
+        return False
+    for cs in third:
+        minutes = [x for x in cs if clock_minute(x)]
+        if any(x.sentence == y.sentence and not disagree(a, x) and not disagree(b, y) and disagree(x, y)
+               for x in minutes for y in minutes):
+            return True
+    return False
+
+
 def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[str, float]],
                     disagreeing_only: bool = True, lexicon=None, frames: bool = True) -> Iterator[Candidate]:
     """Pairs of claims, in a stable order, from neighbouring documents of
@@ -425,6 +439,11 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                 groups[k].append(c)
         if groups:
             by_class[doc] = groups
+    def thirds(d: str, e: str, k) -> list[list[Claim]]:
+        """The figures of class k of the reports neighbouring both d and e."""
+        common = set(neighbours.get(d, {})) & set(neighbours.get(e, {}))
+        return [by_class[f][k] for f in sorted(common - {d, e}) if f in by_class and k in by_class[f]]
+
     for d in sorted(by_class):
         for e, sim in sorted(neighbours.get(d, {}).items()):
             if e <= d or e not in by_class:
@@ -443,6 +462,7 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if frames and (incompatible(a, b) or answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])):
+                        if frames and (incompatible(a, b) or answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])
+                                       or minutes_told_apart(a, b, thirds(d, e, k))):
                             continue
                         yield Candidate(a, b, sim, rel)
