@@ -173,6 +173,23 @@ def test_two_reports_of_two_matches_are_not_compared_however_alike_their_sentenc
     assert [(d.type, d.about) for d in same] == [("value_mismatch", "points")]
 
 
+def test_two_world_cup_matches_are_two_matches_and_a_players_club_is_no_match():
+    """Two reports that name national teams (المنتخب الفرنسي، منتخب كرواتيا) and none in common
+    are of two matches: their groups are two groups.  A report that names a player's club
+    (لاعب برشلونة) is set against clubs, not against national teams: it is still compared."""
+    def report(i, body, source):
+        return Document(id=i, text="كأس العالم 2018\n" + body, source=source, title_end=len("كأس العالم 2018"),
+                        published="2018-06-21T20:00:00+00:00")
+    france = report("a", "وتغلب المنتخب الفرنسي على أستراليا في الجولة الأولى من مباريات المجموعة الثالثة.", "alarabia")
+    croatia = report("b", "وتغلب منتخب كرواتيا على نيجيريا في الجولة الأولى من مباريات المجموعة الرابعة.", "france24")
+    assert run_check([france, croatia]).discrepancies == []
+    messi = report("c", "وتغلبت كرواتيا على الأرجنتين ونجمها لاعب برشلونة في الجولة الأولى من مباريات المجموعة "
+                        "الثالثة.", "skynews")
+    croatia_d = report("d", "وتغلب منتخب كرواتيا على الأرجنتين في الجولة الأولى من مباريات المجموعة الرابعة.",
+                       "france24")
+    assert [d.type for d in run_check([messi, croatia_d]).discrepancies] == ["value_mismatch"]
+
+
 def test_a_clubs_figure_is_the_subjects_not_the_rival_named_after_it():
     """Two reports of one round name both clubs; each figure is the club's its
     sentence is about (the first club before it, or a nickname: الفريق الكتالوني)."""

@@ -104,7 +104,7 @@ SCHEMA: dict[str, dict] = {
                      "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT},
                      "ordinals": {"*": TEXT}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
-    "teams": {"*": {"names": WORDS}},
+    "teams": {"*": {"names": WORDS, "national": bool}},
     "labels": {
         "severity": {"*": TEXT}, "type": {"*": TEXT}, "tier": {"*": TEXT}, "decision": {"*": TEXT},
         "status": {"*": TEXT}, "attribution": {"*": TEXT}, "facet": {"*": TEXT}, "time_zone": {"utc": TEXT},

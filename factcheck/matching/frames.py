@@ -133,8 +133,23 @@ def _teams_named(lexicon: int, text: str) -> frozenset[str]:  # sentences and cl
 def other_matches(clubs_a: frozenset[str], clubs_b: frozenset[str]) -> bool:
     """Two reports that each name clubs, and none in common, are of two matches
     (Real Madrid's and Liverpool's on one Saturday): their points, goals and
-    minutes are two quantities, however alike the sentences that give them."""
-    return bool(clubs_a) and bool(clubs_b) and not clubs_a & clubs_b
+    minutes are two quantities, however alike the sentences that give them.
+    Clubs are set against clubs and national teams against national teams: a
+    World Cup report that names a player's club says nothing of the match."""
+    return _apart(clubs_a, clubs_b)
+
+
+@lru_cache(maxsize=4)
+def _national_of(lexicon: int) -> frozenset[str]:  # keyed like _team_names_of
+    return frozenset(tid for tid, d in raw_lexicon("teams").items() if d.get("national"))
+
+
+def _apart(ta: frozenset[str], tb: frozenset[str]) -> bool:
+    """Both name teams of one level (clubs, national teams), and at every level
+    both name, none in common."""
+    national = _national_of(id(load()))
+    named = [(x, y) for x, y in ((ta & national, tb & national), (ta - national, tb - national)) if x and y]
+    return bool(named) and all(not x & y for x, y in named)
 
 
 def clause_of(c: Claim) -> str:
@@ -150,8 +165,7 @@ def other_teams(a: Claim, b: Claim) -> bool:
     and another's (رفع أتلتيكو رصيده إلى 71 نقطة، ريال مدريد 67), one's league
     position and another's, are two quantities.  The clause, not the sentence:
     a player's goals are his club's whatever other clubs the sentence goes on to."""
-    ta, tb = figure_clubs(a), figure_clubs(b)
-    return bool(ta) and bool(tb) and not ta & tb
+    return _apart(figure_clubs(a), figure_clubs(b))
 
 
 def figure_clubs(c: Claim) -> frozenset[str]:
