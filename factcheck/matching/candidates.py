@@ -439,6 +439,7 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                 groups[k].append(c)
         if groups:
             by_class[doc] = groups
+
     def thirds(d: str, e: str, k) -> list[list[Claim]]:
         """The figures of class k of the reports neighbouring both d and e."""
         common = set(neighbours.get(d, {})) & set(neighbours.get(e, {}))
@@ -462,7 +463,8 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if frames and (incompatible(a, b) or answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])
-                                       or minutes_told_apart(a, b, thirds(d, e, k))):
+                        if frames and (incompatible(a, b) or clock_minute(a) and clock_minute(b) and (
+                                answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])
+                                or minutes_told_apart(a, b, thirds(d, e, k)))):
                             continue
                         yield Candidate(a, b, sim, rel)
