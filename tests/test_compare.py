@@ -292,6 +292,23 @@ def test_two_minutes_a_third_report_lists_as_two_goals_are_not_one_goal_misrepor
     assert frozenset(("87", "93")) not in pairs and frozenset(("87", "83")) in pairs, pairs
 
 
+def test_the_same_two_figures_set_against_each_other_twice_in_a_story_are_one_card():
+    """110 missiles in two CNN reports against 105 in BBC's and, two days on, in Sky News
+    Arabia's: one disagreement, shown once, though the first CNN report and Sky's are too far
+    apart to be compared directly."""
+    title = "ضربات أميركية بريطانية فرنسية على سوريا"
+
+    def doc(i, body, source, when):
+        return Document(id=i, text=f"{title}\n{body}", source=source, title_end=len(title), published=when)
+    army = "وقال الجيش السوري إن {} صاروخا أطلقت على مواقع في دمشق وحمص فجر السبت وتم التصدي لمعظمها."
+    allies = "وأطلقت الولايات المتحدة وبريطانيا وفرنسا {} صاروخا في الضربة على مواقع عسكرية في سوريا."
+    got = run_check([doc("cn-a", allies.format(110), "CNN", "2018-04-14T07:00:00+00:00"),
+                     doc("cn-b", army.format(110), "CNN", "2018-04-14T17:00:00+00:00"),
+                     doc("bb", allies.format(105), "BBC", "2018-04-15T03:00:00+00:00"),
+                     doc("sk", army.format(105), "skynews", "2018-04-16T19:00:00+00:00")]).discrepancies
+    assert [sorted({c.doc for c in d.claims}) for d in got] == [["bb", "cn-a", "cn-b", "sk"]]
+
+
 def test_two_ages_are_one_persons_only_by_what_comes_before_them():
     """Whose age: the person before it.  Two people's ages that share only what befell
     them (لقيت حتفها) are to review; one name given two ages is an alarm."""
