@@ -114,7 +114,8 @@ def discrepancy_json(d: Discrepancy) -> dict:
             "positions": d.positions, "claims": claims_in_one_unit(d.claims),
             "conflicts": [{"a": k.a.id, "b": k.b.id, "relation": k.relation, "gap": round(k.gap, 4),
                            "probability": round(k.probability, 4)}
-                          for k in d.conflicts]}
+                          for k in d.conflicts],
+            "known_as": d.known_as}
 
 
 def result_json(r: CheckResult) -> dict:

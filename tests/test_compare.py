@@ -307,6 +307,12 @@ def test_the_same_two_figures_set_against_each_other_twice_in_a_story_are_one_ca
                      doc("bb", allies.format(105), "BBC", "2018-04-15T03:00:00+00:00"),
                      doc("sk", army.format(105), "skynews", "2018-04-16T19:00:00+00:00")]).discrepancies
     assert [sorted({c.doc for c in d.claims}) for d in got] == [["bb", "cn-a", "cn-b", "sk"]]
+    # each card the joined one holds is still known by its id, so its editors' decisions follow it
+    alone = [run_check([doc("cn-a", allies.format(110), "CNN", "2018-04-14T07:00:00+00:00"),
+                        doc("bb", allies.format(105), "BBC", "2018-04-15T03:00:00+00:00")]).discrepancies,
+             run_check([doc("cn-b", army.format(110), "CNN", "2018-04-14T17:00:00+00:00"),
+                        doc("sk", army.format(105), "skynews", "2018-04-16T19:00:00+00:00")]).discrepancies]
+    assert {d[0].id for d in alone} <= {got[0].id, *got[0].known_as}
 
 
 def test_two_ages_are_one_persons_only_by_what_comes_before_them():

@@ -134,6 +134,21 @@ def test_the_latest_decision_counts_and_a_dismissal_stays_dismissed():
     assert status["b"] == {"status": "new", "decision": reopened}
 
 
+def test_a_decision_follows_its_card_into_the_card_that_joins_it():
+    """A report that links two cards joins them under one id; the card keeps the latest
+    decision made on either (its `known_as`)."""
+    dismissed = {"discrepancy": "x", "decision": "dismiss", "by": "layla", "at": "t1", "note": None}
+    found = {"m": {"known_as": ["x"]}, "n": {"known_as": []}}
+    status, _ = night_status("2026-03-03", found, shown={}, missing={}, window_docs=set(),
+                             decisions={"x": dismissed})
+    assert status["m"] == {"status": "dismissed", "decision": dismissed}
+    assert status["n"]["decision"] is None
+    reopened = {"discrepancy": "m", "decision": "reopen", "by": "omar", "at": "t2", "note": None}
+    status, _ = night_status("2026-03-03", found, shown={}, missing={}, window_docs=set(),
+                             decisions={"x": dismissed, "m": reopened})
+    assert status["m"]["decision"] == reopened
+
+
 def test_gone_only_when_all_its_documents_are_still_in_the_window():
     missing = {"x": _d("d1", "d2"), "y": _d("d1", "d9"), "w": _d("d2")}
     _, gone = night_status("2026-03-03", {}, shown={}, missing=missing, window_docs={"d1", "d2"}, decisions={})

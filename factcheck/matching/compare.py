@@ -56,6 +56,9 @@ class Discrepancy:
     positions: list[dict] = field(default_factory=list)
     tier: str = "alarm"       # alarm | review | update
     probability: float = 1.0
+    # The ids a card of each of its pairs of figures alone would have: a card that a later
+    # report joins to another, or that repeats another, keeps the editors' decisions on either.
+    known_as: list[str] = field(default_factory=list)
 
 
 def _hi(c: Claim) -> float:
@@ -518,13 +521,17 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
     out = []
     for scored in groups.values():
         ks: list[Conflict] = []
+        pair_ids = set()  # the id each pair of figures would give a card of its own
         for a, b, p, rel in scored:
             if rel == "whole":
                 a, b, rel = b, a, "part"
             gap = rel_gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
+            first = len(ks)
             for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start):
                 for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start):
                     ks.append(Conflict(x, y, rel, gap, p))
+            pair_ids.add(discrepancy_id(ks[first:]))
+        did = discrepancy_id(ks)
         members = {c.id: c for k in ks for c in (k.a, k.b)}
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
         if any(k.relation == "part" for k in ks):
@@ -540,7 +547,7 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
         about, about_ar, en, ar = describe(ks, kind)
         sides = positions(cl)
         score, level = severity(cl, ks, kind, attr, sides, best)
-        out.append(Discrepancy(id=discrepancy_id(ks), type=kind, severity=level, score=score, about=about,
+        out.append(Discrepancy(id=did, known_as=sorted(pair_ids - {did}), type=kind, severity=level, score=score, about=about,
                                about_ar=about_ar, story=story_of(cl[0].doc),
                                explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,

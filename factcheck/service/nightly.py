@@ -27,7 +27,7 @@ from ..check import CheckResult, analyse, result_json
 from ..figures.claims import extractor_fingerprint, extractor
 from ..reading.documents import Document, iter_documents, published_datetime
 from ..safeio import check_writable_dir
-from .store import Store, StoreError, decisions_backup
+from .store import Store, StoreError, decision_on, decisions_backup
 from ..publishing.writers import read_json, write
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_ALERT, EXIT_FAILED, EXIT_LOCKED = 0, 1, 3, 4, 5
@@ -376,7 +376,7 @@ def night_status(night: str, found: dict[str, dict], shown: dict[str, str], miss
     status = {}
     for i in found:
         s = "new" if shown.get(i, night) >= night else "open"
-        dec = decisions.get(i)
+        dec = decision_on(i, found[i].get("known_as", []), decisions)
         if dec and dec["decision"] == "dismiss":
             s = "dismissed"
         status[i] = {"status": s, "decision": dec}

@@ -34,7 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .nightly import night_report_path, previous_report
 from ..publishing.report import documents_only, render_report
-from .store import Store
+from .store import Store, decision_on
 from ..publishing.writers import read_json, render
 
 DECISIONS = ("confirm", "dismiss", "reopen")
@@ -304,7 +304,7 @@ def live_report(server: ReviewServer, night: str, path: str) -> str | None:
     status = {}
     for d in data.get("discrepancies", []):
         st = (data.get("status") or {}).get(d["id"], "new")
-        dec = latest.get(d["id"])
+        dec = decision_on(d["id"], d.get("known_as", []), latest)
         if st == "dismissed" and (not dec or dec["decision"] != "dismiss"):
             st = "open"
         status[d["id"]] = {"status": st, "decision": dec}

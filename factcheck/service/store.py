@@ -306,6 +306,14 @@ class Store:
         return self.db.execute("SELECT 1 FROM discrepancies WHERE id = ?", (discrepancy,)).fetchone() is not None
 
 
+def decision_on(discrepancy: str, known_as: list[str], latest: dict[str, dict]) -> dict | None:
+    """The latest decision on a discrepancy or on any card it now holds (`known_as` in
+    discrepancies.json: a report that links two cards, or a card that repeats another, joins
+    them under one id), so an editor's decision stays on the card it was made on."""
+    found = [latest[k] for k in [discrepancy, *known_as] if k in latest]
+    return max(found, key=lambda d: d["at"] or "") if found else None
+
+
 def check_decisions(items) -> None:
     """Raise ValueError naming the first record that is not a decision."""
     if not isinstance(items, list):
