@@ -401,20 +401,17 @@ class Candidate:
 
 
 def answered_minute(a: Claim, b: Claim, others: list[Claim]) -> bool:
-    """b is a match minute and its sentence also names a minute that agrees
-    with a's: a report listing goals in the 86th and 94th minutes answers one
-    in the 87th with the 86th, so its 94th is another goal, not a misreport."""
-    if not clock_minute(b) or not clock_minute(a):
-        return False
+    """Two match minutes, and b's sentence also names a minute that agrees with
+    a's: a report listing goals in the 86th and 94th minutes answers one in the
+    87th with the 86th, so its 94th is another goal, not a misreport."""
     return any(x is not b and x.sentence == b.sentence and clock_minute(x) and not disagree(a, x) for x in others)
 
 
 def minutes_told_apart(a: Claim, b: Claim, third: list[list[Claim]]) -> bool:
     """Two match minutes that a third report's sentence gives as two goals, one
     agreeing with each (goals at 86 and 94 there, 87 and 93 here): two goals,
-    not one misreported.  `third` holds the other reports' figures of their class."""
-    if not (clock_minute(a) and clock_minute(b)):
-        return False
+    not one misreported.  `third` holds the other reports' figures of their class;
+    a and b are match minutes (candidate_pairs asks only then)."""
     for cs in third:
         minutes = [x for x in cs if clock_minute(x)]
         if any(x.sentence == y.sentence and not disagree(a, x) and not disagree(b, y) and disagree(x, y)

@@ -506,9 +506,9 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
     told_by: dict[tuple, list[int]] = {}
     for g, scored in enumerate(chosen):
         for a, b, _, _ in scored:
-            told_by.setdefault(_told(figure_key(a), figure_key(b)), [])
-            if g not in told_by[_told(figure_key(a), figure_key(b))]:
-                told_by[_told(figure_key(a), figure_key(b))].append(g)
+            groups = told_by.setdefault(_told(figure_key(a), figure_key(b)), [])
+            if g not in groups:
+                groups.append(g)
     for key in sorted(told_by, key=repr):
         first, *rest = told_by[key]
         for g in rest:
@@ -526,11 +526,11 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
             if rel == "whole":
                 a, b, rel = b, a, "part"
             gap = rel_gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
-            first = len(ks)
+            start = len(ks)
             for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start):
                 for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start):
                     ks.append(Conflict(x, y, rel, gap, p))
-            pair_ids.add(discrepancy_id(ks[first:]))
+            pair_ids.add(discrepancy_id(ks[start:]))
         did = discrepancy_id(ks)
         members = {c.id: c for k in ks for c in (k.a, k.b)}
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
