@@ -915,3 +915,23 @@ def test_a_count_said_to_rise_from_one_figure_to_another_makes_between_a_stage()
     # "14 إلى 20" without من is not said to be a rise from 14
     plain = "وأعلن الاتحاد الأوروبي أن عدد الدول المشاركة في مبادرة الطاقة الجديدة ارتفع، وهي بين 14 إلى 20 دولة."
     assert flagged(say.format(14), say.format(16), plain, title=title, dates=dates)
+
+
+def test_a_year_is_set_against_the_year_of_the_same_event_not_a_birth_year():
+    # what a year dates is the cue before it (frames.toml dated_events): a first film's year,
+    # a birth year.  Two years of one event are evidence of one quantity; of two events, two.
+    title = "رحيل الفنانة المصرية الكبيرة عن عمر ناهز 97 عاما"
+    when = ["2018-05-30T08:00:00+00:00", "2018-05-30T11:00:00+00:00"]
+    got = flagged("انطلقت مسيرة الفنانة الراحلة، واسمها الحقيقي هنومة خليل، الفنية عام 1940، وكان أول أفلامها "
+                  "مع الموسيقار محمد عبد الوهاب.",
+                  "ولدت الفنانة الراحلة، واسمها الحقيقي هنومة خليل، في عام 1921، وبدأت رحلتها الفنية بمشهد صامت "
+                  "أمام الموسيقار محمد عبد الوهاب في عام 1942.", title=title, dates=when)
+    assert [sorted(c.text for c in d.claims) for d in got] == [["1940", "1942"]]
+    born = found("ولدت الفنانة الراحلة، واسمها الحقيقي هنومة خليل، في عام 1925 بمدينة أسيوط.",
+                 "وبدأت الفنانة الراحلة، واسمها الحقيقي هنومة خليل، مسيرتها الفنية في عام 1942 بمدينة أسيوط.",
+                 title=title, dates=when)
+    assert not born
+    # the nearest cue before the year is its event, not one further back: a title won, not the career begun
+    won = found("وبدأ مشواره الاحترافي في نادي موناكو وفاز معه بالدوري الفرنسي عام 1997.",
+                "وبدأ مشواره الاحترافي في نادي موناكو عام 1994.", title="هنري مدربا لموناكو", dates=when)
+    assert not won

@@ -200,3 +200,12 @@ def test_the_orthography_is_data_checked_against_its_declaration(tmp_path):
         missing.write_text(bad, encoding="utf-8")
         with pytest.raises(OrthographyError, match=re.escape(f"{missing}: {key!r}")):
             read_orthography(missing)
+
+
+def test_a_word_saying_what_a_year_dates_names_one_event(tmp_path):
+    extra = _overlay(tmp_path, "frames", '[dated_events]\nfounded = ["تأسس"]\nbegan = ["بدأ", "تأسس"]\n')
+    with pytest.raises(LexiconError, match=r"frames\.toml: \[dated_events\] 'تأسس' is listed under both"):
+        load(extra)
+    extra = _overlay(tmp_path, "frames2", '[dated_events]\ncrowned = ["تربع"]\n')
+    (tmp_path / "frames2" / "frames2.toml").rename(tmp_path / "frames2" / "frames.toml")
+    assert load(extra).dated_events["تربع"] == "crowned"

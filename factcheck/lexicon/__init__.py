@@ -81,7 +81,7 @@ SCHEMA: dict[str, dict] = {
     "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
                "forecast_cues": WORDS,
-               "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}},
+               "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
     "words": {
@@ -337,6 +337,7 @@ class Lexicon:
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)
+    dated_events: dict = field(default_factory=dict)  # word -> what a year beside it dates: born, founded (frames.toml)
     update_cues: tuple[str, ...] = ()   # normalised phrases that call a figure revised (updates.toml)
     provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
     margin_cues: tuple[str, ...] = ()   # ... that make a tally a margin between two (بفارق)
@@ -522,6 +523,11 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
         if kind is WORDS:
             setattr(lx, key, frozenset(normalise(f) for f in raw["frames"].get(key, [])))
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
+    for event, forms in sorted(raw["frames"].get("dated_events", {}).items()):
+        for f in forms:
+            other = lx.dated_events.setdefault(normalise(f), event)
+            if other != event:  # one word, two readings of a year: which would the year be of?
+                raise LexiconError(f"frames.toml: [dated_events] '{f}' is listed under both {other} and {event}")
     lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
     lx.margin_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("margins", [])}))

@@ -327,6 +327,8 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if ra.month and rb.month and ra.month != rb.month:
         return True
+    if ra.dated and rb.dated and ra.dated != rb.dated:  # a birth year is not a first film's
+        return True
     if a.days and b.days and not set(a.days) & set(b.days):
         return True
     if _dated_after_report(a, b) or _dated_after_report(b, a):

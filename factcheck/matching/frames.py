@@ -406,6 +406,28 @@ def forecast(c: Claim) -> bool:
     return any(w in cues for w in _WORD.findall(normalise(clause))[-16:])
 
 
+DATED_REACH = 16  # words before a year that may say what it dates ("وبدأت رحلتها الفنية بمشهد ... في عام 1942")
+
+
+def dated_event(c: Claim) -> str | None:
+    """What a year dates (frames.toml dated_events: born, died, founded, began…):
+    the nearest cue before it in its sentence, not past another figure, whose
+    own event that cue would be ("ولدت في 1921 وبدأت رحلتها عام 1942")."""
+    if c.kind != "year":
+        return None
+    span = figure_span(c)
+    if span is None:
+        return None
+    cues = load().dated_events
+    for w in reversed(normalise(c.sentence[:span[0]]).split()[-DATED_REACH:]):
+        if any(ch.isdigit() for ch in w):
+            return None
+        for form in strip_clitics(w):
+            if form in cues:
+                return cues[form]
+    return None
+
+
 def same_record(x: str | None, y: str | None) -> bool:
     """The span of a record is compared only with the same record's: the same
     superlative of words of one stem (أعلى مستوى، أعلى مستوياته)."""
@@ -422,6 +444,7 @@ class Reading(NamedTuple):
     ends_span: bool         # ends_a_span
     forecast: bool          # forecast
     month: int | None       # figure_month
+    dated: str | None       # dated_event
 
 
 class _Said(NamedTuple):
@@ -439,4 +462,4 @@ def reading(c: Claim) -> Reading:
 
 @lru_cache(maxsize=1 << 16)
 def _reading(lexicon: int, c: _Said) -> Reading:  # the lexicon's identity keys the cache: an overlay reads anew
-    return Reading(record_span(c), of_earlier_event(c), ends_a_span(c), forecast(c), figure_month(c))
+    return Reading(record_span(c), of_earlier_event(c), ends_a_span(c), forecast(c), figure_month(c), dated_event(c))

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
 from .candidates import Candidate, comparable_class, disagree, hours, rel_gap, rescaled, significant_digits
-from .frames import figure_span, is_age
+from .frames import figure_span, is_age, reading
 from ..figures.claims import Claim
 
 WINDOW = 60          # characters either side of the figure that describe it
@@ -241,7 +241,8 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
             else:
                 f[col["other_event"]] = 1.0
         elif not a.event and not b.event:
-            f[col["no_event"]] = 1.0
+            dated = reading(a).dated  # two years of one event: a first film's (بدأت ... 1942، انطلقت ... 1940)
+            f[col["same_event" if dated and dated == reading(b).dated else "no_event"]] = 1.0
         else:
             f[col["one_event"]] = 1.0  # an event said of one figure only (killed; troops in training)
         (na, pa), (nb, pb) = near[a.id], near[b.id]
