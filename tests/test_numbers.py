@@ -87,6 +87,15 @@ def test_a_conjunction_typed_apart_joins_the_same_number(n):
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9_999_999), st.sampled_from(list(DIGITS)), st.sampled_from(SEPARATORS))
+def test_a_number_written_out_in_full_before_alf_is_not_multiplied_again(n, script, sep):
+    """27500 ألف شخص is 27,500 people (the word repeats the thousands the digits
+    already hold); 1500 ألف برميل is 1.5 million barrels."""
+    text = "وتكفي المساعدات لـ" + write_digits(n, script, sep) + " ألف شخص في المدينة."
+    assert [c.value for c in read(text) if c.kind == "count"] == [n if n >= 10_000 else n * 1000], text
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=2, max_value=999), st.sampled_from([("ألف", 10**3), ("مليون", 10**6), ("مليار", 10**9)]),
        st.sampled_from(list(DIGITS)), st.sampled_from(["({}) ", "{}) ", "({})"]))
 def test_a_bracket_between_digits_and_their_scale_word_is_no_wall(n, scale, script, shape):

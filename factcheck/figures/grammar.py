@@ -15,6 +15,9 @@ from ..reading.tokens import Tok
 # the two particles the grammar of figures turns on: من opens a span or a change, و joins
 FROM = normal_set("من")
 AND = normal_set("و")
+# A number written out to ten thousand or more before ألف already counts its thousands
+# (وتكفي لـ27500 ألف شخص، 663850 ألف دولار): the word repeats them, it does not multiply.
+REDUNDANT_THOUSAND = 10_000
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
 
@@ -72,6 +75,9 @@ class NumberGrammar:
             scale = None
             if j < n:
                 hit = self.word_number(words[j])
+                if hit and hit[0] == "scale" and hit[1] == 1000 and v >= REDUNDANT_THOUSAND and \
+                        not words[j].startswith("و"):
+                    return v, j + 1, None, False  # 27500 ألف شخص: the number already written out in full
                 if hit and hit[0] == "scale" and not words[j].startswith("و"):
                     scale = hit[1]
                     v *= scale
