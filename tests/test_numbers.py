@@ -508,6 +508,11 @@ def test_scale_word_first(text, value):
     ("كان في الستين من العمر", "duration", 60, "age"),
     ("استمرت المفاوضات طوال الأيام العشرة الماضية", "duration", 10, None),
     ("بقي في المستشفى شهرا واحدا", "duration", 1, None),
+    # a cardinal's letters before a possessed noun: a fraction (a cardinal takes a plural, خمس سنوات)
+    ("الليرة التركية تفقد خمس قيمتها أمام الدولار", "percent", 20, "share"),
+    ("ويعيش عشر سكانها تحت خط الفقر", "percent", 10, "share"),
+    ("قضى خمس سنوات في السجن", "duration", 5, None),
+    ("أنقذ الغواصون الأطفال الاثني عشر ومدربهم", "count", 12, None),
 ])
 def test_fractions_ratios_ages_and_time_nouns(text, kind, value, sense):
     found = [c for c in read(text) if c.kind not in ("year", "ordinal", "spec", "date", "time")]

@@ -581,6 +581,10 @@ class Parser:
             self.bounds(q)
             return q
         hit = self.word_number(w)
+        if w in lx.possessive_fractions and nxt and len(nxt) > 4 and nxt.endswith(lx.possessive_endings) and \
+                nxt[0] not in "ول" and nxt not in lx.possessive_not and \
+                not (i > floor and self.word_number(words[i - 1])):  # اثنا عشر ومدربهم: a teen, not a tenth
+            hit = ("fraction", lx.possessive_fractions[w], w, False)  # تفقد خمس قيمتها: a fifth, not five
         if not hit or hit[0] != "fraction":
             return False
         frac, article = hit[1], hit[3] or (w.startswith("لل") and hit[2] == w[2:])

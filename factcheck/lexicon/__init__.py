@@ -37,8 +37,9 @@ SCHEMA: dict[str, dict] = {
     "numbers": {
         "ones": {"*": WORDS}, "ten": {"forms": WORDS}, "tens": {"*": WORDS}, "hundreds": {"*": WORDS},
         "scales": {"*": {"multiplier": WORDS, "dual": WORDS}},
-        "fractions": {"*": WORDS},
-        "fraction_rules": {"fraction_suffixes": WORDS, "fraction_not_before": WORDS,
+        "fractions": {"*": WORDS}, "possessive_fractions": {"*": WORDS},
+        "fraction_rules": {"fraction_suffixes": WORDS, "possessive_endings": WORDS, "possessive_not": WORDS,
+                           "fraction_not_before": WORDS,
                            "fraction_share_after_article": WORDS, "proportion": WORDS},
         "ordinals": {"*": WORDS},
         "not_numbers": {"forms": WORDS, "phrases": WORDS, "idioms": WORDS},
@@ -264,6 +265,9 @@ class Lexicon:
     number_words: dict[str, tuple[str, float]] = field(default_factory=dict)  # form -> (type, value)
     fraction_not_before: set[str] = field(default_factory=set)
     fraction_suffixes: tuple[str, ...] = ()
+    possessive_endings: tuple[str, ...] = ()  # نصفهم، and خمس قيمتها: the endings after a possessive fraction
+    possessive_fractions: dict[str, float] = field(default_factory=dict)  # خمس before قيمتها: a fifth
+    possessive_not: frozenset[str] = frozenset()  # بينهما, منها: a possessive ending on no possessed noun
     not_numbers: set[str] = field(default_factory=set)
     not_number_phrases: "PhraseTable" = None  # names whose first word reads as a number (وست هام)
     number_idioms: "PhraseTable" = None  # idioms that end in a number word (في آن واحد)
@@ -415,6 +419,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.fraction_not_before = {normalise(f) for f in fr.get("fraction_not_before", [])}
     lx.fraction_share_after_article = {normalise(f) for f in fr.get("fraction_share_after_article", [])}
     lx.fraction_suffixes = tuple(normalise(f) for f in fr.get("fraction_suffixes", []))
+    lx.possessive_endings = tuple(normalise(f) for f in fr.get("possessive_endings", []))
+    lx.possessive_not = frozenset(normalise(f) for f in fr.get("possessive_not", []))
+    lx.possessive_fractions = {normalise(f): float(v) for v, forms in num.get("possessive_fractions", {}).items()
+                               for f in forms}
     lx.proportion = PhraseTable([(phrase(f), "share") for f in fr.get("proportion", [])])
     lx.ordinal_words = {normalise(f): int(v) for v, forms in num.get("ordinals", {}).items() for f in forms}
     for f in num.get("not_numbers", {}).get("forms", []):
