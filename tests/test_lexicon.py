@@ -71,9 +71,9 @@ def test_every_declared_key_is_read_by_the_code():
     assert not unread, f"declared in lexicon.SCHEMA but read by no code: {unread}"
 
 
-def _overlay(tmp_path: Path, name: str, text: str) -> tuple[str, ...]:
-    """An overlay folder holding one file."""
-    folder = tmp_path / name
+def _overlay(tmp_path: Path, name: str, text: str, folder: str | None = None) -> tuple[str, ...]:
+    """An overlay folder (named `folder`, else after the file) holding one file."""
+    folder = tmp_path / (folder or name)
     folder.mkdir()
     (folder / f"{name}.toml").write_text(text, encoding="utf-8")
     return (str(folder),)
@@ -100,8 +100,7 @@ def test_a_unit_converts_only_into_a_unit_of_its_own_kind(tmp_path):
     extra = _overlay(tmp_path, "units", '[convert]\nmile = { to = "kg", by = 1.6 }\n')
     with pytest.raises(LexiconError, match=r"units\.toml: \[convert\] mile"):
         load(extra)
-    extra = _overlay(tmp_path, "units2", '[convert]\nmile = { to = "km", by = "1.6" }\n')
-    (tmp_path / "units2" / "units2.toml").rename(tmp_path / "units2" / "units.toml")
+    extra = _overlay(tmp_path, "units", '[convert]\nmile = { to = "km", by = "1.6" }\n', folder="units2")
     with pytest.raises(LexiconError, match=r"convert\.mile\.by"):
         load(extra)
 
@@ -206,6 +205,5 @@ def test_a_word_saying_what_a_year_dates_names_one_event(tmp_path):
     extra = _overlay(tmp_path, "frames", '[dated_events]\nfounded = ["تأسس"]\nbegan = ["بدأ", "تأسس"]\n')
     with pytest.raises(LexiconError, match=r"frames\.toml: \[dated_events\] 'تأسس' is listed under both"):
         load(extra)
-    extra = _overlay(tmp_path, "frames2", '[dated_events]\ncrowned = ["تربع"]\n')
-    (tmp_path / "frames2" / "frames2.toml").rename(tmp_path / "frames2" / "frames.toml")
+    extra = _overlay(tmp_path, "frames", '[dated_events]\ncrowned = ["تربع"]\n', folder="frames2")
     assert load(extra).dated_events["تربع"] == "crowned"
