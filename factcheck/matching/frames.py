@@ -1,6 +1,6 @@
 """What a figure's own sentence says about it: whose age it is, the record it
 is the span of, an earlier event it belongs to, a forecast, the month it is
-of, the end of a span, time elapsed since an event.
+of, the end of a span, time elapsed since an event, the event a year dates.
 
 Each reading is a small test on the words around the figure, its cue words
 in lexicon/frames.toml; candidates.incompatible() turns two different
