@@ -75,10 +75,9 @@ class NumberGrammar:
             scale = None
             if j < n:
                 hit = self.word_number(words[j])
-                if hit and hit[0] == "scale" and hit[1] == 1000 and v >= REDUNDANT_THOUSAND and \
-                        not words[j].startswith("و"):
-                    return v, j + 1, None, False  # 27500 ألف شخص: the number already written out in full
                 if hit and hit[0] == "scale" and not words[j].startswith("و"):
+                    if hit[1] == 1000 and v >= REDUNDANT_THOUSAND:
+                        return v, j + 1, None, False  # 27500 ألف شخص: the number already written out in full
                     scale = hit[1]
                     v *= scale
                     j += 1
