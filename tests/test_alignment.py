@@ -935,3 +935,14 @@ def test_a_year_is_set_against_the_year_of_the_same_event_not_a_birth_year():
     won = found("وبدأ مشواره الاحترافي في نادي موناكو وفاز معه بالدوري الفرنسي عام 1997.",
                 "وبدأ مشواره الاحترافي في نادي موناكو عام 1994.", title="هنري مدربا لموناكو", dates=when)
     assert not won
+
+
+def test_a_figure_cut_short_to_fewer_decimals_agrees_with_the_longer_one():
+    title = "كويكب يمر قرب الأرض"
+    body = "وقالت وكالة الفضاء إن الكويكب سيمر على بعد {} من الأرض يوم الجمعة."
+    assert not flagged(body.format("6.1 مليون كيلومتر"), body.format("6.16 مليون كيلومتر"), title=title)
+    assert not flagged(body.format("6,1 مليون كيلومتر"), body.format("6,19 مليون كيلومتر"), title=title)
+    # not cut from a figure whose digits it does not begin, nor from a figure a whole step above
+    assert flagged(body.format("6.1 مليون كيلومتر"), body.format("6.38 مليون كيلومتر"), title=title)
+    assert flagged(body.format("6.1 مليون كيلومتر"), body.format("6.25 مليون كيلومتر"), title=title)
+

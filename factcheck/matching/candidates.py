@@ -150,6 +150,25 @@ def _decimal_rounding(v: float) -> float:
     return 0.4999 * 10 ** -decimals
 
 
+_WRITTEN_DECIMAL = re.compile(r"(?<![\d.,٫])(\d+)[.,٫](\d{1,2})(?![\d.,٫]*\d)")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def written_decimal_step(c: Claim) -> float:
+    """One unit of the last decimal the text writes, in the figure's own scale:
+    "6.1 مليون" is 100,000; "2,9 بالمئة" 0.1; 0 for a figure written without
+    decimals (or with a thousands group, 1,684,629).  A figure written with
+    fewer decimals may be cut short rather than rounded: 6.1 million km of 6.16."""
+    m = _WRITTEN_DECIMAL.search(c.text.translate(_DIGITS))
+    if not m or not c.value:
+        return 0.0
+    mantissa = float(f"{m[1]}.{m[2]}")
+    scale = c.value / mantissa if mantissa else 0.0
+    if scale < 1 or abs(math.log10(scale) - round(math.log10(scale))) > 1e-6:
+        return 0.0  # the decimals are not this figure's (a second number in its text)
+    return 10.0 ** (round(math.log10(scale)) - len(m[2]))
+
+
 def same_date(a: str | None, b: str | None) -> bool:
     """Two dates agree when they name the same day; a date without its year
     (30 حزيران) agrees with the same day of any year (30 يونيو 2018)."""
@@ -198,13 +217,25 @@ def disagree(a: Claim, b: Claim) -> bool:
         return not any(same_date(x, y) for x in listed_dates(a) for y in listed_dates(b))
     if a.kind == "score":
         return getattr(a, "norm", None) != getattr(b, "norm", None)
-    if _fraction_dropped(a, b) or _fraction_dropped(b, a):
+    if _fraction_dropped(a, b) or _fraction_dropped(b, a) or _cut_short(a, b) or _cut_short(b, a):
         return False
     alo, ahi, alo_open, ahi_open = interval(a)
     blo, bhi, blo_open, bhi_open = interval(b)
     # An open bound touching a figure ("more than 20" and "20") is how outlets
     # round, not a disagreement: only disjoint intervals disagree.
     return ahi < blo or bhi < alo
+
+
+def _cut_short(a: Claim, b: Claim) -> bool:
+    """a is b with its last digits cut off rather than rounded: "6.1 مليون كيلومتر"
+    of 6.16 million, "1.6 مليون" of 1,684,629.  Only a figure written with
+    decimals, and only the digits b itself gives (6.1 is not cut from 6.3)."""
+    if not (a.kind == b.kind and (a.kind in _ROUNDED_KINDS or a.kind == "percent")
+            and a.qualifier == b.qualifier == "exact" and a.value and b.value and b.value > a.value):
+        return False
+    step = written_decimal_step(a)
+    short, full = significant_digits(a.value), significant_digits(b.value)
+    return bool(step) and b.value - a.value < step and len(full) > len(short) and full.startswith(short)
 
 
 def _fraction_dropped(a: Claim, b: Claim) -> bool:
