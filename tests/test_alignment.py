@@ -946,3 +946,25 @@ def test_a_figure_cut_short_to_fewer_decimals_agrees_with_the_longer_one():
     assert flagged(body.format("6.1 مليون كيلومتر"), body.format("6.38 مليون كيلومتر"), title=title)
     assert flagged(body.format("6.1 مليون كيلومتر"), body.format("6.25 مليون كيلومتر"), title=title)
 
+
+def test_a_gapped_figure_counts_what_the_figure_before_it_counts():
+    claims = _claims("وتم تأكيد مقتل 46 شخصا في ولاية أوتار براديش، و31 في ولاية راجستان.", "a")
+    second = [c for c in claims if c.value == 31][0]
+    assert (second.concept, second.event) == ("people", "killed")
+    # a figure with a noun or a verb of its own keeps its own
+    wounded = [c for c in _claims("قتل 46 شخصا وأصيب 31 في الهجوم.", "b") if c.value == 31][0]
+    assert wounded.event == "wounded"
+
+
+def test_each_item_of_a_list_keeps_its_own_place():
+    claims = {c.value: c for c in _claims("وقتل في سوريا 10 أشخاص في حلب و5 في إدلب.", "a")}
+    assert "aleppo" in claims[10].entities and "idlib" not in claims[10].entities
+    assert "idlib" in claims[5].entities and "aleppo" not in claims[5].entities
+    assert "syria" in claims[10].entities and "syria" in claims[5].entities  # said of the whole list
+    places = {c.value: c for c in _claims("وقتل 46 شخصا في ولاية أوتار براديش، و31 في ولاية راجستان.", "b")}
+    assert places[46].places == ["اوتار"] and places[31].places == ["راجستان"]  # (normalised)
+    # one place's toll from one outlet is not set against another place's from another
+    title = "قتلى في عواصف رملية في الهند"
+    a = "وقتل 46 شخصا في ولاية أوتار براديش، و31 في ولاية راجستان."
+    b = "وقتل 27 شخصا في ولاية راجستان."
+    assert not any({c.value for c in d.claims} == {27.0, 46.0} for d in flagged(a, b, title=title))

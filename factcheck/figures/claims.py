@@ -202,7 +202,8 @@ class Extractor:
             years = last_years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
             days = self.context.days(words, pub)
             off_day = self.context.dated_elsewhere(words, pub)
-            places = self.context.places(words)
+            placed = self.context.place_positions(words)
+            places = sorted({name for _, name in placed})
 
             os_, oe = norm.span(toks[0].start, toks[-1].end)
             sentence = doc.text[os_:oe]
@@ -210,6 +211,7 @@ class Extractor:
             # report that calls its figures preliminary in the sentence before gives them as a count in progress
             provisional = None  # asked when a figure first needs it
             before: Claim | None = None  # the sentence's previous figure with a frame
+            chain: dict[int, list] = {}  # a list of gapped figures (46 ... و31 ...): its (claim, quantity)s
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
@@ -225,6 +227,12 @@ class Extractor:
                     prev_end = qs[k - 1].i1 if k else 0
                     next_start = qs[k + 1].i0 if k + 1 < len(qs) else len(words)
                     self._frame(c, q, toks, words, ents, prev_end, next_start, norm, doc, antecedent)
+                    if before is not None and k and before.start == claims[-1].start and _gapped(c, before, words, q):
+                        # "مقتل 46 شخصا في أوتار براديش، و31 في ولاية راجستان": the second figure's
+                        # noun and verb are the first's, left out (gapping), not missing
+                        c.counted, c.concept, c.event, c.owner = before.counted, before.concept, before.event, before.owner
+                        chain.setdefault(before.start, [(before, qs[k - 1])]).append((c, q))
+                        chain[c.start] = chain[before.start]
                     # "قتل 35 وأصيب 2800 آخرين": others than the killed, not a further batch of
                     # wounded; they share the killed's time scope ("ومنذ ذلك التاريخ قتل 33، وأصيب
                     # 2800 آخرين").  The killed may close the sentence before ("قتل 34. وأصيب ...").
@@ -244,6 +252,8 @@ class Extractor:
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
                         antecedent = c
                 claims.append(c)
+            for items in {id(v): v for v in chain.values()}.values():
+                _own_places(items, ents, placed, len(words))
         return claims
 
     def _says_provisional(self, text: str) -> bool:
@@ -498,6 +508,30 @@ class Extractor:
         _, a, b = best
         entity = next((eid for x, y, eid in ents if a <= x < b), None)
         return self._original(toks, norm, doc, a, b), entity
+
+
+def _gapped(c: Claim, before: Claim, words: list[str], q: Quantity) -> bool:
+    """A count with no noun, unit or verb of its own that follows the previous
+    figure of its sentence after a bare و: the same kind of thing counted
+    again for another place or group ("و5 في إدلب")."""
+    return c.kind == before.kind == "count" and c.counted is None and c.concept is None and c.event is None \
+        and before.concept is not None and q.i0 > 0 and words[q.i0 - 1] == "و" and not c.unit
+
+
+def _own_places(items: list[tuple[Claim, Quantity]], ents, placed, n: int) -> None:
+    """The items of a list each speak of their own place: the entities and
+    places named in another item's stretch (from its figure to the next
+    item's) are not this one's ("قتل 10 أشخاص في حلب و5 في إدلب": Aleppo's 10, Idlib's 5)."""
+    bounds = [q.i0 for _, q in items] + [n]
+    stretches = list(zip(bounds, bounds[1:]))
+    for i, (c, _) in enumerate(items):
+        others = [(a, b) for j, (a, b) in enumerate(stretches) if j != i]
+        def elsewhere(k: int) -> bool:
+            return any(a <= k < b for a, b in others)
+        theirs_e = {eid for x, _, eid in ents if elsewhere(x)} - {eid for x, _, eid in ents if not elsewhere(x)}
+        theirs_p = {name for k, name in placed if elsewhere(k)} - {name for k, name in placed if not elsewhere(k)}
+        c.entities = [e for e in c.entities if e not in theirs_e]
+        c.places = [p for p in c.places if p not in theirs_p]
 
 
 _EXTRACTION_MODULES = ("reading/arabic.py", "reading/tokens.py", "reading/wordtest.py", "figures/grammar.py",

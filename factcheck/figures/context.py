@@ -72,14 +72,18 @@ class SentenceContext:
     def places(self, words) -> list[str]:
         """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
         figures from different towns are two incidents, even in one story."""
-        out = set()
+        return sorted({name for _, name in self.place_positions(words)})
+
+    def place_positions(self, words) -> list[tuple[int, str]]:
+        """(position of the name, name) of each place the sentence introduces, in order."""
+        out = []
         last = len(words) - 1
         for k in positions(words, self._place_word):
             if k < last:
                 name = words[k + 1]
                 if name[0].isalpha() and name not in self._stop_noun and len(name) >= 3:
-                    out.add(name[2:] if name.startswith("ال") and len(name) > 4 else name)
-        return sorted(out)
+                    out.append((k + 1, name[2:] if name.startswith("ال") and len(name) > 4 else name))
+        return out
 
     def dated_elsewhere(self, words, pub: date | None) -> bool:
         """Does the sentence date itself to another month, or to a day more than
