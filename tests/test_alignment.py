@@ -968,3 +968,24 @@ def test_each_item_of_a_list_keeps_its_own_place():
     a = "وقتل 46 شخصا في ولاية أوتار براديش، و31 في ولاية راجستان."
     b = "وقتل 27 شخصا في ولاية راجستان."
     assert not any({c.value for c in d.claims} == {27.0, 46.0} for d in flagged(a, b, title=title))
+
+
+def test_a_person_and_the_country_they_belong_to_are_not_two_subjects():
+    """Trump's plane and an American statement: one subject (entities.toml country), so the
+    figures' differing entities say nothing against their being one quantity."""
+    from factcheck.matching.pairfeatures import FEATURES
+    from factcheck.matching.pairs import build_stories, score_candidates
+    from factcheck.figures.claims import extractor
+    title = "دخان في طائرة ميلانيا ترامب"
+    bodies = ("وقال الصحفيون على متن الطائرة إن الدخان ظهر بعد حوالي 10 دقائق من إقلاع طائرة ترامب.",
+              "وقال الصحفيون الأمريكيون على متن الطائرة إن الدخان ظهر بعد نحو 15 دقيقة من إقلاع الطائرة.",
+              "وقال الصحفيون الروس على متن الطائرة إن الدخان ظهر بعد نحو 15 دقيقة من إقلاع الطائرة.")
+    ds = docs(*bodies, title=title)
+    ex = extractor()
+    claims = {d.id: ex.extract(d) for d in ds}
+    scored = score_candidates(ds, claims, build_stories(ds, claims, ex), ex)
+    other = FEATURES.index("other_entities")
+    by_docs = {(k.a.doc, k.b.doc): row[other] for k, row in zip(scored.candidates, scored.features)}
+    assert by_docs[("d0", "d1")] == 0.0  # Trump's and America's
+    assert by_docs[("d0", "d2")] == 1.0  # Trump's and Russia's
+

@@ -207,3 +207,14 @@ def test_a_word_saying_what_a_year_dates_names_one_event(tmp_path):
         load(extra)
     extra = _overlay(tmp_path, "frames", '[dated_events]\ncrowned = ["تربع"]\n', folder="frames2")
     assert load(extra).dated_events["تربع"] == "crowned"
+
+
+def test_the_country_an_entity_belongs_to_is_an_entity_of_type_country(tmp_path):
+    extra = _overlay(tmp_path, "entities", '[homs]\ntype = "place"\ncountry = "syrie"\nnames = ["حمص"]\n')
+    with pytest.raises(LexiconError, match=r"entities\.toml: \[homs\] country = 'syrie' names no entity of type country"):
+        load(extra)
+    extra = _overlay(tmp_path, "entities", '[homs]\ntype = "place"\ncountry = "aleppo"\nnames = ["حمص"]\n', folder="e2")
+    with pytest.raises(LexiconError, match=r"\[homs\] country = 'aleppo'"):
+        load(extra)
+    extra = _overlay(tmp_path, "entities", '[homs]\ntype = "place"\ncountry = "syria"\nnames = ["حمص"]\n', folder="e3")
+    assert load(extra).entity_country["homs"] == "syria"

@@ -84,7 +84,7 @@ SCHEMA: dict[str, dict] = {
                "forecast_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
-    "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS}},
+    "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS, "country": str}},
     "words": {
         "claims": {"anaphors": WORDS, "skip_before_noun": WORDS, "stop_noun": WORDS, "recent": WORDS,
                    "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS,
@@ -329,6 +329,7 @@ class Lexicon:
     attribution_stop: set[str] = field(default_factory=set)
     attribution_max: int = 4
     entities: dict[str, dict] = field(default_factory=dict)
+    entity_country: dict[str, str] = field(default_factory=dict)  # Aleppo's, Assad's: syria
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
     person_nouns: frozenset[str] = frozenset()  # nouns for a person, not names, that may hold an age (frames.toml)
@@ -546,6 +547,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.score_hauls = {normalise(f): int(n) for f, n in raw["words"]["numbers"].get("score_hauls", {}).items()}
     lx.plural_endings = tuple(dict.fromkeys(normalise(f) for f in raw["words"]["claims"]["plural_endings"]))
     lx.entities = raw["entities"]
+    for eid, d in sorted(lx.entities.items()):
+        if "country" in d and lx.entities.get(d["country"], {}).get("type") != "country":
+            raise LexiconError(f"entities.toml: [{eid}] country = '{d['country']}' names no entity of type country")
+    lx.entity_country = {eid: d["country"] for eid, d in lx.entities.items() if "country" in d}
     ent_items = []
     for eid, d in lx.entities.items():
         forms = list(d.get("names", []))

@@ -178,6 +178,11 @@ def _round(v: float | None) -> bool:
     return v is not None and v >= 10 and v % 10 == 0
 
 
+def _with_countries(entities: set[str], countries: dict[str, str] | None) -> set[str]:
+    """The entities and the countries they belong to."""
+    return entities | {countries[e] for e in entities if e in countries} if countries else entities
+
+
 def _words_vectorise(bags: list[frozenset[str]]):
     from sklearn.feature_extraction.text import TfidfVectorizer
     vec = TfidfVectorizer(analyzer=lambda bag: sorted(bag), dtype=np.float64)
@@ -185,7 +190,8 @@ def _words_vectorise(bags: list[frozenset[str]]):
 
 
 def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
-                   values: dict[tuple, set] | None = None, age_cues: frozenset[str] = frozenset()) -> np.ndarray:
+                   values: dict[tuple, set] | None = None, age_cues: frozenset[str] = frozenset(),
+                   countries: dict[str, str] | None = None) -> np.ndarray:
     """One row per candidate, columns in FEATURES order.  `ancestors(event)`
     lists an event and the events it is part of (lexicon); `values` maps
     (document, class) to the figures that document gives of that class: when
@@ -253,7 +259,8 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
         f[col["previous_word_same"]] = float(bool(pa) and pa == pb)
         ea, eb = set(a.entities), set(b.entities)
         f[col["shared_entities"]] = len(ea & eb) / len(ea | eb) if ea | eb else 0.0
-        f[col["other_entities"]] = float(bool(ea) and bool(eb) and not ea & eb)  # Atlético's points, Real's
+        # Atlético's points, Real's; not Aleppo's and Syria's, nor Trump's and America's (entities.toml country)
+        f[col["other_entities"]] = float(bool(ea) and bool(eb) and not _with_countries(ea, countries) & _with_countries(eb, countries))
         if a.places and b.places and not any(fuzz.ratio(x, y) >= 80 for x in a.places for y in b.places):
             f[col["other_places"]] = 1.0
         if a.attribution_entity and b.attribution_entity:

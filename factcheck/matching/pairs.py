@@ -83,7 +83,7 @@ def score_candidates(documents: list[Document], claims: dict[str, list[Claim]], 
              if not echoed_both_ways(k.a, k.b, written) and not said_loosely(k.a, k.b, bounded)
              and not other_matches(clubs_of(k.a.doc), clubs_of(k.b.doc))]
     titles = {d.id: d.title for d in documents}
-    X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues)
+    X = feature_matrix(cands, titles, ex.lx.event_ancestors, values, ex.lx.age_cues, ex.lx.entity_country)
     mentions: dict[tuple, list[Claim]] = {}
     for cs in claims.values():
         for c in cs:
