@@ -989,3 +989,11 @@ def test_a_person_and_the_country_they_belong_to_are_not_two_subjects():
     assert by_docs[("d0", "d1")] == 0.0  # Trump's and America's
     assert by_docs[("d0", "d2")] == 1.0  # Trump's and Russia's
 
+
+def test_a_figure_said_twice_with_and_without_its_qualifier_is_listed_whole():
+    title = "دخان في طائرة ميلانيا ترامب بعد 10 دقائق من إقلاعها"
+    a = "وقال الصحفيون على متن الطائرة إن الدخان ظهر بعد حوالي 10 دقائق من إقلاع الطائرة."
+    b = "وقال الصحفيون على متن الطائرة إن الدخان ظهر بعد نحو 15 دقيقة من إقلاع الطائرة."
+    got = flagged(a, b, title=title)
+    assert len(got) == 1
+    assert sorted(c.text for c in got[0].claims) == ["10 دقائق", "حوالي 10 دقائق", "نحو 15 دقيقة"]

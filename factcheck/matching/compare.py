@@ -392,6 +392,11 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
+def _unqualified(key: tuple) -> tuple:
+    """A figure key (pairs.figure_key) without its bounds and qualifier: (document, class, value, norm)."""
+    return key[0], key[1], key[2], key[-1]
+
+
 MISDATED_DAYS = 2  # two dates of one story further apart than this, in one month, are most often two of its events
 
 
@@ -518,6 +523,17 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                 members[first] |= members[g]
                 chosen[g], members[g] = [], set()
     groups = {k: v for k, v in enumerate(chosen) if v}
+    # A report's figure said twice with different qualifiers ("10 دقائق" in its headline, "حوالي 10
+    # دقائق" in its text) is one figure: its mentions are listed with it when they disagree too.
+    kin: dict[tuple, list[tuple]] = {}
+    for key in sorted(mentions, key=repr):
+        kin.setdefault(_unqualified(key), []).append(key)
+
+    def mentions_of(x: Claim, other: Claim) -> list[Claim]:
+        own = figure_key(x)
+        return sorted((c for key in kin.get(_unqualified(own), [own])
+                       for c in mentions.get(key, [x] if key == own else [])
+                       if key == own or not disagree(c, x) and disagree(c, other)), key=lambda c: c.start)
     out = []
     for scored in groups.values():
         ks: list[Conflict] = []
@@ -527,10 +543,13 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                 a, b, rel = b, a, "part"
             gap = rel_gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
             start = len(ks)
-            for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start):
-                for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start):
+            for x in mentions_of(a, b):
+                for y in mentions_of(b, a):
                     ks.append(Conflict(x, y, rel, gap, p))
             pair_ids.add(discrepancy_id(ks[start:]))
+            pair_ids.add(discrepancy_id([Conflict(x, y, rel, gap, p)  # the id it had before its kin were listed
+                                         for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start)
+                                         for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start)]))
         did = discrepancy_id(ks)
         members = {c.id: c for k in ks for c in (k.a, k.b)}
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
