@@ -537,7 +537,7 @@ def fit_command(golds, databases, corpus, seeds_dir, whole_days, c_value, output
     Example:
       factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \\
                     --gold ../shared/gold/seeds.yaml --seeds-dir ../shared/seeds -o factcheck/model/alignment.toml
-      factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \
+      factcheck fit --gold ../shared/gold/ant-dev.yaml --corpus ../shared/corpus/ant-multisource-2018.jsonl.gz \\
                     --decisions state/factcheck.db -o factcheck/model/alignment.toml
     """
     from pathlib import Path

@@ -86,6 +86,17 @@ def test_help_teaches():
     assert "discrepancies.json" in r.stdout and "Example" in r.stdout
 
 
+def test_every_example_in_help_keeps_its_continued_lines():
+    """A shell example continued with a backslash stays two lines (in a docstring a single
+    backslash escapes the newline and runs the two lines together)."""
+    import re
+    from click.testing import CliRunner
+    from factcheck.cli import main
+    for name in sorted(main.commands):
+        out = CliRunner().invoke(main, [name, "--help"]).output
+        assert not re.search(r"\S {8,}--", out), name
+
+
 def test_check_report_says_what_changed_since_the_last_run_in_the_folder(tmp_path):
     assert run_cli("check", SEEDS, "-o", tmp_path).returncode == 0
     first = (tmp_path / "report.html").read_text(encoding="utf-8")
