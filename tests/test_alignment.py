@@ -587,6 +587,15 @@ def test_a_forecast_is_not_set_against_what_was_measured():
     assert flagged(a, c, title=title)
 
 
+def test_how_long_a_meeting_will_last_is_not_how_long_it_lasted():
+    title = "قمة ترامب وكيم في سنغافورة"
+    planned = "وسيستمر الاجتماع بين الزعيمين لمدة 45 دقيقة ثم ينضم إليهما كبار المستشارين."
+    held = "وعقد الاجتماع بين الزعيمين لمدة أربعين دقيقة ثم انضم إليهما كبار المستشارين."
+    assert not flagged(planned, held, title=title)
+    also_held = "واستمر الاجتماع بين الزعيمين لمدة 45 دقيقة ثم انضم إليهما كبار المستشارين."
+    assert flagged(also_held, held, title=title)
+
+
 
 def test_candidate_recall_counts_a_pair_of_figures_whatever_mentions_stand_for_it(tmp_path):
     # each report gives its figure twice; the candidate row stands on the most
