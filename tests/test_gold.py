@@ -100,3 +100,18 @@ def test_consistent_pairs_are_not_reported(gold, seeds_check, seed_texts, seed_i
 def test_part_exceeds_whole_is_typed(seeds_check):
     types = {d["type"] for d in seeds_check["discrepancies"]}
     assert "part_exceeds_whole" in types
+
+
+@pytest.mark.parametrize("name", ["fresh-pairs.yaml", "fresh-pairs-2.yaml"])
+def test_each_held_out_gold_names_its_documents_and_quotes_two_of_them_an_item(name):
+    """The held-out golds in benchmarks/ are in the schema the scorers and `factcheck fit` read:
+    every item quotes two named documents, once each outlet."""
+    import yaml
+    from pathlib import Path
+    gold = yaml.safe_load((Path(__file__).parent.parent / "benchmarks" / name).read_text(encoding="utf-8"))
+    assert gold["contradictions"]
+    for section in ("contradictions", "either"):
+        for item in gold.get(section) or []:
+            docs = [c["doc"] for c in item["claims"]]
+            assert len(set(docs)) >= 2 and all(d in gold["documents"] for d in docs), item["id"]
+            assert all(c["quote"].strip() for c in item["claims"]), item["id"]
