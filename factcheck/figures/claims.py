@@ -211,7 +211,7 @@ class Extractor:
             # report that calls its figures preliminary in the sentence before gives them as a count in progress
             provisional = None  # asked when a figure first needs it
             before: Claim | None = None  # the sentence's previous figure with a frame
-            chain: dict[int, list] = {}  # a list of gapped figures (46 ... و31 ...): its (claim, quantity)s
+            lists: list[list] = []  # gapped figures with the one they follow (46 ... و31 ...): (claim, quantity)s
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
@@ -231,8 +231,9 @@ class Extractor:
                         # "مقتل 46 شخصا في أوتار براديش، و31 في ولاية راجستان": the second figure's
                         # noun and verb are the first's, left out (gapping), not missing
                         c.counted, c.concept, c.event, c.owner = before.counted, before.concept, before.event, before.owner
-                        chain.setdefault(before.start, [(before, qs[k - 1])]).append((c, q))
-                        chain[c.start] = chain[before.start]
+                        if not lists or lists[-1][-1][0] is not before:
+                            lists.append([(before, qs[k - 1])])
+                        lists[-1].append((c, q))
                     # "قتل 35 وأصيب 2800 آخرين": others than the killed, not a further batch of
                     # wounded; they share the killed's time scope ("ومنذ ذلك التاريخ قتل 33، وأصيب
                     # 2800 آخرين").  The killed may close the sentence before ("قتل 34. وأصيب ...").
@@ -252,7 +253,7 @@ class Extractor:
                     if c.concept and self.lx.concepts.get(c.concept, {}).get("human"):
                         antecedent = c
                 claims.append(c)
-            for items in {id(v): v for v in chain.values()}.values():
+            for items in lists:
                 _own_places(items, ents, placed, len(words))
         return claims
 

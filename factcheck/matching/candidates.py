@@ -151,7 +151,6 @@ def _decimal_rounding(v: float) -> float:
 
 
 _WRITTEN_DECIMAL = re.compile(r"(?<![\d.,٫])(\d+)[.,٫](\d{1,2})(?![\d.,٫]*\d)")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def written_decimal_step(c: Claim) -> float:
@@ -159,7 +158,7 @@ def written_decimal_step(c: Claim) -> float:
     "6.1 مليون" is 100,000; "2,9 بالمئة" 0.1; 0 for a figure written without
     decimals (or with a thousands group, 1,684,629).  A figure written with
     fewer decimals may be cut short rather than rounded: 6.1 million km of 6.16."""
-    m = _WRITTEN_DECIMAL.search(c.text.translate(_DIGITS))
+    m = _WRITTEN_DECIMAL.search(normalise(c.text))  # (Western digits, whatever the text wrote)
     if not m or not c.value:
         return 0.0
     mantissa = float(f"{m[1]}.{m[2]}")

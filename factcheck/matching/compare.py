@@ -387,8 +387,13 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
                                      _within_rise(t[0], t[1], rises, story_of))
         (updates if update else others).append(t)
     titles = titles or {}
-    return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles) +
-                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles, told_apart),
+    # A report's figure said twice with different qualifiers ("10 دقائق" in its headline, "حوالي 10
+    # دقائق" in its text) is one figure: its mentions are listed with it when they disagree too.
+    kin: dict[tuple, list[tuple]] = {}
+    for key in mentions:
+        kin.setdefault(_unqualified(key), []).append(key)
+    return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles, kin=kin) +
+                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles, told_apart, kin),
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
@@ -454,7 +459,7 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
 
 
 def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool,
-           titles: dict[str, str], told_apart=None) -> list[Discrepancy]:
+           titles: dict[str, str], told_apart=None, kin: dict[tuple, list[tuple]] | None = None) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
@@ -523,17 +528,18 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                 members[first] |= members[g]
                 chosen[g], members[g] = [], set()
     groups = {k: v for k, v in enumerate(chosen) if v}
-    # A report's figure said twice with different qualifiers ("10 دقائق" in its headline, "حوالي 10
-    # دقائق" in its text) is one figure: its mentions are listed with it when they disagree too.
-    kin: dict[tuple, list[tuple]] = {}
-    for key in sorted(mentions, key=repr):
-        kin.setdefault(_unqualified(key), []).append(key)
 
-    def mentions_of(x: Claim, other: Claim) -> list[Claim]:
-        own = figure_key(x)
-        return sorted((c for key in kin.get(_unqualified(own), [own])
-                       for c in mentions.get(key, [x] if key == own else [])
-                       if key == own or not disagree(c, x) and disagree(c, other)), key=lambda c: c.start)
+    def own(x: Claim) -> list[Claim]:
+        """Every mention of x's figure, in order."""
+        return sorted(mentions.get(figure_key(x), [x]), key=lambda c: c.start)
+
+    def with_kin(x: Claim, other: Claim, listed: list[Claim]) -> list[Claim]:
+        """... and those of its report's figure of the same value said with another qualifier,
+        when they agree with x and disagree with `other` too (`kin`, made by discrepancies())."""
+        key = figure_key(x)
+        extra = [c for k in (kin or {}).get(_unqualified(key), ()) if k != key for c in mentions[k]
+                 if not disagree(c, x) and disagree(c, other)]
+        return sorted(listed + extra, key=lambda c: c.start) if extra else listed
     out = []
     for scored in groups.values():
         ks: list[Conflict] = []
@@ -543,13 +549,13 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                 a, b, rel = b, a, "part"
             gap = rel_gap(a, b) if rel == "same" else (_lo(a) - _hi(b)) / _lo(a)
             start = len(ks)
-            for x in mentions_of(a, b):
-                for y in mentions_of(b, a):
+            xs, ys = own(a), own(b)
+            for x in with_kin(a, b, xs):
+                for y in with_kin(b, a, ys):
                     ks.append(Conflict(x, y, rel, gap, p))
             pair_ids.add(discrepancy_id(ks[start:]))
-            pair_ids.add(discrepancy_id([Conflict(x, y, rel, gap, p)  # the id it had before its kin were listed
-                                         for x in sorted(mentions.get(figure_key(a), [a]), key=lambda c: c.start)
-                                         for y in sorted(mentions.get(figure_key(b), [b]), key=lambda c: c.start)]))
+            # the id it had before its kin were listed
+            pair_ids.add(discrepancy_id([Conflict(x, y, rel, gap, p) for x in xs for y in ys]))
         did = discrepancy_id(ks)
         members = {c.id: c for k in ks for c in (k.a, k.b)}
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))
