@@ -278,6 +278,29 @@ def test_a_minute_answered_in_a_list_of_goals_is_not_set_against_another_goal():
     assert got and {c.text for d in got for c in d.claims} >= {"80"}
 
 
+def test_a_figure_the_other_report_gives_beside_its_own_is_another_quantity():
+    """A report of "17 clean sheets in 37 matches" answers another's 37 matches with
+    its own 37: its 17 is another quantity, not a misreport of the 37.  Five warning
+    rockets answer nothing about a building's floors (another thing counted), and
+    "up to" a figure answers nothing (it agrees with everything below it)."""
+    dates = ["2018-07-19T09:00:00+00:00", "2018-07-19T13:00:00+00:00"]
+    title = "ليفربول يتعاقد مع الحارس البرازيلي أليسون"
+    played = "وخاض الحارس البرازيلي أليسون {} مباراة مع روما في الدوري الإيطالي الموسم الماضي."
+    both = ("وحافظ الحارس البرازيلي أليسون على نظافة شباكه في 17 مباراة من أصل 37 مباراة خاضها مع روما "
+            "في الدوري الإيطالي الموسم الماضي.")
+    assert alarms(played.format(37), both, title=title, dates=dates) == []
+    got = alarms(played.format(36), both, title=title, dates=dates)  # nothing of it answers 36
+    assert {frozenset((k.a.text, k.b.text)) for d in got for k in d.conflicts} == {frozenset(("36", "37"))}
+    title = "غارات إسرائيلية تدمر مركزا ثقافيا في غزة"
+    floors = "وقصفت طائرات الاحتلال الإسرائيلي مبنى المركز الثقافي المكون من 5 طوابق في غزة."
+    rockets = ("وأطلقت طائرات استطلاع إسرائيلية خمسة صواريخ تحذيرية على المركز الثقافي "
+               "المكون من ستة طوابق في غزة.")
+    got = alarms(floors, rockets, title=title, dates=dates)
+    assert {frozenset((k.a.text, k.b.text)) for d in got for k in d.conflicts} == {frozenset(("5", "ستة"))}
+    up_to = "وقصفت طائرات الاحتلال الإسرائيلي مبنى المركز الثقافي المكون من ستة طوابق وقد تصل إلى 9 طوابق."
+    assert alarms(floors, up_to, title=title, dates=dates)
+
+
 def test_two_minutes_a_third_report_lists_as_two_goals_are_not_one_goal_misreported():
     """A third report lists goals at 86 and 94: 87 in one report and 93 in another are
     those two goals (each a minute from one of them), not one goal's minute misreported;

@@ -18,7 +18,9 @@ from datetime import timedelta
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..reading.arabic import normalise
+from rapidfuzz import fuzz
+
+from ..reading.arabic import normalise, skeleton
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
@@ -432,11 +434,35 @@ class Candidate:
     relation: str = "same"
 
 
-def answered_minute(a: Claim, b: Claim, others: list[Claim]) -> bool:
-    """Two match minutes, and b's sentence also names a minute that agrees with
-    a's: a report listing goals in the 86th and 94th minutes answers one in the
-    87th with the 86th, so its 94th is another goal, not a misreport."""
-    return any(x is not b and x.sentence == b.sentence and clock_minute(x) and not disagree(a, x) for x in others)
+def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
+    """b's sentence also gives a figure of a's class that agrees with a, of the
+    same thing: that report knows a's figure and sets b beside it, so b is
+    another quantity, not a misreport of a's.  Goals in the 86th and 94th
+    minutes answer one in the 87th with the 86th; "17 clean sheets in 37
+    matches" answers another report's 37 matches, so its 17 is another count.
+    A one-sided bound answers nothing: "up to 59 million" agrees with every
+    turnout below it."""
+    if a.qualifier in ONE_SIDED:
+        return False
+    return any(x is not b and x.doc == b.doc and x.sentence == b.sentence and x.value != b.value
+               and x.qualifier not in ONE_SIDED and not disagree(a, x) and relation(a, x, lexicon) == "same"
+               and same_thing(a, x) for x in others)
+
+
+ONE_SIDED = ("at_least", "more_than", "less_than", "up_to")  # a bound agrees with too much to answer anything
+
+
+SAME_NOUN = 70.0  # rapidfuzz token-set ratio of two counted nouns' skeletons: مباراة / مباريات, not طوابق / صواريخ
+
+
+def same_thing(a: Claim, b: Claim) -> bool:
+    """Nothing says a and b count two things: one concept when both have one,
+    else two counted nouns spelled alike (five rockets are not five floors)."""
+    if a.concept and b.concept:
+        return a.concept == b.concept
+    if a.counted and b.counted:
+        return fuzz.token_set_ratio(skeleton(normalise(a.counted)), skeleton(normalise(b.counted))) >= SAME_NOUN
+    return True
 
 
 def minutes_told_apart(a: Claim, b: Claim, third: list[list[Claim]]) -> bool:
@@ -492,8 +518,8 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if frames and (incompatible(a, b) or clock_minute(a) and clock_minute(b) and (
-                                answered_minute(a, b, db[k]) or answered_minute(b, a, da[k])
-                                or minutes_told_apart(a, b, thirds(d, e, k)))):
+                        if frames and (incompatible(a, b) or answered(a, b, db[k], lexicon)
+                                       or answered(b, a, da[k], lexicon) or clock_minute(a) and clock_minute(b)
+                                       and minutes_told_apart(a, b, thirds(d, e, k))):
                             continue
                         yield Candidate(a, b, sim, rel)
