@@ -137,6 +137,18 @@ def test_the_latest_toll_higher_hours_later_is_an_update_and_a_date_never_is():
     assert d and all(x.type != "update" for x in d), [(x.type, x.explanation) for x in d]
 
 
+def test_a_tally_the_later_report_says_went_up_is_an_update():
+    """31 goals in the morning, 32 that afternoon in a report saying the player raised
+    his tally (ليرفع رصيده إلى): a match was played in between.  Six hours apart
+    without that word, it stays a contradiction (a tally grows a match later)."""
+    title = "صلاح يسجل في شباك برايتون"
+    dates = ["2018-05-13T09:30:00+00:00", "2018-05-13T15:45:00+00:00"]
+    early = "وسجل محمد صلاح 31 هدفا في الدوري الإنجليزي الممتاز هذا الموسم."
+    later = "وسجل محمد صلاح هدف ليفربول الأول في شباك برايتون، {} 32 هدفا في الدوري الإنجليزي الممتاز هذا الموسم."
+    assert [x.type for x in found(early, later.format("ليرفع رصيده إلى"), title=title, dates=dates)] == ["update"]
+    assert [x.type for x in found(early, later.format("وله"), title=title, dates=dates)] == ["value_mismatch"]
+
+
 def test_a_running_total_of_thousands_does_not_jump_by_a_third_in_hours():
     """Thousands wounded since protests began weeks ago: a report five hours later
     with a third more is another count of that total, not its next stage; a
