@@ -78,6 +78,19 @@ def test_any_integer_in_words_parses_back(n):
     assert parse_number(spell(n)) == n, spell(n)
 
 
+@given(st.integers(min_value=0, max_value=9), st.integers(min_value=2, max_value=9),
+       st.sampled_from(["أحد", "إحدى", "واحد", "واحدة"]), st.sampled_from([" و", " و "]))
+def test_one_and_tens_in_either_gender_is_one_number(h, t, one, joint):
+    """إحدى وسبعين نقطة is 71 points (أحد/إحدى count before tens as well as in
+    أحد عشر), not 70 and a stray "one"."""
+    words = (HUNDREDS[h] + " و" if h else "") + one + joint + TENS[t]
+    assert parse_number(words) == 100 * h + 10 * t + 1, words
+
+
+def test_one_of_is_not_a_number():
+    assert read("وقال أحد الشهود إن إحدى الطائرات سقطت في المدينة.") == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.integers(min_value=1, max_value=999_999_999))
 def test_a_conjunction_typed_apart_joins_the_same_number(n):

@@ -103,9 +103,11 @@ class NumberGrammar:
                 return None
         if form in self._no_article and article:
             return None
-        if form in self._teen_only:
-            nxt = self.word_number(words[i + 1]) if i + 1 < n else None
-            if not (nxt and nxt[0] == "ten" and not words[i + 1].startswith("و")):
+        if form in self._teen_only:  # أحد عشر، إحدى وسبعين; not أحد الشهود (one of the witnesses)
+            k = self.detached_and(toks, words, i + 1) if i + 1 < n else i + 1
+            nxt = self.word_number(words[k]) if k < n else None
+            if not (nxt and (nxt[0] == "ten" and k == i + 1 and not words[k].startswith("و")
+                             or nxt[0] == "tens" and (k > i + 1 or words[k].startswith("و")))):
                 return None
         total = cur = 0.0
         last_type = None
