@@ -85,6 +85,19 @@ def test_other_nationalities_are_other_quantities():
                       "أرسلت 11000 جندي من كوريا الشمالية إلى روسيا.")
 
 
+def test_times_something_happened_are_not_the_matches_or_points_beside_them():
+    """"Won three times" counts wins, not the four matches the clubs played, nor
+    points (counted.toml [times], [matches]); two counts of times are still compared."""
+    title = "ليفربول يواجه روما في إياب نصف نهائي دوري أبطال أوروبا"
+    dates = ["2018-05-02T09:00:00+00:00", "2018-05-02T13:00:00+00:00"]
+    won = "وفاز ليفربول على روما {} مرات سابقة في دوري أبطال أوروبا."
+    assert not alarms("والتقى ليفربول وروما في أربع مباريات سابقة في دوري أبطال أوروبا.", won.format("ثلاث"),
+                      title=title, dates=dates)
+    assert not alarms("وحصد ليفربول 11 نقطة أمام روما في دوري أبطال أوروبا.", won.format("ثماني"),
+                      title=title, dates=dates)
+    assert alarms(won.format("ثلاث"), won.format("أربع"), title=title, dates=dates)
+
+
 def test_background_figures_are_not_compared():
     title = "قتلى في هجوم على سوق في كابل بأفغانستان"
     assert not alarms("قتل 12 شخصا في هجوم على سوق في كابل بأفغانستان.",
