@@ -85,6 +85,21 @@ def test_other_nationalities_are_other_quantities():
                       "أرسلت 11000 جندي من كوريا الشمالية إلى روسيا.")
 
 
+def test_the_years_since_a_start_are_nobodys_age_and_an_age_is_no_running_total():
+    """"The first time in about seventy years" is not the winners' average age (متوسط
+    أعمار); an age followed by "خلال مباراة" (during a match) is still an age, set
+    against another outlet's age of the same player."""
+    dates = ["2018-05-04T09:00:00+00:00", "2018-05-04T13:00:00+00:00"]
+    title = "إرجاء جائزة نوبل للآداب"
+    assert not alarms("وأعلنت الأكاديمية السويدية إرجاء جائزة نوبل للآداب للمرة الأولى منذ نحو سبعين عاما.",
+                      "وأعلنت الأكاديمية السويدية إرجاء جائزة نوبل للآداب، وكان متوسط أعمار الفائزين بالجائزة 56 عاما.",
+                      title=title, dates=dates)
+    title = "الاتحاد يتأهل إلى نهائي كأس الملك"
+    got = alarms("وتألق الغامدي، الذي يبلغ من العمر 24 عاما، خلال مباراة فريقه أمام الباطن في كأس الملك.",
+                 "ولعب الغامدي (23 عاما) مباراة فريقه أمام الباطن في كأس الملك.", title=title, dates=dates)
+    assert [sorted(c.text for c in d.claims) for d in got] == [["23 عاما", "24 عاما"]]
+
+
 def test_times_something_happened_are_not_the_matches_or_points_beside_them():
     """"Won three times" counts wins, not the four matches the clubs played, nor
     points (counted.toml [times], [matches]); two counts of times are still compared."""

@@ -349,6 +349,8 @@ class Extractor:
             c.owner = self._owner(words, ents, noun_at, noun_len) or self._loser(words, ents, q)
         c.scope = self._scope(words, q, noun_at, noun_len, next_start) or \
             lx.concepts.get(concept or "", {}).get("scope")
+        if c.scope == "since" and c.sense == "age":
+            c.scope = None  # "يبلغ من العمر 24 عاما، خلال مباراة": an age is no running total since a start
         # "اثنان من المصابين الأربعة": a part of a figure given in the same breath
         if noun_at is not None and noun_at > q.i1 and words[noun_at - 1] in self._skip_before_noun and \
                 any(self.parser.word_number(w) or w[0].isdigit() for w in words[noun_at + 1:noun_at + 3]):

@@ -25,7 +25,7 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
-from .frames import clock_minute, elapsed, other_persons_ages, other_teams, reading, same_record
+from .frames import clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading, same_record
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -327,8 +327,8 @@ _TOLL_EVENTS = ("killed", "wounded", "killed_or_wounded", "arrested", "missing",
 def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     """Frames that say outright the figures are two quantities: a rate and a
     total, a further batch and the first, an earlier incident's toll and
-    today's, two owners, two people's ages, two clubs' figures, two explicit
-    days or years."""
+    today's, two owners, two people's ages, an age and the years since a
+    start, two clubs' figures, two explicit days or years."""
     if (a.scope in RATE_SCOPES or b.scope in RATE_SCOPES) and a.scope != b.scope and not rescaled(a, b):
         return True
     # durations in two units are one quantity only when the number is the same
@@ -369,6 +369,11 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     # a start it does not date (منذ بداية التظاهرات): two periods, not one
     if a.scope == b.scope == "since" and bool(a.days) != bool(b.days):
         return True
+    # the years since a start (منذ نحو سبعين عاما) are nobody's age (متوسط أعمار الفائزين 56 عاما)
+    if (a.scope == "since") != (b.scope == "since"):
+        span, other = (a, b) if a.scope == "since" else (b, a)
+        if is_age(other) and not is_age(span):  # ("(82 عاما) ... خلال أسبوع" is an age all the same)
+            return True
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
