@@ -177,6 +177,20 @@ def test_a_tally_the_later_report_says_went_up_is_an_update():
     assert [x.type for x in found(early, later.format("وله"), title=title, dates=dates)] == ["value_mismatch"]
 
 
+def test_a_price_in_trading_quoted_hours_apart_moved():
+    """The lira at 5.48 to the dollar at three and 5.90 at six: two moments of one
+    moving price in trading (updates.toml `markets`), an update.  Two quotes in
+    the same half hour that differ stay a contradiction."""
+    title = "انهيار الليرة التركية"
+    quote = "وتراجعت العملة التركية إلى {} ليرة للدولار في تداولات اليوم، بحسب وكالة الأناضول."
+
+    def types(later):
+        return [x.type for x in found(quote.format("5.48"), quote.format("5.90"), title=title,
+                                      dates=["2018-08-09T15:00:00+00:00", later])]
+    assert types("2018-08-09T18:00:00+00:00") == ["update"]
+    assert types("2018-08-09T15:20:00+00:00") == ["value_mismatch"]
+
+
 def test_a_running_total_of_thousands_does_not_jump_by_a_third_in_hours():
     """Thousands wounded since protests began weeks ago: a report five hours later
     with a third more is another count of that total, not its next stage; a

@@ -25,6 +25,7 @@ SETTLED_HOURS = 6.0       # tolls further apart than this may be a revision or a
 RUNNING_LARGE = 1000      # a running total of thousands since a past start (weeks of protest) does
 RUNNING_JUMP = 1.3        # not grow by this share within
 RUNNING_HOURS = 24.0      # this many hours: two such figures are two counts of one total, not stages
+MARKET_HOURS = 1.0        # two quotes of a price in trading this far apart are two moments of it
 TALLY_HOURS = 12.0        # a tally (goals, points) higher in a report this much later has counted another match
 BOUNDED = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
 _TEXTS = raw_lexicon("explanations")  # through the loader: validated, and FACTCHECK_LEXICON applies
@@ -270,7 +271,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
     later, however much later, is a later stage; or the later report says its
     figure has risen (لترتفع الحصيلة إلى) and it is higher.  Or it is a cumulative figure
     (killed, wounded, arrested...) that a later report gives higher, or a tally
-    (goals, points) a later report half a day on gives higher.  A later
+    (goals, points) a later report half a day on gives higher, or a price in
+    trading (updates.toml `markets`) quoted an hour or more apart.  A later
     lower toll with no such word stays a contradiction, and so do different
     figures at about the same time, and a running total of thousands since a
     past start that a report the same day gives a third higher (two counts of
@@ -290,6 +292,8 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         if _margin(k.a, lexicon) and _margin(k.b, lexicon) and abs(ta - tb) >= TALLY_HOURS \
                 and (_tally(k.a) or _tally(k.b)):
             continue  # a lead in points and a lead "over its rival" a match later: the standing moved
+        if abs(ta - tb) >= MARKET_HOURS and _says(k.a, lexicon.market_cues) and _says(k.b, lexicon.market_cues):
+            continue  # a rate or a price in trading, quoted at two hours: it moved
         apart = _growing(k.a, k.b)
         if apart is None:
             return False
