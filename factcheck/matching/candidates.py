@@ -7,7 +7,8 @@ duration whatever its unit), and their documents are story neighbours.  Whether
 a candidate speaks of the same quantity is decided afterwards by a score
 (`alignment`), not here: the only pairs refused are those whose frames say
 outright that they cannot be one quantity (a daily rate and a total, two
-different owners, two explicit days or years that do not meet).
+different owners, two explicit days or years that do not meet, a figure the
+other report's sentence gives beside its own: `answered`).
 """
 from __future__ import annotations
 
