@@ -69,13 +69,10 @@ class SentenceContext:
                 out.add((pub + timedelta(days=n)).isoformat())
         return sorted(out)
 
-    def places(self, words) -> list[str]:
-        """Place names the sentence introduces (في مدينة X، بولاية X، إقليم X): two
-        figures from different towns are two incidents, even in one story."""
-        return sorted({name for _, name in self.place_positions(words)})
-
     def place_positions(self, words) -> list[tuple[int, str]]:
-        """(position of the name, name) of each place the sentence introduces, in order."""
+        """(position of the name, name) of each place the sentence introduces, in
+        order (في مدينة X، بولاية X، إقليم X): two figures from different towns are
+        two incidents, even in one story."""
         out = []
         last = len(words) - 1
         for k in positions(words, self._place_word):

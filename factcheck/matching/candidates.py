@@ -441,16 +441,16 @@ class Candidate:
 
 
 def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
-    """b's sentence also gives a figure of a's class that agrees with a, of the
-    same thing: that report knows a's figure and sets b beside it, so b is
-    another quantity, not a misreport of a's.  Goals in the 86th and 94th
-    minutes answer one in the 87th with the 86th; "17 clean sheets in 37
-    matches" answers another report's 37 matches, so its 17 is another count.
-    A one-sided bound answers nothing: "up to 59 million" agrees with every
-    turnout below it."""
+    """b's sentence also gives a figure of a's class (`others`: b's report's
+    figures of that class) that agrees with a, of the same thing: that report
+    knows a's figure and sets b beside it, so b is another quantity, not a
+    misreport of a's.  Goals in the 86th and 94th minutes answer one in the
+    87th with the 86th; "17 clean sheets in 37 matches" answers another
+    report's 37 matches, so its 17 is another count.  A one-sided bound
+    answers nothing: "up to 59 million" agrees with every turnout below it."""
     if a.qualifier in ONE_SIDED:
         return False
-    return any(x is not b and x.doc == b.doc and x.sentence == b.sentence and x.value != b.value
+    return any(x is not b and x.sentence == b.sentence and x.value != b.value
                and x.qualifier not in ONE_SIDED and not disagree(a, x) and relation(a, x, lexicon) == "same"
                and same_thing(a, x) for x in others)
 

@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..reading.arabic import _SKELETON_DROP, _SKELETON_MAP, _TABLE, normalise, skeleton
 from ..lexicon import raw as raw_lexicon
+from ..matching.compare import BOUNDED
 
 HERE = Path(__file__).parent / "report"
 _env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]),
@@ -299,8 +300,7 @@ def explain(d: dict, claims: dict[str, dict]) -> tuple[str, str, str | None]:
         return d.get("explanation") or "", d.get("explanation_ar") or "", None
     first = max(conflicts, key=lambda k: (k.get("gap") or 0, k["a"], k["b"]))
     a, b = claims[first["a"]], claims[first["b"]]
-    bounded = ("at_least", "more_than", "less_than", "up_to", "vague", "range")
-    if kind == "bound_violated" and a.get("qualifier") not in bounded:
+    if kind == "bound_violated" and a.get("qualifier") not in BOUNDED:  # as compare.describe() turns them
         a, b = b, a
     if kind == "update" and ((a.get("time") or {}).get("ts") or 0) > ((b.get("time") or {}).get("ts") or 0):
         a, b = b, a
