@@ -360,6 +360,17 @@ def test_decimal_comma_in_running_text():
     assert c.value == 2_500_000 and c.counted == "قذيفة"
 
 
+@pytest.mark.parametrize("text,value,counted", [
+    ("يستضيف الأردن 3ر1 مليون لاجئ سوري", 1_300_000, "لاجئ"),
+    ("انتقل إلى النادي مقابل 6ر3 مليون جنيه استرليني", 3_600_000, "جنيه استرليني"),
+    ("شن التحالف 225ر29 غارة منذ أغسطس", 29_225, "غارة"),
+])
+def test_the_agency_ra_separator_shows_the_fraction_first(text, value, counted):
+    """"3ر1" is typed fraction first so that it shows as 1ر3 in a right-to-left line."""
+    c = one(text)
+    assert (c.value, c.counted) == (value, counted)
+
+
 @pytest.mark.parametrize("text,kind", [
     ("فاز الفريق على منافسه 3-1 في المباراة", "spec"),        # a score, not a range
     ("فازت اللاعبة 6-4 و6-3", "spec"),

@@ -20,6 +20,10 @@ AND = normal_set("و")
 REDUNDANT_THOUSAND = 10_000
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u060c\u066c'’ ]\d{3})+(?:[.\u066b]\d+)?$")
 _DECIMAL = re.compile(r"^(\d+)[.,\u060c\u066b](\d+)$")
+# Some agencies separate with the letter ر and type the figure so that it shows as 2ر5 in a
+# right-to-left line: the fraction comes first in the text ("5ر2 مليون" is 2.5 million), and
+# three digits there are thousands ("225ر29 غارة" is 29,225 raids).
+_RA = re.compile(r"^(\d+)\u0631(\d+)$")
 
 
 def digits_value(tok: str) -> float | None:
@@ -33,6 +37,10 @@ def digits_value(tok: str) -> float | None:
     m = _DECIMAL.match(tok)
     if m:
         return float(m.group(1) + "." + m.group(2))
+    m = _RA.match(tok)
+    if m:
+        fraction, whole = m.groups()
+        return float(whole + fraction) if len(fraction) == 3 else float(whole + "." + fraction)
     return None
 
 

@@ -1,7 +1,7 @@
 """Tokens and sentences of normalised text, with their offsets.
 
-Numbers are single tokens with their separators ("60،000", "2,5", "1٬500"),
-so the parser sees a figure as the writer wrote it.
+Numbers are single tokens with their separators ("60،000", "2,5", "1٬500", and the
+agency style "5ر2" for 2.5), so the parser sees a figure as the writer wrote it.
 """
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ TOKEN_RE = re.compile(
     r"[^\W\d_]+"                                                 # a word (first: most tokens are)
     r"|\d{1,3}(?:[,\u060c\u066c'’]\d{3}(?!\d))+(?:[.\u066b]\d+)?"  # 10,000  60،000  1٬500.5
     r"|\d{1,3}(?: \d{3}(?!\d))+(?![.,\u060c\u066b]\d)"           # 12 000
+    r"|\d+\u0631\d+(?![^\W\d_])"                                  # 5ر2: 2.5 as some agencies type it
     r"|\d+(?:[.,\u060c\u066b]\d+)?"                              # 2,5  1.5  2٫5  397
     r"|[^\s\w]",                                                 # one punctuation mark
-    re.UNICODE)  # the alternatives start with different characters: their order changes no token
+    re.UNICODE)  # \d+ر\d+ comes before plain digits, which would stop at the ر; the rest start differently
 
 
 class Tok(NamedTuple):
