@@ -374,10 +374,20 @@ def test_a_later_report_saying_its_figure_rose_is_an_update_a_day_later():
 
 def test_a_date_of_another_year_is_not_set_against_a_date_without_a_year():
     body = "وبلغ سعر النفط أعلى مستوياته منذ {} بحسب بيانات السوق."
-    assert not flagged(body.format("28 نوفمبر 2014"), body.format("12 يناير"), title="أسعار النفط",
+    assert not flagged(body.format("28 نوفمبر 2014"), body.format("12 نوفمبر"), title="أسعار النفط",
                        dates=["2018-05-08T10:00:00+00:00", "2018-05-08T11:00:00+00:00"])
-    assert flagged(body.format("28 نوفمبر"), body.format("12 يناير"), title="أسعار النفط",
+    assert flagged(body.format("28 نوفمبر"), body.format("12 نوفمبر"), title="أسعار النفط",
                    dates=["2018-05-08T10:00:00+00:00", "2018-05-08T11:00:00+00:00"])
+
+
+def test_two_dates_apart_in_both_day_and_month_are_two_days_not_one_misreported():
+    title = "مسيرة العودة في غزة"
+    body = "وبدأت مسيرات العودة على حدود غزة في {} الماضي بمشاركة آلاف الفلسطينيين."
+    assert not flagged(body.format("30 مارس"), body.format("29 يوليو"), title=title)
+    assert not flagged(body.format("7 نوفمبر 2012"), body.format("25 نوفمبر 2015"), title=title)
+    # one field slipped: the day, the month, or a day across a month's end
+    for other in ("31 مارس", "30 أبريل", "1 أبريل"):
+        assert flagged(body.format("30 مارس"), body.format(other), title=title), other
 
 
 def test_a_list_of_days_agrees_with_any_day_it_lists():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -377,6 +377,8 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
             return True
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
+    if a.kind == "date" and b.kind == "date" and _two_days(a, b):
+        return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
         return True
     return False
@@ -399,6 +401,35 @@ def _other_year(a: Claim, b: Claim) -> bool:
     na, nb = getattr(a, "norm", None) or "", getattr(b, "norm", None) or ""
     when = published_datetime(b.published)
     return len(na) == 10 and len(nb) == 5 and when is not None and na[:4] != str(when.year)
+
+
+# A misreported date slips one of its fields (the 15th for the 16th, January for February, a
+# year's digit); two dates apart in two fields are two days of the story (the day the protests
+# began, the day of the last raid), unless they are a few days apart across a month's end.
+NEAR_DAYS = 3
+
+
+def _fields_apart(x: str, y: str) -> bool:
+    """Two normalised dates (YYYY-MM-DD or MM-DD) that differ in two of their fields, far apart."""
+    fx, fy = x.split("-"), y.split("-")
+    pairs = list(zip(fx[-2:], fy[-2:])) + ([(fx[0], fy[0])] if len(fx) == len(fy) == 3 else [])
+    if sum(u != v for u, v in pairs) < 2:
+        return False
+    try:  # the distance, in a leap year when either has no year (29 February is a day)
+        dx, dy = (date(int(f[0]) if len(f) == 3 else 2000, int(f[-2]), int(f[-1])) for f in (fx, fy))
+    except ValueError:
+        return True
+    if len(fx) == len(fy) == 3:
+        return abs((dx - dy).days) > NEAR_DAYS
+    return min(abs((dx - dy).days), 366 - abs((dx - dy).days)) > NEAR_DAYS
+
+
+def _two_days(a: Claim, b: Claim) -> bool:
+    """Every day a names is apart from every day b names in two fields: two days, not one misreported."""
+    da, db = listed_dates(a), listed_dates(b)
+    if None in da or None in db:
+        return False
+    return all(_fields_apart(x, y) for x in da for y in db)
 
 
 def relation(a: Claim, b: Claim, lexicon) -> str | None:
