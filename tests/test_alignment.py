@@ -385,9 +385,44 @@ def test_two_dates_apart_in_both_day_and_month_are_two_days_not_one_misreported(
     body = "وبدأت مسيرات العودة على حدود غزة في {} الماضي بمشاركة آلاف الفلسطينيين."
     assert not flagged(body.format("30 مارس"), body.format("29 يوليو"), title=title)
     assert not flagged(body.format("7 نوفمبر 2012"), body.format("25 نوفمبر 2015"), title=title)
+    assert not flagged(body.format("14 من الشهر الجاري"), body.format("28 أيار/مايو"), title=title,
+                       dates=["2018-06-04T10:00:00+00:00", "2018-06-04T11:00:00+00:00"])
     # one field slipped: the day, the month, or a day across a month's end
     for other in ("31 مارس", "30 أبريل", "1 أبريل"):
         assert flagged(body.format("30 مارس"), body.format(other), title=title), other
+
+
+@pytest.mark.parametrize("period,age", [
+    ("وحكم على المتهم الرئيسي بالسجن 20 عاما بتهمة التجسس.", "ونفذ المتهم الرئيسي الهجوم عندما كان في الحادية والعشرين من عمره."),
+    ("وحكم على المتهم الرئيسي بالسجن 20 عاما بتهمة التجسس.", "ونفذ المتهم الرئيسي (21 عاما) الهجوم في العاصمة."),
+    ("وعمل العالم الروسي في مختبر حكومي لمدة 27 سنة في الحقبة السوفيتية.", "وتعرض العالم الروسي (33 عاما) للتسميم في سالزبري."),
+    ("وقالت إن المديرة الجديدة لها خبرة تمتد على مدى 30 عاما في الوكالة.", "وتخلف المديرة الجديدة (61 عاما) المدير السابق في الوكالة."),
+])
+def test_a_term_or_a_span_of_years_is_not_an_age(period, age):
+    title = "الحكم على المتهم الرئيسي في قضية التجسس"
+    assert not flagged(period, age, title=title)
+    # two terms, or two ages, are still compared
+    assert flagged(period, period.replace("20 عاما", "15 عاما").replace("27 سنة", "30 سنة").replace("30 عاما", "35 عاما"),
+                   title=title)
+    assert flagged(age, age.replace("الحادية والعشرين", "الثالثة والعشرين").replace("21 عاما", "23 عاما")
+                   .replace("33 عاما", "36 عاما").replace("61 عاما", "64 عاما"), title=title)
+
+
+def test_times_and_matches_are_never_another_noun():
+    title = "رونالدو ينتقل إلى يوفنتوس"
+    # three times is no count of players or of sessions
+    assert not flagged("وأصبح رونالدو بهذا العقد واحدا من أغلى أربعة لاعبين في العالم.",
+                       "واعتبر رونالدو المتوج بجائزة أفضل لاعب في العالم خمس مرات أن الفترة هي الأسعد.", title=title)
+    assert not flagged("وتوج رونالدو بجائزة أفضل لاعب في العالم خمس مرات.",
+                       "وتوج رونالدو بجائزة أفضل لاعب في العالم في أربع جلسات.", title=title)
+    # matches played are not the rounds left of a league
+    assert not flagged("وحسم ريال مدريد اللقب بعد فوزه في ست مباريات متتالية.",
+                       "وحسم ريال مدريد اللقب قبل خمس جولات من نهاية الدوري.", title=title)
+    # times against times, matches against matches, are compared
+    assert flagged("وفاز رونالدو بجائزة أفضل لاعب في العالم خمس مرات.",
+                   "وفاز رونالدو بجائزة أفضل لاعب في العالم أربع مرات.", title=title)
+    assert flagged("وخاض رونالدو مع ريال مدريد 438 مباراة في كل البطولات.",
+                   "وخاض رونالدو مع ريال مدريد 450 لقاء في كل البطولات.", title=title)
 
 
 def test_a_list_of_days_agrees_with_any_day_it_lists():

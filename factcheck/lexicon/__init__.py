@@ -75,13 +75,13 @@ SCHEMA: dict[str, dict] = {
     },
     "scope": {"*": _BEFORE_AFTER},
     "counted": {"*": {"forms": WORDS, "duals": WORDS, "part_of": str, "human": bool, "event": str, "scope": str,
-                      "tally": bool}},
+                      "tally": bool, "apart": bool}},
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS, "rose_between": WORDS, "markets": WORDS},
     "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
-               "forecast_cues": WORDS,
+               "forecast_cues": WORDS, "period_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS, "country": str}},
@@ -340,6 +340,7 @@ class Lexicon:
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
     record_clitics: frozenset[str] = frozenset()  # the letters joined before a record's superlative
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
+    period_cues: frozenset[str] = frozenset()  # words that make years a term or a span, no one's age (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)
     dated_events: dict = field(default_factory=dict)  # word -> what a year beside it dates: born, founded (frames.toml)

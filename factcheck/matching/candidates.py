@@ -26,7 +26,7 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
-from .frames import clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading, same_record
+from .frames import a_period_and_an_age, clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading, same_record
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -375,6 +375,8 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         span, other = (a, b) if a.scope == "since" else (b, a)
         if is_age(other) and not is_age(span):  # ("(82 عاما) ... خلال أسبوع" is an age all the same)
             return True
+    if a.kind == "duration" and a_period_and_an_age(a, b):
+        return True
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
     if a.kind == "date" and b.kind == "date" and _two_days(a, b):
@@ -403,6 +405,13 @@ def _other_year(a: Claim, b: Claim) -> bool:
     return len(na) == 10 and len(nb) == 5 and when is not None and na[:4] != str(when.year)
 
 
+def concepts_apart(x: str, y: str, lexicon) -> bool:
+    """Two different nouns counted that are two things: two concepts of counted.toml (goals and
+    points), or a concept it keeps `apart` and any other noun (three times, four players)."""
+    concepts = lexicon.concepts
+    return (x in concepts and y in concepts) or bool(concepts.get(x, {}).get("apart") or concepts.get(y, {}).get("apart"))
+
+
 # A misreported date slips one of its fields (the 15th for the 16th, January for February, a
 # year's digit); two dates apart in two fields are two days of the story (the day the protests
 # began, the day of the last raid), unless they are a few days apart across a month's end.
@@ -415,13 +424,13 @@ def _fields_apart(x: str, y: str) -> bool:
     pairs = list(zip(fx[-2:], fy[-2:])) + ([(fx[0], fy[0])] if len(fx) == len(fy) == 3 else [])
     if sum(u != v for u, v in pairs) < 2:
         return False
-    try:  # the distance, in a leap year when either has no year (29 February is a day)
-        dx, dy = (date(int(f[0]) if len(f) == 3 else 2000, int(f[-2]), int(f[-1])) for f in (fx, fy))
+    both_years = len(fx) == len(fy) == 3
+    try:  # the distance; in a leap year when either has no year (29 February is a day)
+        dx, dy = (date(int(f[0]) if both_years else 2000, int(f[-2]), int(f[-1])) for f in (fx, fy))
     except ValueError:
         return True
-    if len(fx) == len(fy) == 3:
-        return abs((dx - dy).days) > NEAR_DAYS
-    return min(abs((dx - dy).days), 366 - abs((dx - dy).days)) > NEAR_DAYS
+    apart = abs((dx - dy).days)
+    return (apart if both_years else min(apart, 366 - apart)) > NEAR_DAYS
 
 
 def _two_days(a: Claim, b: Claim) -> bool:
@@ -444,7 +453,7 @@ def relation(a: Claim, b: Claim, lexicon) -> str | None:
         if b.concept in lexicon.concept_ancestors(a.concept) or a.concept in lexicon.concept_ancestors(b.concept):
             if not (a.owner and a.owner == b.owner):  # one owner named on both: ISIS's dead are its fighters
                 return None
-        elif a.concept in lexicon.concepts and b.concept in lexicon.concepts:
+        elif concepts_apart(a.concept, b.concept, lexicon):
             return None  # two things the lexicon tells apart (goals and points, votes and seats)
     if a.event and b.event and a.event != b.event:
         if b.event in lexicon.event_ancestors(a.event):

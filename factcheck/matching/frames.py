@@ -232,6 +232,24 @@ def elapsed(c: Claim) -> bool:
                for w in _WORD.findall(normalise(text))[-2:])
 
 
+def a_period(c: Claim) -> bool:
+    """Time that is a term or a span (بالسجن 20 عاما، لمدة 27 سنة، على مدى 30 عاما): one of the
+    three words before the figure, past a bracket, is a period cue (lexicon/frames.toml)."""
+    text = _before(c, 40, "duration")
+    if text is None:
+        return False
+    lx = load()
+    cues = lx.period_cues
+    return any(w in cues or (w[:1] in lx.elapsed_clitics and w[1:] in cues)
+               for w in _WORD.findall(normalise(text))[-3:])
+
+
+def a_period_and_an_age(a: Claim, b: Claim) -> bool:
+    """One figure is a term or a span, the other someone's age: 20 years in prison and
+    a man of 21, a career of 30 years and a woman of 61 are two quantities."""
+    return a_period(a) != a_period(b) and is_age(b if a_period(a) else a)
+
+
 def clock_minute(c: Claim) -> bool:
     """An ordinal that is a match minute (الدقيقة 85): frames.toml clock_minutes."""
     return c.kind == "ordinal" and bool(c.counted) and normalise(c.counted) in load().clock_minutes
