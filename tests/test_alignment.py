@@ -425,6 +425,19 @@ def test_times_and_matches_are_never_another_noun():
                    "وخاض رونالدو مع ريال مدريد 450 لقاء في كل البطولات.", title=title)
 
 
+def test_a_tally_since_a_player_joined_counts_to_today_not_to_that_year():
+    title = "النادي يمدد عقد لاعبه المصري"
+    when = ["2018-03-26T10:00:00+00:00", "2018-03-26T12:00:00+00:00"]
+    since = "وكان اللاعب قد انتقل إلى النادي في يناير 2016 وخاض في صفوفه 65 مباراة."
+    assert flagged(since, "وشارك اللاعب في 66 مباراة مع النادي.", title=title, dates=when)
+    # a tally of that year is that year's
+    assert not flagged("وفي عام 2016 خاض اللاعب 30 مباراة مع النادي.", "وشارك اللاعب في 66 مباراة مع النادي.",
+                       title=title, dates=when)
+    # and a tally since he joined is not what the report calls a past season's
+    assert not flagged("وانضم اللاعب إلى النادي في 2015 وسجل 15 هدفا في 84 مباراة.",
+                       "وكان اللاعب هداف النادي في الموسم الماضي برصيد 8 أهداف.", title=title, dates=when)
+
+
 def test_a_list_of_days_agrees_with_any_day_it_lists():
     title = "قمة الاتحاد الأوروبي في بروكسل"
     assert not flagged("وتعقد القمة الأوروبية يومي 28 و29 حزيران/يونيو في بروكسل.",

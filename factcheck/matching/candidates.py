@@ -26,7 +26,8 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
-from .frames import a_period_and_an_age, clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading, same_record
+from .frames import (a_period_and_an_age, clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading,
+                     same_record, tally_since_start)
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -294,7 +295,8 @@ def dated_earlier(c: Claim) -> bool:
     """The sentence dates its figure to an earlier year than the report's (في إعصار عام 2004);
     a figure counted since a year (منذ 2004) runs to today and is not dated earlier."""
     when = published_datetime(c.published)
-    return bool(when and c.years and max(c.years) < when.year and c.kind != "year" and c.scope != "since")
+    return bool(when and c.years and max(c.years) < when.year and c.kind != "year" and c.scope != "since") \
+        and not tally_since_start(c)
 
 
 def _dated_before(x: Claim, y: Claim) -> bool:
@@ -344,6 +346,9 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     if dated_earlier(a) != dated_earlier(b) and not _dated_before(a, b) and not _dated_before(b, a):
         return True
     if background(a) != background(b) and (a.event in _TOLL_EVENTS or b.event in _TOLL_EVENTS):
+        return True
+    # a tally since a player joined runs to today; a past season's is another period
+    if tally_since_start(a) and background(b) or tally_since_start(b) and background(a):
         return True
     if a.owner and b.owner and a.owner != b.owner:
         return True

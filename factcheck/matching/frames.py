@@ -434,16 +434,32 @@ def dated_event(c: Claim) -> str | None:
     if c.kind != "year":
         return None
     span = figure_span(c)
-    if span is None:
-        return None
+    return None if span is None else _dated_at(c.sentence, span[0])
+
+
+def _dated_at(sentence: str, start: int) -> str | None:
+    """The event of the nearest dated_events cue before `start`, not past another figure."""
     cues = load().dated_events
-    for w in reversed(normalise(c.sentence[:span[0]]).split()[-DATED_REACH:]):
+    for w in reversed(normalise(sentence[:start]).split()[-DATED_REACH:]):
         if any(ch.isdigit() for ch in w):
             return None
         for form in strip_clitics(w):
             if form in cues:
                 return cues[form]
     return None
+
+
+SPELL_STARTS = ("joined", "began")
+
+
+def tally_since_start(c: Claim) -> bool:
+    """A tally (counted.toml `tally`: goals, matches) in a sentence whose latest year starts a
+    spell ("انتقل إلى أرسنال في يناير 2016 وخاض في صفوفه 65 مباراة"): it counts from then to
+    today, like a tally since that year, and is not dated to it."""
+    if not c.years or not (c.concept and load().concepts.get(c.concept, {}).get("tally")):
+        return False
+    at = c.sentence.find(str(max(c.years)))
+    return at >= 0 and _dated_at(c.sentence, at) in SPELL_STARTS
 
 
 def same_record(x: str | None, y: str | None) -> bool:
