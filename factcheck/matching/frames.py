@@ -220,28 +220,25 @@ def _age_cue(w: str, cues: frozenset[str]) -> bool:
     return w in cues or w[1:] in cues
 
 
+def _cue_in_last(text: str | None, cues: frozenset[str], n: int) -> bool:
+    """One of the last `n` words of `text` is a cue, a clitic letter (elapsed_clitics) allowed before it."""
+    if text is None:
+        return False
+    clitics = load().elapsed_clitics
+    return any(w in cues or (w[:1] in clitics and w[1:] in cues) for w in _WORD.findall(normalise(text))[-n:])
+
+
 def elapsed(c: Claim) -> bool:
     """Months or years since an event (منذ 6 سنوات، بعد مرور 5 أعوام): the two
     words before the figure hold an elapsed-time cue (lexicon/frames.toml)."""
     text = _before(c, 25) if c.unit in ("month", "year") else None
-    if text is None:
-        return False
-    lx = load()
-    cues = lx.elapsed_cues
-    return any(w in cues or (w[:1] in lx.elapsed_clitics and w[1:] in cues)
-               for w in _WORD.findall(normalise(text))[-2:])
+    return _cue_in_last(text, load().elapsed_cues, 2)
 
 
 def a_period(c: Claim) -> bool:
     """Time that is a term or a span (بالسجن 20 عاما، لمدة 27 سنة، على مدى 30 عاما): one of the
     three words before the figure, past a bracket, is a period cue (lexicon/frames.toml)."""
-    text = _before(c, 40, "duration")
-    if text is None:
-        return False
-    lx = load()
-    cues = lx.period_cues
-    return any(w in cues or (w[:1] in lx.elapsed_clitics and w[1:] in cues)
-               for w in _WORD.findall(normalise(text))[-3:])
+    return _cue_in_last(_before(c, 40, "duration"), load().period_cues, 3)
 
 
 def a_period_and_an_age(a: Claim, b: Claim) -> bool:
