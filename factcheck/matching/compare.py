@@ -15,7 +15,7 @@ from datetime import date
 
 from ..reading.arabic import normalise
 from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
-from .frames import ANCHORED_KINDS, figure_span, one_anchored_thing
+from .frames import ANCHORED_KINDS, figure_span, is_tally, one_anchored_thing
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -245,11 +245,6 @@ def cumulative(c: Claim) -> bool:
     return bool(load().events.get(c.event or "", {}).get("cumulative"))
 
 
-def _tally(c: Claim) -> bool:
-    """Is the figure a tally (counted.toml `tally`: goals, points)?"""
-    return bool(c.concept and load().concepts.get(c.concept, {}).get("tally"))
-
-
 def _growing(a: Claim, b: Claim) -> float | None:
     """How many hours apart two reports must be for a higher later figure to be
     a later stage of one growing count: a toll within the hour; a tally
@@ -257,7 +252,7 @@ def _growing(a: Claim, b: Claim) -> float | None:
     the figure does not grow."""
     if a.event == b.event and cumulative(a) and cumulative(b):
         return UPDATE_HOURS
-    if a.concept == b.concept and _tally(a):
+    if a.concept == b.concept and is_tally(a):
         return TALLY_HOURS
     return None
 
@@ -290,7 +285,7 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
         if late_rose and _lo(late) > _hi(early):  # the later report says it rose, and it did
             continue
         if _margin(k.a, lexicon) and _margin(k.b, lexicon) and abs(ta - tb) >= TALLY_HOURS \
-                and (_tally(k.a) or _tally(k.b)):
+                and (is_tally(k.a) or is_tally(k.b)):
             continue  # a lead in points and a lead "over its rival" a match later: the standing moved
         if abs(ta - tb) >= MARKET_HOURS and _says(k.a, lexicon.market_cues) and _says(k.b, lexicon.market_cues):
             continue  # a rate or a price in trading, quoted at two hours: it moved
@@ -558,8 +553,8 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                 for y in with_kin(b, a, ys):
                     ks.append(Conflict(x, y, rel, gap, p))
             pair_ids.add(discrepancy_id(ks[start:]))
-            # the id it had before its kin were listed
-            pair_ids.add(discrepancy_id([Conflict(x, y, rel, gap, p) for x in xs for y in ys]))
+            if len(ks) - start != len(xs) * len(ys):  # its kin listed: and the id it had before
+                pair_ids.add(discrepancy_id([Conflict(x, y, rel, gap, p) for x in xs for y in ys]))
         did = discrepancy_id(ks)
         members = {c.id: c for k in ks for c in (k.a, k.b)}
         cl = sorted(members.values(), key=lambda c: (c.published or "", c.doc, c.start))

@@ -244,7 +244,8 @@ def a_period(c: Claim) -> bool:
 def a_period_and_an_age(a: Claim, b: Claim) -> bool:
     """One figure is a term or a span, the other someone's age: 20 years in prison and
     a man of 21, a career of 30 years and a woman of 61 are two quantities."""
-    return a_period(a) != a_period(b) and is_age(b if a_period(a) else a)
+    pa = a_period(a)
+    return pa != a_period(b) and is_age(b if pa else a)
 
 
 def clock_minute(c: Claim) -> bool:
@@ -449,11 +450,16 @@ def _dated_at(sentence: str, start: int) -> str | None:
 SPELL_STARTS = ("joined", "began")
 
 
+def is_tally(c: Claim) -> bool:
+    """Is the figure a tally (counted.toml `tally`: goals, points, matches)?"""
+    return bool(c.concept and load().concepts.get(c.concept, {}).get("tally"))
+
+
 def tally_since_start(c: Claim) -> bool:
     """A tally (counted.toml `tally`: goals, matches) in a sentence whose latest year starts a
     spell ("انتقل إلى أرسنال في يناير 2016 وخاض في صفوفه 65 مباراة"): it counts from then to
     today, like a tally since that year, and is not dated to it."""
-    if not c.years or not (c.concept and load().concepts.get(c.concept, {}).get("tally")):
+    if not c.years or not is_tally(c):
         return False
     at = c.sentence.find(str(max(c.years)))
     return at >= 0 and _dated_at(c.sentence, at) in SPELL_STARTS
