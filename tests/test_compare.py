@@ -355,6 +355,25 @@ def test_a_figure_the_other_report_gives_beside_its_own_is_another_quantity():
     assert alarms(floors, up_to, title=title, dates=dates)
 
 
+def test_a_figure_the_other_report_numbers_beside_its_own_is_another_quantity():
+    """"His goal number 100, joining Ronaldo who scored 114" answers another report's
+    100 goals (Messi's) with its label: its 114 is Ronaldo's tally, not a misreport of
+    the 100, and it stays free to meet a third report's 117 for Ronaldo.  A label of
+    another value (his goal number 99) answers nothing."""
+    title = "ميسي يقود برشلونة إلى ربع نهائي دوري أبطال أوروبا"
+    dates = ["2018-03-14T22:20:00+00:00", "2018-03-15T02:50:00+00:00", "2018-03-15T03:00:00+00:00"]
+    messi = "وبات ميسي اللاعب الثاني في تاريخ دوري أبطال أوروبا الذي يحرز 100 هدف بعد رونالدو."
+    both = "وسجل ميسي هدفه رقم {} في دوري أبطال أوروبا ليلحق بكريستيانو رونالدو الذي سجل 114 هدفا."
+    ronaldo = "وكان كريستيانو رونالدو قد سجل 117 هدفا في دوري أبطال أوروبا."
+
+    def pairs(*bodies):
+        return {frozenset((k.a.text, k.b.text)) for d in found(*bodies, title=title, dates=dates[:len(bodies)])
+                for k in d.conflicts}
+    assert pairs(messi, both.format(100)) == set()
+    assert pairs(messi, both.format(99)) == {frozenset(("100", "114"))}
+    assert pairs(messi, both.format(100), ronaldo) == {frozenset(("114", "117"))}
+
+
 def test_two_minutes_a_third_report_lists_as_two_goals_are_not_one_goal_misreported():
     """A third report lists goals at 86 and 94: 87 in one report and 93 in another are
     those two goals (each a minute from one of them), not one goal's minute misreported;

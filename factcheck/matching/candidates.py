@@ -500,6 +500,20 @@ def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
                and same_thing(a, x) for x in others)
 
 
+LABEL_KINDS = ("ordinal", "spec")
+LABEL_FLOOR = 10  # below this a label or an ordinal of a's value beside b is a coincidence (the third day)
+
+
+def answered_by_label(a: Claim, b: Claim, labels: list[Claim]) -> bool:
+    """b's sentence numbers a's figure exactly (`labels`: b's report's ordinals and
+    numbered labels): "سجل هدفه رقم 100 ليلحق برونالدو الذي سجل 114 هدفا" answers
+    another report's "يحرز 100 هدف" with its 100th goal, so its 114 is someone
+    else's tally.  Only figures of two digits or more: the third day of a story
+    beside a count of 3 is a coincidence."""
+    return a.qualifier in (None, "exact") and a.value is not None and a.value >= LABEL_FLOOR and any(
+        x.sentence == b.sentence and x.value == a.value and same_thing(a, x) for x in labels)
+
+
 ONE_SIDED = ("at_least", "more_than", "less_than", "up_to")  # a bound agrees with too much to answer anything
 
 
@@ -537,12 +551,15 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
     (`incompatible`).  Without it and `disagreeing_only`, every pair the story
     index reaches: what `factcheck fit` measures the candidates' recall against."""
     by_class: dict[str, dict[tuple, list[Claim]]] = {}
+    labels: dict[str, list[Claim]] = {}  # a report's ordinals and numbered labels (answered_by_label)
     for doc, cs in claims.items():
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for c in cs:
             k = comparable_class(c)
             if k is not None:
                 groups[k].append(c)
+            if c.kind in LABEL_KINDS:
+                labels.setdefault(doc, []).append(c)
         if groups:
             by_class[doc] = groups
 
@@ -570,7 +587,10 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
                         if frames and (incompatible(a, b) or answered(a, b, db[k], lexicon)
-                                       or answered(b, a, da[k], lexicon) or clock_minute(a) and clock_minute(b)
+                                       or answered(b, a, da[k], lexicon)
+                                       or answered_by_label(a, b, labels.get(e, ()))
+                                       or answered_by_label(b, a, labels.get(d, ()))
+                                       or clock_minute(a) and clock_minute(b)
                                        and minutes_told_apart(a, b, thirds(d, e, k))):
                             continue
                         yield Candidate(a, b, sim, rel)
