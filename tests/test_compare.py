@@ -374,6 +374,22 @@ def test_a_figure_the_other_report_numbers_beside_its_own_is_another_quantity():
     assert pairs(messi, both.format(100), ronaldo) == {frozenset(("114", "117"))}
 
 
+def test_a_year_in_another_figures_relative_clause_does_not_date_the_sentence():
+    """"72.5 million euros, more than the 53 million euros that Juventus paid for Buffon in
+    2001": 2001 dates Buffon's fee (the clause after its figure), so today's fee is
+    still set against another report's 62.5 million.  Where no figure owns the clause
+    (more than what Juventus paid in 2001), the year stays the sentence's."""
+    title = "ليفربول يتعاقد مع الحارس البرازيلي أليسون من روما"
+    dates = ["2018-07-20T09:00:00+00:00", "2018-07-20T13:00:00+00:00"]
+    deal = "واتفق روما مع ليفربول على صفقة أليسون التي تبلغ قيمتها 72.5 مليون يورو، وهو مبلغ يتجاوز {} لضم بوفون عام 2001."
+    other = "وانتقل أليسون من روما إلى ليفربول مقابل 62.5 مليون يورو."
+
+    def pairs(a):
+        return {frozenset((k.a.text, k.b.text)) for d in found(a, other, title=title, dates=dates) for k in d.conflicts}
+    assert pairs(deal.format("53 مليون يورو التي دفعها يوفنتوس")) == {frozenset(("72.5 مليون يورو", "62.5 مليون يورو"))}
+    assert pairs(deal.format("ما دفعه يوفنتوس")) == set()
+
+
 def test_two_minutes_a_third_report_lists_as_two_goals_are_not_one_goal_misreported():
     """A third report lists goals at 86 and 94: 87 in one report and 93 in another are
     those two goals (each a minute from one of them), not one goal's minute misreported;

@@ -160,6 +160,7 @@ class Extractor:
         self._of = words["of"]
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
+        self._relatives = frozenset(words["relatives"])
         self._loss_verbs = clitic_forms(words["loss_verbs"])
         self._provisional_re = None  # updates.toml provisional cues, compiled when first asked
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
@@ -212,6 +213,7 @@ class Extractor:
             provisional = None  # asked when a figure first needs it
             before: Claim | None = None  # the sentence's previous figure with a frame
             lists: list[list] = []  # gapped figures with the one they follow (46 ... و31 ...): (claim, quantity)s
+            first = len(claims)
             for k, q in enumerate(qs):
                 start, end = norm.span(toks[q.i0].start, toks[q.i1 - 1].end)
                 c = Claim(id=claim_id(doc.id, start, end), doc=doc.id, source=doc.source, published=doc.published,
@@ -255,7 +257,40 @@ class Extractor:
                 claims.append(c)
             for items in lists:
                 _own_places(items, ents, placed, len(words))
+            if years and not self._relatives.isdisjoint(words):
+                self._own_years(claims[first:], qs, words)
         return claims
+
+    def _own_years(self, cs: list[Claim], qs: list[Quantity], words) -> None:
+        """A year in the relative clause after a figure dates that figure ("تبلغ قيمتها 72.5 مليون يورو
+        وهو مبلغ يتجاوز 53 مليون يورو التي دفعها يوفنتوس لضم بوفون عام 2001": Buffon's fee of 2001, not
+        today's deal), and figures inside that clause; the sentence's other figures are not dated by it.
+        `cs` are the sentence's claims, one a quantity of `qs`, in order."""
+        breaks = positions(words, _CLAUSE_BREAKS)
+        clauses = []  # (owner, clause start, clause end, the years in it)
+        for k, q in enumerate(qs):
+            if not q.is_quantity or q.kind == "year":
+                continue
+            r = next((j for j in range(q.i1, min(q.i1 + 3, len(words))) if words[j] in self._relatives), None)
+            if r is None:
+                continue
+            at = bisect_left(breaks, r)
+            end = breaks[at] if at < len(breaks) else len(words)
+            inside = {int(y.value) for y in qs if y.kind == "year" and y.value and r < y.i0 < end}
+            if inside:
+                clauses.append((k, r, end, inside))
+        if not clauses:
+            return
+        for k, (c, q) in enumerate(zip(cs, qs)):
+            if not q.is_quantity or q.kind == "year":
+                continue
+            theirs = {y for owner, r, end, inside in clauses if owner != k and not r < q.i0 < end for y in inside}
+            outside = {int(y.value) for y in qs if y.kind == "year" and y.value
+                       and not any(r < y.i0 < end for _, r, end, _ in clauses)}
+            drop = theirs - outside - {y for owner, r, end, inside in clauses if owner == k or r < q.i0 < end
+                                       for y in inside}
+            if drop:
+                c.years = [y for y in c.years if y not in drop]
 
     def _says_provisional(self, text: str) -> bool:
         """Does this (normalised) text call a count preliminary or in progress (updates.toml provisional)?"""
