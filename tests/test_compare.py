@@ -309,6 +309,18 @@ def test_a_lead_in_points_a_match_later_is_a_later_standing_either_way():
     assert two(total.format(51), total.format(48), day_later) == ["value_mismatch"]
 
 
+def test_rounds_left_fewer_a_match_later_is_a_countdown_not_a_contradiction():
+    """"قبل ست جولات على نهاية المسابقة" one evening and "قبل خمس جولات" the next: a match
+    was played, so fewer rounds are left (updates.toml remaining_after), an update.  Two
+    hours apart the same two figures are a disagreement."""
+    title = "الأهلي يتوج بلقب الدوري المصري للمرة الأربعين"
+    before = "وبات الأهلي بحاجة إلى نقطة واحدة للتتويج بلقب الدوري المصري قبل ست جولات على نهاية المسابقة."
+    after = "وتوج الأهلي بلقب الدوري المصري قبل خمس جولات على نهاية المسابقة."
+    for later, kind in (("2018-03-12T19:00:00+00:00", "update"), ("2018-03-11T21:00:00+00:00", "value_mismatch")):
+        got = found(before, after, title=title, dates=["2018-03-11T19:00:00+00:00", later])
+        assert [(d.type, {c.text for c in d.claims}) for d in got] == [(kind, {"ست", "خمس"})]
+
+
 def test_an_ordinal_is_named_by_what_it_numbers():
     """A match minute is "the minute" on a card (explanations.toml [ordinals]), not "the rank"."""
     d = found("وسجل محمد صلاح هدف ليفربول الأول في الدقيقة 36 من المباراة.",

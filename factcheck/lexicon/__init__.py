@@ -78,7 +78,8 @@ SCHEMA: dict[str, dict] = {
                       "tally": bool, "apart": bool}},
     "events": {"*": {"triggers": WORDS, "part_of": str, "cumulative": bool,
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
-    "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS, "rose_between": WORDS, "markets": WORDS},
+    "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS, "rose_between": WORDS, "markets": WORDS,
+                "remaining_before": WORDS, "remaining_after": WORDS},
     "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
                "forecast_cues": WORDS, "period_cues": WORDS,
@@ -348,6 +349,8 @@ class Lexicon:
     provisional_cues: tuple[str, ...] = ()  # ... that say a report's own figure will change
     margin_cues: tuple[str, ...] = ()   # ... that make a tally a margin between two (بفارق)
     market_cues: tuple[str, ...] = ()   # ... that make a figure a market quote, moving by the hour
+    remaining_before: tuple[str, ...] = ()  # ... before a figure, that make it a countdown (تبقت 4 جولات)
+    remaining_after: tuple[str, ...] = ()   # ... after it (قبل خمس جولات على النهاية)
     rise_words: frozenset[str] = frozenset()  # ... that, between two figures, say the first rose to the second
     # words.toml: section (the module reading it) -> key -> its normalised words
     words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -543,6 +546,8 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
     lx.margin_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("margins", [])}))
     lx.market_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("markets", [])}))
+    lx.remaining_before = tuple(sorted({normalise(f) for f in raw["updates"].get("remaining_before", [])}))
+    lx.remaining_after = tuple(sorted({normalise(f) for f in raw["updates"].get("remaining_after", [])}))
     lx.rise_words = frozenset(normalise(f) for f in raw["updates"].get("rose_between", []))
     lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()
                           if not isinstance(forms, dict)}

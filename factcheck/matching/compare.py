@@ -240,6 +240,18 @@ def _margin(c: Claim, lexicon) -> bool:
     return any(before.endswith(cue) for cue in lexicon.margin_cues)
 
 
+def _countdown(c: Claim, lexicon) -> bool:
+    """Is the figure what is left of a season or a wait (updates.toml `remaining_before`,
+    `remaining_after`: تبقت 4 جولات، قبل خمس جولات على النهاية)?"""
+    span = figure_span(c)
+    if span is None:
+        return False
+    before = normalise(c.sentence[max(0, span[0] - 16):span[0]]).split()
+    after = normalise(c.sentence[span[1]:span[1] + 30])
+    return any(w in lexicon.remaining_before for w in before[-2:]) or \
+        any(cue in after for cue in lexicon.remaining_after)
+
+
 def cumulative(c: Claim) -> bool:
     """A running count: its event is one (the killed, the arrested: events.toml `cumulative`)."""
     return bool(load().events.get(c.event or "", {}).get("cumulative"))
@@ -289,6 +301,9 @@ def _is_update(conflicts: list[Conflict], lexicon) -> bool:
             continue  # a lead in points and a lead "over its rival" a match later: the standing moved
         if abs(ta - tb) >= MARKET_HOURS and _says(k.a, lexicon.market_cues) and _says(k.b, lexicon.market_cues):
             continue  # a rate or a price in trading, quoted at two hours: it moved
+        if abs(ta - tb) >= TALLY_HOURS and _hi(late) < _lo(early) and _countdown(k.a, lexicon) \
+                and _countdown(k.b, lexicon):
+            continue  # rounds left, a match later: the countdown moved
         apart = _growing(k.a, k.b)
         if apart is None:
             return False
