@@ -26,7 +26,7 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
-from .frames import (a_period_and_an_age, clock_minute, elapsed, is_age, other_persons_ages, other_teams, reading,
+from .frames import (a_period_and_an_age, clock_minute, one_anchored_thing, elapsed, is_age, other_persons_ages, other_teams, reading,
                      same_record, tally_since_start)
 
 MAX_HOURS = 54.0    # "published within about two days"
@@ -423,6 +423,29 @@ def concepts_apart(x: str, y: str, lexicon) -> bool:
 NEAR_DAYS = 3
 
 
+def _digits_alike(u: str, v: str) -> bool:
+    """Two numbers one slip of a digit apart: one digit changed, dropped or added
+    (13 and 14, 4 and 14, 20 and 30), or two digits swapped (13 and 31)."""
+    u, v = str(int(u)), str(int(v))
+    if len(u) == len(v):
+        diff = [k for k in range(len(u)) if u[k] != v[k]]
+        return len(diff) <= 1 or (len(diff) == 2 and u == v[::-1])
+    short, long_ = sorted((u, v), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _days_apart(x: str, y: str) -> bool:
+    """Two normalised dates that differ in their day alone, far apart and not one slip of a
+    digit (4 and 13 March; 13 and 31, 4 and 14 may be one day misreported)."""
+    fx, fy = x.split("-"), y.split("-")
+    if fx[:-1] != fy[:-1] and (len(fx) == len(fy) or fx[-2] != fy[-2]):
+        return False
+    try:
+        return abs(int(fx[-1]) - int(fy[-1])) > NEAR_DAYS and not _digits_alike(fx[-1], fy[-1])
+    except ValueError:
+        return False
+
+
 def _fields_apart(x: str, y: str) -> bool:
     """Two normalised dates (YYYY-MM-DD or MM-DD) that differ in two of their fields, far apart."""
     fx, fy = x.split("-"), y.split("-")
@@ -439,11 +462,16 @@ def _fields_apart(x: str, y: str) -> bool:
 
 
 def _two_days(a: Claim, b: Claim) -> bool:
-    """Every day a names is apart from every day b names in two fields: two days, not one misreported."""
+    """Every day a names is apart from every day b names in two fields: two days, not one
+    misreported.  So are two days of one month far apart, not one slip of a digit, when no
+    word beside both says they date one thing (the attack on 4 March, the inquiry opened on
+    16 March; but "the elections will be held on 15 May" and "... on 22 May" date one thing)."""
     da, db = listed_dates(a), listed_dates(b)
     if None in da or None in db:
         return False
-    return all(_fields_apart(x, y) for x in da for y in db)
+    if all(_fields_apart(x, y) for x in da for y in db):
+        return True
+    return all(_days_apart(x, y) for x in da for y in db) and not one_anchored_thing(a, b)
 
 
 def relation(a: Claim, b: Claim, lexicon) -> str | None:
