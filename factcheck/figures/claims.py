@@ -281,12 +281,12 @@ class Extractor:
                 clauses.append((k, r, end, inside))
         if not clauses:
             return
+        outside = {int(y.value) for y in qs if y.kind == "year" and y.value  # (named outside them too: kept)
+                   and not any(r < y.i0 < end for _, r, end, _ in clauses)}
         for k, (c, q) in enumerate(zip(cs, qs)):
             if not q.is_quantity or q.kind == "year":
                 continue
             theirs = {y for owner, r, end, inside in clauses if owner != k and not r < q.i0 < end for y in inside}
-            outside = {int(y.value) for y in qs if y.kind == "year" and y.value
-                       and not any(r < y.i0 < end for _, r, end, _ in clauses)}
             drop = theirs - outside - {y for owner, r, end, inside in clauses if owner == k or r < q.i0 < end
                                        for y in inside}
             if drop:

@@ -88,8 +88,8 @@ SCHEMA: dict[str, dict] = {
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS, "country": str}},
     "words": {
         "claims": {"anaphors": WORDS, "skip_before_noun": WORDS, "stop_noun": WORDS, "recent": WORDS,
-                   "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS, "relatives": WORDS,
-                   "plural_endings": WORDS, "no_accusative_alif": WORDS},
+                   "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS,
+                   "relatives": WORDS, "plural_endings": WORDS, "no_accusative_alif": WORDS},
         "stories": {"stop": WORDS},
         "anchors": {"plain": WORDS},
         "entities": {"nisba_endings": WORDS},

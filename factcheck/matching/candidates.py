@@ -26,8 +26,8 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
-from .frames import (a_period_and_an_age, clock_minute, one_anchored_thing, elapsed, is_age, other_persons_ages, other_teams, reading,
-                     same_record, tally_since_start)
+from .frames import (a_period_and_an_age, clock_minute, elapsed, is_age, one_anchored_thing, other_persons_ages,
+                     other_teams, reading, same_record, tally_since_start)
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -438,8 +438,8 @@ def _days_apart(x: str, y: str) -> bool:
     """Two normalised dates that differ in their day alone, far apart and not one slip of a
     digit (4 and 13 March; 13 and 31, 4 and 14 may be one day misreported)."""
     fx, fy = x.split("-"), y.split("-")
-    if fx[:-1] != fy[:-1] and (len(fx) == len(fy) or fx[-2] != fy[-2]):
-        return False
+    if fx[-2] != fy[-2] or (len(fx) == len(fy) == 3 and fx[0] != fy[0]):
+        return False  # another month, or another year when both name one
     try:
         return abs(int(fx[-1]) - int(fy[-1])) > NEAR_DAYS and not _digits_alike(fx[-1], fy[-1])
     except ValueError:
