@@ -266,7 +266,9 @@ class Extractor:
         وهو مبلغ يتجاوز 53 مليون يورو التي دفعها يوفنتوس لضم بوفون عام 2001": Buffon's fee of 2001, not
         today's deal), and figures inside that clause; the sentence's other figures are not dated by it.
         `cs` are the sentence's claims, one a quantity of `qs`, in order."""
-        breaks = positions(words, _CLAUSE_BREAKS)
+        if self._breaks is None:  # (once a sentence, shared with _clause_scope)
+            self._breaks = positions(words, _CLAUSE_BREAKS)
+        breaks = self._breaks
         clauses = []  # (owner, clause start, clause end, the years in it)
         for k, q in enumerate(qs):
             if not q.is_quantity or q.kind == "year":

@@ -542,12 +542,10 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
             other = lx.dated_events.setdefault(normalise(f), event)
             if other != event:  # one word, two readings of a year: which would the year be of?
                 raise LexiconError(f"frames.toml: [dated_events] '{f}' is listed under both {other} and {event}")
-    lx.update_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("cues", [])}))
-    lx.provisional_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("provisional", [])}))
-    lx.margin_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("margins", [])}))
-    lx.market_cues = tuple(sorted({normalise(f) for f in raw["updates"].get("markets", [])}))
-    lx.remaining_before = tuple(sorted({normalise(f) for f in raw["updates"].get("remaining_before", [])}))
-    lx.remaining_after = tuple(sorted({normalise(f) for f in raw["updates"].get("remaining_after", [])}))
+    for attr, key in (("update_cues", "cues"), ("provisional_cues", "provisional"), ("margin_cues", "margins"),
+                      ("market_cues", "markets"), ("remaining_before", "remaining_before"),
+                      ("remaining_after", "remaining_after")):  # updates.toml's phrase lists, sorted
+        setattr(lx, attr, tuple(sorted({normalise(f) for f in raw["updates"].get(key, [])})))
     lx.rise_words = frozenset(normalise(f) for f in raw["updates"].get("rose_between", []))
     lx.words = {section: {key: frozenset(normalise(f) for f in forms) for key, forms in keys.items()
                           if not isinstance(forms, dict)}

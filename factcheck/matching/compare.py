@@ -233,22 +233,27 @@ def _says(c: Claim, cues) -> bool:
     return any(cue in text for cue in cues)
 
 
+def _beside(c: Claim, before: int, after: int = 0) -> tuple[str, str]:
+    """The normalised `before` characters of c's sentence before its figure and the
+    `after` ones after it; empty when the figure is not found in its sentence."""
+    span = figure_span(c)
+    if span is None:
+        return "", ""
+    return (normalise(c.sentence[max(0, span[0] - before):span[0]]),
+            normalise(c.sentence[span[1]:span[1] + after]) if after else "")
+
+
 def _margin(c: Claim, lexicon) -> bool:
     """Is the tally a margin between two (بفارق 11 نقطة: updates.toml `margins`)?"""
-    span = figure_span(c)
-    before = normalise(c.sentence[max(0, span[0] - 16):span[0]]).rstrip() if span else ""
+    before = _beside(c, 16)[0].rstrip()
     return any(before.endswith(cue) for cue in lexicon.margin_cues)
 
 
 def _countdown(c: Claim, lexicon) -> bool:
     """Is the figure what is left of a season or a wait (updates.toml `remaining_before`,
     `remaining_after`: تبقت 4 جولات، قبل خمس جولات على النهاية)?"""
-    span = figure_span(c)
-    if span is None:
-        return False
-    before = normalise(c.sentence[max(0, span[0] - 16):span[0]]).split()
-    after = normalise(c.sentence[span[1]:span[1] + 30])
-    return any(w in lexicon.remaining_before for w in before[-2:]) or \
+    before, after = _beside(c, 16, 30)
+    return any(w in lexicon.remaining_before for w in before.split()[-2:]) or \
         any(cue in after for cue in lexicon.remaining_after)
 
 
