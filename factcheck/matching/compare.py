@@ -493,9 +493,14 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
     def joinable(xs: set[tuple], ys: set[tuple], repeats: frozenset = frozenset()) -> bool:
         """Complete linkage: every two figures of the joined group either agree
         or were aligned (or, with `repeats`, stand in one story as a pair that
-        was), and no document gives two figures."""
+        was, or one of them is a figure the other card already gives, in
+        another report), and no document gives two figures."""
         if {x[0] for x in xs} & {y[0] for y in ys}:
             return False
+        if repeats:
+            given = {x[1:] for x in xs}, {y[1:] for y in ys}
+            xs = {x for x in xs if x[1:] not in given[1]}
+            ys = {y for y in ys if y[1:] not in given[0]}
         return all((x, y) in aligned or not disagree(claim_of[x], claim_of[y]) or _told(x, y) in repeats
                    for x in xs for y in ys)
 
