@@ -460,6 +460,18 @@ def test_a_card_of_two_figures_a_wider_card_already_sets_apart_joins_it():
     assert ("bb", "sk") not in {tuple(sorted((k.a.doc, k.b.doc))) for k in got[0].conflicts}
 
 
+def test_two_rates_of_one_conversion_are_no_disagreement():
+    """Two outlets converting the same two billion dirhams at two rates agree: the dirhams are
+    the figure reported.  Dollars an outlet gives on their own are still compared."""
+    title = "أدنوك تبيع حصة في وحدة الحفر إلى بيكر هيوز"
+    dates = ["2018-09-10T09:00:00+00:00", "2018-09-10T11:00:00+00:00"]
+    deal = "وباعت أدنوك حصة 5 بالمئة في وحدة الحفر لشركة بيكر هيوز مقابل {}."
+    assert found(deal.format("ملياري درهم (550 مليون دولار)"), deal.format("ملياري درهم (544.6 مليون دولار)"),
+                 title=title, dates=dates) == []
+    got = found(deal.format("550 مليون دولار"), deal.format("460 مليون دولار"), title=title, dates=dates)
+    assert [sorted(c.text for c in d.claims) for d in got] == [["460 مليون دولار", "550 مليون دولار"]]
+
+
 def test_two_ages_are_one_persons_only_by_what_comes_before_them():
     """Whose age: the person before it.  Two people's ages that share only what befell
     them (لقيت حتفها) are to review; one name given two ages is an alarm."""

@@ -583,6 +583,19 @@ def test_currency_carried_to_a_later_sum():
     assert [c.kind for c in other] == ["money", "count"]
 
 
+@pytest.mark.parametrize("text,senses", [
+    ("مقابل ملياري درهم (550 مليون دولار)، علما أن الشركة ستبقى مالكة.", [None, "conversion"]),
+    ("على ألا تقل عن سبعة ملايين جنيه مصري (قرابة 400 ألف دولار).", [None, "conversion"]),
+    ("وبلغت الخسائر 30 مليون يورو، أي ما يعادل 35 مليون دولار.", [None, "conversion"]),
+    ("بلغت الإيرادات 5 ملايين يورو (مقابل 4 ملايين دولار العام الماضي).", [None, None]),  # another amount
+    ("دفع النادي 5 ملايين يورو و6 ملايين دولار.", [None, None]),
+    ("بلغت الأرباح 5 ملايين يورو (6 ملايين يورو مع الضرائب).", [None, None]),  # one currency: no rate
+])
+def test_an_amount_restated_in_another_currency_is_a_conversion(text, senses):
+    """A conversion is the amount before it at some rate, not a figure of its own."""
+    assert [c.sense for c in read(text) if c.kind == "money"] == senses
+
+
 @pytest.mark.parametrize("text,unit", [("بلغت الصفقة 900 مليون ين", "JPY"), ("تبرع بمبلغ 5 آلاف روبية", "INR"),
                                        ("بلغت الكلفة 120 ألف ريال في الدوحة", "RIAL"),   # not placed: not Saudi
                                        ("بلغت الكلفة 120 ألف ريال سعودي", "SAR")])

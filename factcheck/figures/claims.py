@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from ..reading.arabic import ARTICLE_PREFIXES, Normalised, clitic_forms, load_lemmatiser, strip_clitics
+from ..reading.arabic import ARTICLE_PREFIXES, Normalised, clitic_forms, load_lemmatiser, normalise, strip_clitics
 from ..reading.documents import Document, published_datetime
 from .context import SentenceContext
 from .entities import EntityFinder
@@ -28,6 +28,7 @@ from .numbers import Parser, Quantity
 from ..reading.tokens import sentences, tokens_and_words
 from ..reading.wordtest import positions
 
+_LINK_WORD = re.compile(r"[^\W\d_]+")  # a word of the text between two amounts
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "-", "–", '"'})
 PROVISIONAL_KINDS = ("count", "percent")  # what a preliminary toll or result counts (not a quake's magnitude)
 _PEOPLE_EVENTS = frozenset({"killed", "wounded", "killed_or_wounded", "arrested", "missing", "displaced", "evacuated",
@@ -73,7 +74,8 @@ class Claim:
     # How to read the figure beyond kind and unit: "age" (a duration that is someone's age, unit year),
     # "ratio" (N times, ضعف; kind measure, unit "times"), "share" (a fraction of a whole, kind percent),
     # "implied_currency" (money whose currency is carried over from an earlier figure), "dual" (a dual
-    # noun read as a count of two: قتل شخصان).  Else None.
+    # noun read as a count of two: قتل شخصان), "conversion" (money restating the amount before it in
+    # another currency: ملياري درهم (550 مليون دولار); never compared).  Else None.
     sense: str | None = _f()
     counted: str | None = _f()
     concept: str | None = _f()
@@ -161,6 +163,7 @@ class Extractor:
         self._joiners = words["joiners"]
         self._count_words = words["count_words"]
         self._relatives = frozenset(words["relatives"])
+        self._conversion_links = frozenset(tuple(p.split()) for p in words["conversion_links"])
         self._loss_verbs = clitic_forms(words["loss_verbs"])
         self._provisional_re = None  # updates.toml provisional cues, compiled when first asked
         # CAMeL Tools' analyser when its data is installed (see arabic.load_lemmatiser)
@@ -257,9 +260,27 @@ class Extractor:
                 claims.append(c)
             for items in lists:
                 _own_places(items, ents, placed, len(words))
+            self._mark_conversions(claims[first:], doc.text)
             if years and not self._relatives.isdisjoint(words):
                 self._own_years(claims[first:], qs, words)
         return claims
+
+    def _mark_conversions(self, cs: list[Claim], text: str) -> None:
+        """An amount followed by the same amount in another currency, in brackets or after a link
+        (words.toml conversion_links): the second is the first converted at some rate, which two
+        outlets may take differently (ملياري درهم: 550 and 544.6 million dollars); it is no figure
+        of its own to compare.  `cs` are a sentence's claims, in order."""
+        for before, c in zip(cs, cs[1:]):
+            if c.kind != "money" or before.kind != "money" or not c.unit or not before.unit or c.unit == before.unit:
+                continue
+            between = normalise(text[before.end:c.start])
+            if len(between) > 40 or any(ch.isdigit() for ch in between):
+                continue
+            head, bracket, tail = between.partition("(")
+            said = tuple(_LINK_WORD.findall(tail if bracket else head))
+            if bracket and len(_LINK_WORD.findall(head)) <= 2 and (not said or said in self._conversion_links) \
+                    or not bracket and said in self._conversion_links:
+                c.sense = "conversion"
 
     def _own_years(self, cs: list[Claim], qs: list[Quantity], words) -> None:
         """A year in the relative clause after a figure dates that figure ("تبلغ قيمتها 72.5 مليون يورو

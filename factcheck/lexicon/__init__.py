@@ -89,7 +89,8 @@ SCHEMA: dict[str, dict] = {
     "words": {
         "claims": {"anaphors": WORDS, "skip_before_noun": WORDS, "stop_noun": WORDS, "recent": WORDS,
                    "place_words": WORDS, "of": WORDS, "joiners": WORDS, "count_words": WORDS, "loss_verbs": WORDS,
-                   "relatives": WORDS, "plural_endings": WORDS, "no_accusative_alif": WORDS},
+                   "relatives": WORDS, "plural_endings": WORDS, "no_accusative_alif": WORDS,
+                   "conversion_links": WORDS},
         "stories": {"stop": WORDS},
         "anchors": {"plain": WORDS},
         "entities": {"nisba_endings": WORDS},

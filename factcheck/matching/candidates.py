@@ -56,7 +56,8 @@ def comparable_class(c: Claim) -> tuple | None:
     if c.kind in ("distance", "measure"):
         return (c.kind, load().unit_convert.get(c.unit, (c.unit,))[0])  # miles with km (units.toml [convert])
     if c.kind == "money":
-        return (c.kind, c.unit)  # never two currencies
+        # never two currencies; never a conversion (claims: an amount restated at some rate)
+        return (c.kind, c.unit) if c.sense != "conversion" else None
     return (c.kind,)
 
 
