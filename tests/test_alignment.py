@@ -1020,6 +1020,33 @@ def test_a_year_is_set_against_the_year_of_the_same_event_not_a_birth_year():
     assert not won
 
 
+def test_a_year_planned_is_not_set_against_a_year_past():
+    """A station launched in 2011 and one planned by 2022 are two events, whatever the story;
+    two target years (2022, 2023) or two past years are still compared."""
+    title = "سقوط المحطة الفضائية الصينية تيانغونغ-1 في المحيط الهادئ"
+    when = ["2018-04-02T09:00:00+00:00", "2018-04-02T13:00:00+00:00"]
+    planned = "وتخطط الصين لإطلاق محطة فضائية مأهولة دائمة بحلول عام {}."
+    launched = "وأطلقت الصين المحطة الفضائية المأهولة في عام {} ضمن برنامجها الفضائي."
+    assert not flagged(planned.format(2022), launched.format(2011), title=title, dates=when)
+    assert flagged(planned.format(2022), planned.format(2023), title=title, dates=when)
+    assert flagged(launched.format(2011), launched.format(2010), title=title, dates=when)
+
+
+def test_the_word_before_a_year_is_read_past_its_year_noun():
+    """بحلول عام 2022 and بحلول 2023: the same word before the year, once عام is passed over
+    (and عام before both years still counts as one word before both)."""
+    from factcheck.figures.claims import extractor
+    from factcheck.matching.pairfeatures import near_words
+    ex = extractor()
+
+    def before(text):
+        d = Document(id="x", text="عنوان\n" + text, source="s", title_end=5)
+        return near_words(next(c for c in ex.extract(d) if c.kind == "year"))[1]
+    assert before("محطة مأهولة بحلول عام 2022.") & before("محطة حول الأرض بحلول 2023.")
+    assert before("مسيرتها الفنية عام 1940.") & before("رحلتها في عام 1942.")
+    assert not before("أطلقت في 2011.") & before("مأهولة بحلول 2022.")
+
+
 def test_a_figure_cut_short_to_fewer_decimals_agrees_with_the_longer_one():
     title = "كويكب يمر قرب الأرض"
     body = "وقالت وكالة الفضاء إن الكويكب سيمر على بعد {} من الأرض يوم الجمعة."

@@ -389,7 +389,18 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
         return True
+    if a.kind == "year" and _either_side_of_report(a, b):
+        return True
     return False
+
+
+def _either_side_of_report(a: Claim, b: Claim) -> bool:
+    """Two years on either side of their reports' own (a station launched in 2011, one planned
+    by 2022): one says what happened, the other what is planned; two events."""
+    when_a, when_b = published_datetime(a.published), published_datetime(b.published)
+    if when_a is None or when_b is None or a.value is None or b.value is None:
+        return False
+    return (a.value - when_a.year) * (b.value - when_b.year) < 0
 
 
 def _dated_after_report(a: Claim, b: Claim) -> bool:

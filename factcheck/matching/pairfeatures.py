@@ -48,16 +48,24 @@ def context(c: Claim) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR_NOUNS = frozenset(skeleton(normalise(w)) for w in ("عام", "العام", "سنة", "السنة", "عامي"))
 
 
-def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], str]:
-    """The skeletons of the n words either side of the figure, and of the word just before it."""
+def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], frozenset[str]]:
+    """The skeletons of the n words either side of the figure, and of the word just before it
+    (for a year, also the word before its year noun: بحلول عام 2022 and بحلول 2023 say alike)."""
     span = figure_span(c)
     if span is None:
-        return frozenset(), ""
-    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))][-n:]
+        return frozenset(), frozenset()
+    left = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[:span[0]]))]
     right = [skeleton(w) for w in _WORD.findall(normalise(c.sentence[span[1]:]))][:n]
-    return frozenset(left + right), (left[-1] if left else "")
+    before = {left[-1]} if left else set()
+    if c.kind == "year":
+        bare = left
+        while bare and bare[-1] in _YEAR_NOUNS:
+            bare = bare[:-1]
+        before |= {bare[-1]} if bare else set()
+    return frozenset(left[-n:] + right), frozenset(before)
 
 
 def masked_sentence_text(sentence: str) -> str:
@@ -256,7 +264,7 @@ def feature_matrix(cands: list[Candidate], titles: dict[str, str], ancestors,
             f[col["age"]] = 1.0
             f[col["age_other_words"]] = 1.0 - f[col["near_words_weighted"]]
         f[col["near_words"]] = len(na & nb) / len(na | nb) if na | nb else 0.0
-        f[col["previous_word_same"]] = float(bool(pa) and pa == pb)
+        f[col["previous_word_same"]] = float(bool(pa & pb))
         ea, eb = set(a.entities), set(b.entities)
         f[col["shared_entities"]] = len(ea & eb) / len(ea | eb) if ea | eb else 0.0
         # Atlético's points, Real's; not Aleppo's and Syria's, nor Trump's and America's (entities.toml country)
