@@ -18,6 +18,13 @@ def docs(*bodies, dates=None, title="كوريا الشمالية ترسل جنو
     return out
 
 
+def reports_titled(title):
+    """A maker of documents of one story: (id, body, outlet, published) -> Document."""
+    def doc(i, body, source, when):
+        return Document(id=i, text=f"{title}\n{body}", source=source, title_end=len(title), published=when)
+    return doc
+
+
 def found(*bodies, **kw):
     return run_check(docs(*bodies, **kw)).discrepancies
 
@@ -421,9 +428,7 @@ def test_the_same_two_figures_set_against_each_other_twice_in_a_story_are_one_ca
     Arabia's: one disagreement, shown once, though the first CNN report and Sky's are too far
     apart to be compared directly."""
     title = "ضربات أميركية بريطانية فرنسية على سوريا"
-
-    def doc(i, body, source, when):
-        return Document(id=i, text=f"{title}\n{body}", source=source, title_end=len(title), published=when)
+    doc = reports_titled(title)
     army = "وقال الجيش السوري إن {} صاروخا أطلقت على مواقع في دمشق وحمص فجر السبت وتم التصدي لمعظمها."
     allies = "وأطلقت الولايات المتحدة وبريطانيا وفرنسا {} صاروخا في الضربة على مواقع عسكرية في سوريا."
     got = run_check([doc("cn-a", allies.format(110), "CNN", "2018-04-14T07:00:00+00:00"),
@@ -446,9 +451,7 @@ def test_a_card_of_two_figures_a_wider_card_already_sets_apart_joins_it():
     editor sees every report of each figure at once, though BBC's 112 was never set
     against Sky's 120.  The conflicts stay the pairs that were aligned."""
     title = "يوفنتوس يتعاقد مع كريستيانو رونالدو"
-
-    def doc(i, body, source, when):
-        return Document(id=i, text=f"{title}\n{body}", source=source, title_end=len(title), published=when)
+    doc = reports_titled(title)
     fee = "وأعلن يوفنتوس التعاقد مع رونالدو قادما من ريال مدريد في صفقة بقيمة {} مليون يورو."
     paid = "ودفع النادي الإيطالي {} مليون يورو لريال مدريد مقابل ضم رونالدو."
     got = run_check([doc("al", fee.format(112), "alarabiya", "2018-07-10T16:00:00+00:00"),
