@@ -94,6 +94,7 @@ SCHEMA: dict[str, dict] = {
         "stories": {"stop": WORDS},
         "anchors": {"plain": WORDS},
         "entities": {"nisba_endings": WORDS},
+        "pairs": {"year_nouns": WORDS},
         "report": {"attribution_stop": WORDS, "definite": WORDS},
         "numbers": {"standalone_scales": WORDS, "needs_context": WORDS, "verb_before": WORDS, "no_article": WORDS,
                     "teen_only": WORDS,

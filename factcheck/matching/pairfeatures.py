@@ -19,6 +19,7 @@ from ..reading.arabic import normalise, skeleton
 from .candidates import Candidate, comparable_class, disagree, hours, rel_gap, rescaled, significant_digits
 from .frames import figure_span, is_age, reading
 from ..figures.claims import Claim
+from ..lexicon import load
 
 WINDOW = 60          # characters either side of the figure that describe it
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+([.,٫٬][0-9٠-٩۰-۹]+)*")
@@ -48,7 +49,6 @@ def context(c: Claim) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_YEAR_NOUNS = frozenset(skeleton(normalise(w)) for w in ("عام", "العام", "سنة", "السنة", "عامي"))
 
 
 def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], frozenset[str]]:
@@ -62,7 +62,8 @@ def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], frozenset[str]]:
     before = {left[-1]} if left else set()
     if c.kind == "year":
         bare = left
-        while bare and bare[-1] in _YEAR_NOUNS:
+        nouns = {skeleton(w) for w in load().words["pairs"]["year_nouns"]}  # words.toml [pairs]
+        while bare and bare[-1] in nouns:
             bare = bare[:-1]
         before |= {bare[-1]} if bare else set()
     return frozenset(left[-n:] + right), frozenset(before)
