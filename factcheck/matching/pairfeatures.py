@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -51,6 +52,12 @@ def context(c: Claim) -> str:
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+@lru_cache(maxsize=8)
+def _skeletons_of(words: frozenset[str]) -> frozenset[str]:
+    """The skeletons of a lexicon word list, once a list (an overlay's list is another key)."""
+    return frozenset(skeleton(w) for w in words)
+
+
 def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], frozenset[str]]:
     """The skeletons of the n words either side of the figure, and of the word just before it
     (for a year, also the word before its year noun: بحلول عام 2022 and بحلول 2023 say alike)."""
@@ -62,7 +69,7 @@ def near_words(c: Claim, n: int = 4) -> tuple[frozenset[str], frozenset[str]]:
     before = {left[-1]} if left else set()
     if c.kind == "year":
         bare = left
-        nouns = {skeleton(w) for w in load().words["pairs"]["year_nouns"]}  # words.toml [pairs]
+        nouns = _skeletons_of(load().words["pairs"]["year_nouns"])  # words.toml [pairs]
         while bare and bare[-1] in nouns:
             bare = bare[:-1]
         before |= {bare[-1]} if bare else set()
