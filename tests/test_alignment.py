@@ -1107,3 +1107,12 @@ def test_a_figure_said_twice_with_and_without_its_qualifier_is_listed_whole():
     got = flagged(a, b, title=title)
     assert len(got) == 1
     assert sorted(c.text for c in got[0].claims) == ["10 دقائق", "حوالي 10 دقائق", "نحو 15 دقيقة"]
+
+
+def test_about_a_figure_written_to_a_decimal_is_its_rounding_not_a_tenth_either_side():
+    title = "صندوق النقد يصرف شريحة جديدة من قرض تونس"
+    body = "وحصلت تونس في 2016 على قرض من صندوق النقد الدولي قيمته {} على مدى أربع سنوات."
+    assert flagged(body.format("2.9 مليار دولار"), body.format("حوالى 2.8 مليار دولار"), title=title)
+    # "about" and a whole figure still reach a tenth either side; and an "about" figure may be cut short
+    assert not flagged(body.format("2.9 مليار دولار"), body.format("نحو 3 مليارات دولار"), title=title)
+    assert not flagged(body.format("2.87 مليار دولار"), body.format("بحدود 2.8 مليار دولار"), title=title)

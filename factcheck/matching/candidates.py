@@ -121,7 +121,8 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
     round figure stands for what it rounds, and time elapsed (in minutes,
     days or weeks; in months or years after منذ، بعد مرور) is counted one way
     or another (the 4th minute is after 3 minutes; the 14th day after 13
-    days): it stands for itself or one less; so does a match minute."""
+    days): it stands for itself or one less; so does a match minute.  A
+    figure written to a decimal and said "about" stands for what rounds to it."""
     s = unit_scale(c)
     lo = 0.0 if c.low is None else c.low * s
     hi = math.inf if c.high is None else c.high * s
@@ -136,6 +137,9 @@ def interval(c: Claim) -> tuple[float, float, bool, bool]:
             hi = c.value + 0.9999  # a whole per cent may be cut short: "76%" of 76.67%
     elif c.value is not None and clock_minute(c):
         lo -= 1  # the 86th minute is 85 minutes and some seconds
+    elif c.qualifier == "approx" and c.value is not None and (step := written_decimal_step(c)):
+        r = 0.4999 * step * s  # "حوالى 2.8 مليار": a figure written to its decimal is already rounded there;
+        lo, hi = c.value * s - r, c.value * s + r  # "about" says so, it does not widen it to 2.5-3.1
     elif c.qualifier == "approx" and c.kind in ("count", "duration") and c.value in _ABOUT_ROUND:
         r = ABOUT_ROUND_REACH * s  # "نحو 30 دقيقة" of 25 minutes: a small round figure said "about" rounds to its ten
         lo, hi = min(lo, c.value * s - r), max(hi, c.value * s + r)
@@ -233,9 +237,11 @@ def disagree(a: Claim, b: Claim) -> bool:
 def _cut_short(a: Claim, b: Claim) -> bool:
     """a is b with its last digits cut off rather than rounded: "6.1 مليون كيلومتر"
     of 6.16 million, "1.6 مليون" of 1,684,629.  Only a figure written with
-    decimals, and only the digits b itself gives (6.1 is not cut from 6.3)."""
+    decimals, and only the digits b itself gives (6.1 is not cut from 6.3); "بحدود 3.6
+    في المئة" of 3.67 too, "about" saying that it is cut."""
     if not (a.kind == b.kind and (a.kind in _ROUNDED_KINDS or a.kind == "percent")
-            and a.qualifier == b.qualifier == "exact" and a.value and b.value and b.value > a.value):
+            and a.qualifier in ("exact", "approx") and b.qualifier == "exact"
+            and a.value and b.value and b.value > a.value):
         return False
     step = written_decimal_step(a)
     short, full = significant_digits(a.value), significant_digits(b.value)
