@@ -227,6 +227,14 @@ def test_a_partial_count_in_flux_is_an_update_not_a_contradiction():
     assert got and all(d.type == "update" for d in got)
 
 
+def test_a_share_of_the_votes_counted_so_far_is_a_stage_of_the_count():
+    early = "وقال المسؤول إنه تم فرز 39 في المئة فقط من الأصوات، وإن أردوغان فاز بنحو 51.7 في المئة."
+    later = "وحصل أردوغان على 52.5 في المئة من الأصوات في الانتخابات الرئاسية."
+    got = found(early, later, title="نتائج الانتخابات التركية",
+                dates=["2018-06-24T20:00:00+00:00", "2018-06-25T09:00:00+00:00"])
+    assert not [d for d in got if d.type != "update"]
+
+
 def test_a_past_event_is_never_set_against_today():
     title = "قتلى في هجوم بشاحنة على سوق في برلين"
     assert not found("وقتل 12 شخصا في هجوم بشاحنة على سوق في برلين عام 2016.",
