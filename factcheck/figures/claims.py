@@ -282,14 +282,18 @@ class Extractor:
                     or not bracket and said in self._conversion_links:
                 c.sense = "conversion"
 
+    def _clause_breaks(self, words) -> list[int]:
+        """The positions of the sentence's clause breaks (commas, brackets, dashes), found once a sentence."""
+        if self._breaks is None:
+            self._breaks = positions(words, _CLAUSE_BREAKS)
+        return self._breaks
+
     def _own_years(self, cs: list[Claim], qs: list[Quantity], words) -> None:
         """A year in the relative clause after a figure dates that figure ("تبلغ قيمتها 72.5 مليون يورو
         وهو مبلغ يتجاوز 53 مليون يورو التي دفعها يوفنتوس لضم بوفون عام 2001": Buffon's fee of 2001, not
         today's deal), and figures inside that clause; the sentence's other figures are not dated by it.
         `cs` are the sentence's claims, one a quantity of `qs`, in order."""
-        if self._breaks is None:  # (once a sentence, shared with _clause_scope)
-            self._breaks = positions(words, _CLAUSE_BREAKS)
-        breaks = self._breaks
+        breaks = self._clause_breaks(words)
         clauses = []  # (owner, clause start, clause end, the years in it)
         for k, q in enumerate(qs):
             if not q.is_quantity or q.kind == "year":
@@ -329,12 +333,11 @@ class Extractor:
             self._scope_cues = self._clause_scope_cues(words)  # once a sentence, not once a figure
         if not self._scope_cues:
             return None  # no such phrase in the sentence: no need to find the clause
-        if self._breaks is None:
-            self._breaks = positions(words, _CLAUSE_BREAKS)
-        at = bisect_left(self._breaks, q.i0)  # the clause: after the last break before the figure
-        lo = self._breaks[at - 1] + 1 if at else 0
-        at = bisect_left(self._breaks, q.i1)  # ... up to the first break from its end on
-        hi = self._breaks[at] if at < len(self._breaks) else len(words)
+        breaks = self._clause_breaks(words)
+        at = bisect_left(breaks, q.i0)  # the clause: after the last break before the figure
+        lo = breaks[at - 1] + 1 if at else 0
+        at = bisect_left(breaks, q.i1)  # ... up to the first break from its end on
+        hi = breaks[at] if at < len(breaks) else len(words)
         for k, scope in self._scope_cues:
             if lo <= k < hi:
                 return scope
