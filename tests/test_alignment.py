@@ -13,6 +13,7 @@ from factcheck.matching.alignment import MODEL_PATH, ModelError, load_model, mod
 from factcheck.matching.candidates import comparable_class, disagree
 from factcheck.check import result_json, run_check
 from factcheck.cli import main
+from factcheck.figures.claims import extract_claims
 from factcheck.reading.documents import Document
 from factcheck.matching.pairfeatures import FEATURES
 
@@ -1124,3 +1125,25 @@ def test_about_a_figure_written_to_a_decimal_is_its_rounding_not_a_tenth_either_
     # "about" and a whole figure still reach a tenth either side; and an "about" figure may be cut short
     assert not flagged(body.format("2.9 مليار دولار"), body.format("نحو 3 مليارات دولار"), title=title)
     assert not flagged(body.format("2.87 مليار دولار"), body.format("بحدود 2.8 مليار دولار"), title=title)
+
+
+def test_a_figure_out_of_a_whole_is_a_part_of_it_not_another_reading():
+    title = "روما يبيع حارسه أليسون إلى ليفربول"
+    a = "وحافظ أليسون على نظافة شباكه في 17 مباراة من بين 37 شارك فيها في الدوري الإيطالي الموسم الماضي."
+    b = "وشارك أليسون في 37 مباراة مع روما في الدوري الإيطالي الموسم الماضي."
+    assert not flagged(a, b, title=title)
+    # two parts out of one whole are still one quantity
+    assert flagged(a, a.replace("17 مباراة", "15 مباراة"), title=title)
+
+
+def test_the_years_since_the_first_time_are_nobodys_age():
+    title = "كوبا تنتخب رئيسا جديدا من خارج عائلة كاسترو"
+    a = "وأصبح دياز كانيل رئيسا لكوبا من خارج عائلة كاسترو لأول مرة في 60 عاما."
+    b = "وأصبح دياز كانيل، 58 عاما، رئيسا لكوبا من خارج عائلة كاسترو."
+    assert not flagged(a, b, title=title)
+    # two such spans are still one quantity
+    assert flagged(a, a.replace("60 عاما", "59 عاما"), title=title)
+    # a clause that only says "for the first time" before another figure gives it no such scope
+    c = "وانتخب عباس رئيسا للسلطة الفلسطينية للمرة الأولى في 2005 لمدة أربع سنوات."
+    got = extract_claims([Document(id="x", text=c, published="2018-05-04T10:00:00+00:00")])
+    assert [x.scope for x in got if x.kind == "duration"] == [None]

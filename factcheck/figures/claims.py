@@ -351,6 +351,8 @@ class Extractor:
         for k in positions(words, self._scope_cue_starters):
             for table in (self.lx.scope_after, self.lx.scope_before):
                 m = table.match(words, k)
+                if m and m[1] == "since" and table is self.lx.scope_before:
+                    continue  # "لأول مرة في 59 عاما": said of the figure right after it (_scope), not of a clause
                 if m and m[1] == "since":
                     nxt = words[k + m[0]] if k + m[0] < len(words) else ""
                     if nxt not in self._recent:
