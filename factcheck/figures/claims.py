@@ -172,10 +172,13 @@ class Extractor:
         self.entities = EntityFinder(self.lx)
         self.context = SentenceContext(self.lx)
         self._attribution_hits = self._scope_cues = self._breaks = None
-        # the words a phrase _clause_scope() looks for may start with (most scope phrases say something else)
-        self._scope_cue_starters = clitic_forms({words[0] for table in (self.lx.scope_after, self.lx.scope_before)
+        # The phrases that give a whole clause its scope (_clause_scope): "since" only after its start
+        # (منذ بدء الحرب); a since phrase before a figure (لأول مرة في 59 عاما) is said of that figure
+        # alone (_scope).  And the words such a phrase may start with (most scope phrases say something else).
+        self._clause_cue_tables = ((self.lx.scope_after, ("since", "background")), (self.lx.scope_before, ("background",)))
+        self._scope_cue_starters = clitic_forms({words[0] for table, scopes in self._clause_cue_tables
                                                  for phrases in table.by_first.values()
-                                                 for words, scope in phrases if scope in ("since", "background")})
+                                                 for words, scope in phrases if scope in scopes})
 
     def extract(self, doc: Document) -> list[Claim]:
         norm = Normalised(doc.text)
@@ -349,16 +352,16 @@ class Extractor:
         words that start such a phrase are asked (the longest phrase there is still the tables' own)."""
         out = []
         for k in positions(words, self._scope_cue_starters):
-            for table in (self.lx.scope_after, self.lx.scope_before):
+            for table, scopes in self._clause_cue_tables:
                 m = table.match(words, k)
-                if m and m[1] == "since" and table is self.lx.scope_before:
-                    continue  # "لأول مرة في 59 عاما": said of the figure right after it (_scope), not of a clause
-                if m and m[1] == "since":
+                if not m or m[1] not in scopes:
+                    continue
+                if m[1] == "since":
                     nxt = words[k + m[0]] if k + m[0] < len(words) else ""
                     if nxt not in self._recent:
                         out.append((k, "since"))
                         break
-                elif m and m[1] == "background":
+                else:
                     out.append((k, "background"))
                     break
         return out
