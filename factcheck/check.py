@@ -12,6 +12,7 @@ from .reading.documents import Document
 from .matching.candidates import unit_scale
 from .matching.pairs import build_stories, figure_key, score_candidates
 from .matching.pairfeatures import given_together
+from .matching.memo import remembering
 from .matching.stories import Stories
 
 # the version of discrepancies.json's layout (its first field); bump it when a field's name or meaning changes
@@ -45,6 +46,11 @@ def run_check(docs: Iterable[Document], on_document: Callable[[Document], None] 
 def analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckResult:
     """Stories, scored alignment and comparison over documents whose claims are
     known (freshly extracted, or loaded from the nightly database)."""
+    with remembering():  # what the pair tests ask of each figure, worked out once (memo.py)
+        return _analyse(documents, claims)
+
+
+def _analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> CheckResult:
     ex = extractor()
     all_claims = [c for doc in documents for c in claims.get(doc.id, [])]
     stories = build_stories(documents, claims, ex)

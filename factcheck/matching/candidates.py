@@ -26,6 +26,7 @@ from ..figures.claims import Claim
 from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
+from .memo import per_claim
 from .frames import (a_period_and_an_age, clock_minute, elapsed, is_age, one_anchored_thing, other_persons_ages,
                      other_teams, reading, same_record, tally_since_start)
 
@@ -116,6 +117,7 @@ def significant_digits(v: float) -> str:
 _ROUNDED_KINDS = ("count", "money", "measure", "distance")
 
 
+@per_claim
 def interval(c: Claim) -> tuple[float, float, bool, bool]:
     """(low, high, low open, high open) in the class's common unit; an exact
     round figure stands for what it rounds, and time elapsed (in minutes,
@@ -162,6 +164,7 @@ def _decimal_rounding(v: float) -> float:
 _WRITTEN_DECIMAL = re.compile(r"(?<![\d.,٫])(\d+)[.,٫](\d{1,2})(?![\d.,٫]*\d)")
 
 
+@per_claim
 def written_decimal_step(c: Claim) -> float:
     """One unit of the last decimal the text writes, in the figure's own scale:
     "6.1 مليون" is 100,000; "2,9 بالمئة" 0.1; 0 for a figure written without
@@ -214,7 +217,12 @@ _SEPARATORS = re.compile(r"[\s.,٫٬،]+")
 def written_alike(a: Claim, b: Claim) -> bool:
     """The same digits and words, only the separators differ (25.800 ألف and
     25,800 ألف): one figure, whichever way a separator is read."""
-    return a.text != b.text and _SEPARATORS.sub("", normalise(a.text)) == _SEPARATORS.sub("", normalise(b.text))
+    return a.text != b.text and _unseparated(a) == _unseparated(b)
+
+
+@per_claim
+def _unseparated(c: Claim) -> str:
+    return _SEPARATORS.sub("", normalise(c.text))
 
 
 def disagree(a: Claim, b: Claim) -> bool:
@@ -582,9 +590,12 @@ def minutes_told_apart(a: Claim, b: Claim, third: list[list[Claim]]) -> bool:
     not one misreported.  `third` holds the other reports' figures of their class;
     a and b are match minutes (candidate_pairs asks only then)."""
     for cs in third:
-        minutes = [x for x in cs if clock_minute(x)]
-        if any(x.sentence == y.sentence and not disagree(a, x) and not disagree(b, y) and disagree(x, y)
-               for x in minutes for y in minutes):
+        by_sentence: dict[str, list[Claim]] = {}  # (a long match report: its minutes a sentence at a time)
+        for x in cs:
+            if clock_minute(x):
+                by_sentence.setdefault(x.sentence, []).append(x)
+        if any(not disagree(a, x) and not disagree(b, y) and disagree(x, y)
+               for minutes in by_sentence.values() for x in minutes for y in minutes):
             return True
     return False
 
@@ -609,6 +620,15 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
         if groups:
             by_class[doc] = groups
 
+    mates: dict[tuple, list[Claim]] = {}
+
+    def sentence_mates(doc: str, k, c: Claim) -> list[Claim]:
+        """doc's figures of class k in c's sentence (what `answered` looks at, found once)."""
+        key = (doc, k, c.sentence)
+        if key not in mates:
+            mates[key] = [x for x in by_class[doc][k] if x.sentence == c.sentence]
+        return mates[key]
+
     def thirds(d: str, e: str, k) -> list[list[Claim]]:
         """The figures of class k of the reports neighbouring both d and e."""
         common = set(neighbours.get(d, {})) & set(neighbours.get(e, {}))
@@ -632,8 +652,8 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                         rel = relation(a, b, lexicon)
                         if rel is None or (disagreeing_only and not conflicts(a, b, rel)):
                             continue
-                        if frames and (incompatible(a, b) or answered(a, b, db[k], lexicon)
-                                       or answered(b, a, da[k], lexicon)
+                        if frames and (incompatible(a, b) or answered(a, b, sentence_mates(e, k, b), lexicon)
+                                       or answered(b, a, sentence_mates(d, k, a), lexicon)
                                        or answered_by_label(a, b, labels.get(e, ()))
                                        or answered_by_label(b, a, labels.get(d, ()))
                                        or clock_minute(a) and clock_minute(b)

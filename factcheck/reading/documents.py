@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import zlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,8 +37,10 @@ class Document:
         return self.text[:self.title_end]
 
 
+@lru_cache(maxsize=1 << 16)
 def published_datetime(published: str | None) -> datetime | None:
-    """A `published` value as a datetime; None when absent or not ISO 8601."""
+    """A `published` value as a datetime; None when absent or not ISO 8601.
+    (Remembered: every pair of figures asks it of both reports.)"""
     if not published:
         return None
     try:
