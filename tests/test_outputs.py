@@ -153,3 +153,19 @@ def test_gone_only_when_all_its_documents_are_still_in_the_window():
     missing = {"x": _d("d1", "d2"), "y": _d("d1", "d9"), "w": _d("d2")}
     _, gone = night_status("2026-03-03", {}, shown={}, missing=missing, window_docs={"d1", "d2"}, decisions={})
     assert gone == ["w", "x"]  # y's d9 left the window: it is not gone, only out of sight
+
+
+def test_a_table_holds_each_claim_as_its_row_whatever_the_batch(claims, tmp_path):
+    """The table is built a column at a time (a year's figures fit in memory): each cell is
+    what the claim's row() says, for a batch, a single claim and none (a header only)."""
+    for batch in (claims, claims[:1]):
+        write("csv", batch, tmp_path / "t.csv")
+        table = pd.read_csv(tmp_path / "t.csv", keep_default_na=False, dtype=str)
+        rows = pd.DataFrame([c.row() for c in batch], columns=COLUMNS)
+        rows.to_csv(tmp_path / "r.csv", index=False, lineterminator="\n")
+        assert (tmp_path / "t.csv").read_bytes() == (tmp_path / "r.csv").read_bytes()
+        assert len(table) == len(batch) and table["entities"].tolist() == [c.row()["entities"] for c in batch]
+    write("csv", [], tmp_path / "e.csv")
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8").strip() == ",".join(COLUMNS)
+    write("parquet", [], tmp_path / "e.parquet")
+    assert list(pd.read_parquet(tmp_path / "e.parquet").columns) == COLUMNS

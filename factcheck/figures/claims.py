@@ -104,6 +104,13 @@ _FIELDS = fields(Claim)
 COLUMNS = [f.name for f in _FIELDS]
 
 
+def table_columns(claims: list[Claim]) -> dict[str, list]:
+    """Claims as a table's columns, one list a field, each cell as row() gives it: a year's
+    figures as columns take much less memory than as one dict a claim."""
+    return {f.name: [";".join(map(str, v)) for v in (getattr(c, f.name) for c in claims)] if f.metadata["many"]
+            else [getattr(c, f.name) for c in claims] for f in _FIELDS}
+
+
 def _report_fields() -> tuple[str, ...]:
     out = [f.name for f in _FIELDS if f.metadata["report"] and not f.metadata["report_after"]]
     for f in _FIELDS:

@@ -14,7 +14,7 @@ import sys
 from operator import attrgetter
 from typing import IO, Iterable
 
-from ..figures.claims import COLUMNS, Claim
+from ..figures.claims import COLUMNS, Claim, table_columns
 from ..figures.numbers import QUANTITY_KINDS
 from ..safeio import atomic_output
 
@@ -73,7 +73,10 @@ class JsonlWriter(Writer):
 def claims_table(claims: Iterable[Claim]):
     """Claims as a pandas DataFrame, one row a claim, lists joined with ";"."""
     import pandas as pd
-    return pd.DataFrame([c.row() for c in claims], columns=COLUMNS)
+    claims = list(claims)
+    if not claims:  # (no rows: every column of objects, as the rows of a batch would make them)
+        return pd.DataFrame([], columns=COLUMNS)
+    return pd.DataFrame(table_columns(claims), columns=COLUMNS)
 
 
 class CsvWriter(Writer):
