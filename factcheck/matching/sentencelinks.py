@@ -24,19 +24,18 @@ MIN_POSTINGS = 20       # a word in fewer sentences than this is always indexed
 MAX_DF_SHARE = 0.002    # beyond this share of sentences a word says little of the figure
 
 
-def _words(sentence: str, stop: frozenset[str]) -> frozenset[str]:
-    out = set()
-    for m in TOKEN_RE.finditer(normalise(sentence)):
-        w = m.group()
-        if len(w) >= 3 and w[0].isalpha() and w not in stop:
-            out.add(skeleton(w))
-    return frozenset(out)
+def _words(sentence: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """The skeletons of a sentence's words of three letters or more, stop words left out, once
+    each and sorted (summed in a set's order, the weights would differ in their last bit from
+    one run to the next)."""
+    words = {w for w in TOKEN_RE.findall(normalise(sentence)) if len(w) >= 3 and w[0].isalpha()}
+    return tuple(sorted(set(map(skeleton, words - stop))))
 
 
 def sentence_links(claims: dict[str, list[Claim]], stop: frozenset[str]) -> dict[str, dict[str, float]]:
     """doc -> {other doc: similarity of their most alike figure sentences}, for
     reports of other outlets published within MAX_HOURS."""
-    units: list[tuple[str, frozenset[str]]] = []   # (doc, words of one sentence holding a comparable figure)
+    units: list[tuple[str, tuple[str, ...]]] = []   # (doc, words of one sentence holding a comparable figure)
     first: dict[str, Claim] = {}
     for d in sorted(claims):
         seen: set[str] = set()
@@ -62,7 +61,7 @@ def sentence_links(claims: dict[str, list[Claim]], stop: frozenset[str]) -> dict
     index: dict[str, list[int]] = defaultdict(list)
     norms = []
     for u, (_, ws) in enumerate(units):
-        for w in sorted(ws):
+        for w in ws:
             if 2 <= df[w] <= max_df:
                 index[w].append(u)
         norms.append(math.sqrt(sum(idf[w] ** 2 for w in ws)) or 1.0)

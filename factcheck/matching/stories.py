@@ -52,13 +52,11 @@ def parse_time(published: str | None) -> float | None:
 
 def features(doc_id: str, title: str, lead: str, entities: set[str], published: str | None) -> DocFeatures:
     feats: dict[str, float] = {}
-    for e in entities:
+    for e in sorted(entities):  # (a set: its order, and so the sum of weights to the last bit, would vary by run)
         feats["E:" + e] = 1.0
     text = normalise(title + " " + title + " " + lead[:LEAD_CHARS])
-    for m in TOKEN_RE.finditer(text):
-        w = m.group()
-        if len(w) < 3 or not w[0].isalpha() or w in STOP:
-            continue
+    words = [w for w in TOKEN_RE.findall(text) if len(w) >= 3 and w[0].isalpha() and w not in STOP]
+    for w in dict.fromkeys(words):  # (in the order of the text: the features' order is their sum's)
         feats["W:" + skeleton(w)] = 1.0
     return DocFeatures(doc_id, parse_time(published), feats)
 
