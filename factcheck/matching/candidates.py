@@ -541,7 +541,8 @@ class Candidate:
 
 def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
     """b's sentence also gives a figure of a's class (`others`: b's report's
-    figures of that class) that agrees with a, of the same thing: that report
+    figures of that class; those of b's sentence are enough, the others are
+    passed over) that agrees with a, of the same thing: that report
     knows a's figure and sets b beside it, so b is another quantity, not a
     misreport of a's.  Goals in the 86th and 94th minutes answer one in the
     87th with the 86th; "17 clean sheets in 37 matches" answers another
