@@ -2,7 +2,8 @@
 
 Each document is described by a few features (the entities it names, the
 rare words of its headline and lead, in a spelling-tolerant skeleton form).
-An inverted index over those features finds, for each document, the others
+An index of those features (a sparse matrix of documents by rare features,
+multiplied a block of days at a time) finds, for each document, the others
 that share rare features and were published within a few days; no pair is
 compared unless it shares one, so cost grows with the number of documents,
 not its square.  Two documents are neighbours when their idf-weighted
@@ -10,10 +11,11 @@ overlap is high enough; a story is a connected set of neighbours.
 """
 from __future__ import annotations
 
-import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..reading.arabic import normalise, skeleton
 from ..reading.documents import published_datetime
@@ -61,6 +63,56 @@ def features(doc_id: str, title: str, lead: str, entities: set[str], published: 
     return DocFeatures(doc_id, parse_time(published), feats)
 
 
+BLOCK = 512  # documents whose similarities are worked out in one sparse product (memory stays flat)
+
+
+def _closest(docs: list[DocFeatures], index: dict[str, list[int]], norms: list[float]) -> dict[int, list]:
+    """Per document, its closest documents within MAX_DAYS (an undated one is within any time of
+    any), as (-similarity, id) sorted, at most CANDIDATE_NEIGHBOURS, those at CANDIDATE_SIMILARITY
+    or more.  The shared weights are one sparse product, a block of documents in order of
+    publication against the documents of their days: what the postings of each feature would
+    give, summed in C, and in the order of the features' columns (the same both ways round)."""
+    import scipy.sparse as sp
+    column = {f: j for j, f in enumerate(index)}  # indexed features only: the others are never shared
+    rows, cols, vals = [], [], []
+    for k, d in enumerate(docs):
+        for f, w in d.features.items():
+            j = column.get(f)
+            if j is not None:
+                rows.append(k)
+                cols.append(j)
+                vals.append(w)
+    A = sp.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(column)), dtype=np.float64)
+    A.sort_indices()
+    when = np.array([d.when if d.when is not None else np.nan for d in docs])
+    norm = np.array(norms)
+    undated = np.flatnonzero(np.isnan(when))
+    dated = np.flatnonzero(~np.isnan(when))
+    dated = dated[np.argsort(when[dated], kind="stable")]
+    times = when[dated]
+    out: dict[int, list] = {}
+    blocks = [undated] if len(undated) else []
+    blocks += [dated[s:s + BLOCK] for s in range(0, len(dated), BLOCK)]
+    everyone = np.arange(len(docs))
+    for block in blocks:
+        if np.isnan(when[block[0]]):
+            window = everyone
+        else:
+            lo = np.searchsorted(times, when[block].min() - MAX_DAYS, side="left")
+            hi = np.searchsorted(times, when[block].max() + MAX_DAYS, side="right")
+            window = np.concatenate((undated, dated[lo:hi]))
+        shared = (A[block] @ A[window].T).tocoo()
+        mine, other = block[shared.row], window[shared.col]
+        sims = shared.data / (norm[mine] * norm[other])
+        keep = (mine != other) & (sims >= CANDIDATE_SIMILARITY) & ~(np.abs(when[mine] - when[other]) > MAX_DAYS)
+        found: dict[int, list] = {}
+        for k, o, sim in zip(mine[keep].tolist(), other[keep].tolist(), sims[keep].tolist()):
+            found.setdefault(k, []).append((-sim, docs[o].doc))
+        for k, xs in found.items():
+            out[k] = sorted(xs)[:CANDIDATE_NEIGHBOURS]
+    return out
+
+
 class Stories:
     """Neighbours and story ids for a set of documents."""
 
@@ -85,8 +137,6 @@ class Stories:
             for f in d.features:
                 if df[f] <= max_df and df[f] >= 2:
                     index[f].append(k)
-        times = {f: [docs[k].when if docs[k].when is not None else -math.inf for k in ks]
-                 for f, ks in index.items()}
         for k, d in enumerate(docs):
             for f in d.features:
                 d.features[f] = idf[f]
@@ -94,35 +144,12 @@ class Stories:
             norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
         self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
         self.candidates: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
+        scored = _closest(docs, index, norms)
         for k, d in enumerate(docs):
-            shared: dict[int, float] = defaultdict(float)
-            for f, w in d.features.items():
-                postings = index.get(f)
-                if postings is None:
-                    continue
-                if d.when is None:
-                    window = postings
-                else:  # the undated, then those within MAX_DAYS
-                    ts = times[f]
-                    undated = bisect.bisect_right(ts, -math.inf)
-                    window = postings[:undated] + postings[max(undated, bisect.bisect_left(ts, d.when - MAX_DAYS)):
-                                                           bisect.bisect_right(ts, d.when + MAX_DAYS)]
-                for other in window:
-                    if other != k:
-                        shared[other] += w * w
-            scored = []
-            for other, dot in shared.items():
-                o = docs[other]
-                if d.when is not None and o.when is not None and abs(d.when - o.when) > MAX_DAYS:
-                    continue
-                sim = dot / (norms[k] * norms[other])
-                if sim >= CANDIDATE_SIMILARITY:
-                    scored.append((-sim, o.doc))
-            scored.sort()
-            for neg, other_id in scored[:CANDIDATE_NEIGHBOURS]:
+            for neg, other_id in scored.get(k, ()):
                 self.candidates[d.doc][other_id] = -neg
                 self.candidates[other_id].setdefault(d.doc, -neg)
-            for neg, other_id in [x for x in scored if -x[0] >= MIN_SIMILARITY][:MAX_NEIGHBOURS]:
+            for neg, other_id in [x for x in scored.get(k, ()) if -x[0] >= MIN_SIMILARITY][:MAX_NEIGHBOURS]:
                 self.neighbours[d.doc][other_id] = -neg
                 self.neighbours[other_id].setdefault(d.doc, -neg)
         self.story = self._components()
