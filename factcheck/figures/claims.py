@@ -96,8 +96,13 @@ class Claim:
 
     def row(self) -> dict:
         """A table row: lists joined with ";" (CSV, Parquet, pandas)."""
-        return {name: (";".join(map(str, v)) if many else v)
+        return {name: (_joined(v) if many else v)
                 for name, many, v in ((f.name, f.metadata["many"], getattr(self, f.name)) for f in _FIELDS)}
+
+
+def _joined(values: list) -> str:
+    """A list field in a table's cell: its items joined with ";"."""
+    return ";".join(map(str, values))
 
 
 _FIELDS = fields(Claim)
@@ -107,7 +112,7 @@ COLUMNS = [f.name for f in _FIELDS]
 def table_columns(claims: list[Claim]) -> dict[str, list]:
     """Claims as a table's columns, one list a field, each cell as row() gives it: a year's
     figures as columns take much less memory than as one dict a claim."""
-    return {f.name: [";".join(map(str, v)) for v in (getattr(c, f.name) for c in claims)] if f.metadata["many"]
+    return {f.name: [_joined(getattr(c, f.name)) for c in claims] if f.metadata["many"]
             else [getattr(c, f.name) for c in claims] for f in _FIELDS}
 
 
