@@ -66,14 +66,14 @@ def features(doc_id: str, title: str, lead: str, entities: set[str], published: 
 BLOCK = 512  # documents whose similarities are worked out in one sparse product (memory stays flat)
 
 
-def _closest(docs: list[DocFeatures], index: dict[str, list[int]], norms: list[float]) -> dict[int, list]:
+def _closest(docs: list[DocFeatures], column: dict[str, int], norms: list[float]) -> dict[int, list]:
     """Per document, its closest documents within MAX_DAYS (an undated one is within any time of
     any), as (-similarity, id) sorted, at most CANDIDATE_NEIGHBOURS, those at CANDIDATE_SIMILARITY
     or more.  The shared weights are one sparse product, a block of documents in order of
     publication against the documents of their days: what the postings of each feature would
-    give, summed in C, and in the order of the features' columns (the same both ways round)."""
+    give, summed in C, and in the order of the features' columns (the same both ways round).
+    `column`: the indexed features' columns (the others are never shared)."""
     import scipy.sparse as sp
-    column = {f: j for j, f in enumerate(index)}  # indexed features only: the others are never shared
     rows, cols, vals = [], [], []
     for k, d in enumerate(docs):
         for f, w in d.features.items():
@@ -127,24 +127,24 @@ class Stories:
                 df[f] += 1
         max_df = max(MIN_POSTINGS, int(MAX_DF_SHARE * n))
         idf = {f: math.log(1 + n / c) for f, c in df.items()}
-        index: dict[str, list[int]] = defaultdict(list)
-        norms = []
-        # postings in order of publication (undated first), so that each
-        # document meets only those of its own few days, not a year's
+        # The indexed features (rare, and in two documents at least), each a column of the sparse
+        # matrix, numbered as they first appear in order of publication (undated first): that order
+        # is the order of the sums, so it is fixed.
+        column: dict[str, int] = {}
         order = sorted(range(len(docs)), key=lambda k: (docs[k].when is not None, docs[k].when or 0.0, k))
         for k in order:
-            d = docs[k]
-            for f in d.features:
-                if df[f] <= max_df and df[f] >= 2:
-                    index[f].append(k)
-        for k, d in enumerate(docs):
+            for f in docs[k].features:
+                if 2 <= df[f] <= max_df:
+                    column.setdefault(f, len(column))
+        norms = []
+        for d in docs:
             for f in d.features:
                 d.features[f] = idf[f]
             # only indexed features can be shared: the others must not dilute similarity
-            norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if 2 <= df[f] <= max_df)) or 1.0)
+            norms.append(math.sqrt(sum(w * w for f, w in d.features.items() if f in column)) or 1.0)
         self.neighbours: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
         self.candidates: dict[str, dict[str, float]] = {d.doc: {} for d in docs}
-        scored = _closest(docs, index, norms)
+        scored = _closest(docs, column, norms)
         for k, d in enumerate(docs):
             for neg, other_id in scored.get(k, ()):
                 self.candidates[d.doc][other_id] = -neg
