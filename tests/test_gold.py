@@ -119,3 +119,19 @@ def test_each_held_out_gold_names_its_documents_and_quotes_two_of_them_an_item(n
             docs = [c["doc"] for c in item["claims"]]
             assert len(set(docs)) >= 2 and all(d in gold["documents"] for d in docs), item["id"]
             assert all(c["quote"].strip() for c in item["claims"]), item["id"]
+
+
+@pytest.mark.parametrize("name", ["fresh-numbers.yaml", "fresh-numbers-2.yaml"])
+def test_each_held_out_numbers_gold_is_in_the_dev_numbers_schema(name):
+    """The numbers audits in benchmarks/ are what numbers_eval.py reads: every mention names a
+    listed document, quotes it, and says its kind; a quantity says its qualifier."""
+    import yaml
+    from pathlib import Path
+    gold = yaml.safe_load((Path(__file__).parent.parent / "benchmarks" / name).read_text(encoding="utf-8"))
+    kinds = {"count", "percent", "money", "duration", "distance", "measure", "year", "date", "time", "ordinal", "spec"}
+    assert len(gold["numbers"]) > 300
+    for m in gold["numbers"]:
+        assert m["doc"] in gold["documents"] and m["quote"].strip() and m["kind"] in kinds, m
+        if m["kind"] in ("count", "percent", "money", "duration", "distance", "measure"):
+            assert m["qualifier"] in ("exact", "approx", "at_least", "more_than", "less_than", "up_to", "range",
+                                      "vague"), m

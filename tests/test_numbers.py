@@ -897,3 +897,104 @@ def test_taking_part_is_not_protesting_unless_a_protest_is_named():
 ])
 def test_a_counted_noun_in_the_accusative_has_its_concept(text, concept):
     assert [c.concept for c in read(text) if c.kind == "count"] == [concept]
+
+
+# -- read right on fresh articles (an audit of 30 articles in neither gold, annotated independently) --
+
+def _read(sentence: str) -> list[tuple]:
+    return [(c.text, c.kind, c.value, c.qualifier, c.unit) for c in read(sentence)]
+
+
+@pytest.mark.parametrize("sentence,counted", [
+    ("وتأهلت المنتخبات الـ12 التي فازت في المجموعات", "المنتخبات"),
+    ("وقال المرشحين الـ55 للجائزة إنهم سعداء", "المرشحين"),
+    ("واستقبلت البلدان الـ32 المشاركة الوفود", "البلدان"),
+    ("وتعهدت الدول الـ28 بدعم الاتفاق", "الدول"),
+])
+def test_a_definite_plural_before_the_article_and_a_figure_is_what_it_counts(sentence, counted):
+    assert [(c.kind, c.counted) for c in read(sentence)] == [("count", counted)]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("أحرز الفريق هدفيه في الدقيقتين الـ64 و70", "ordinal"),  # a dual numbers its ordinals
+    ("وافتتح المهرجان الـ71 أمس", "ordinal"),                  # a singular noun is numbered
+    ("وسجل اللاعب الهدف الـ100 في مسيرته", "ordinal"),
+])
+def test_a_singular_or_a_dual_before_the_article_and_a_figure_is_numbered(sentence, kind):
+    assert {c.kind for c in read(sentence)} == {kind}
+
+
+@pytest.mark.parametrize("sentence,kind,value", [
+    ("وبلغت نسبة المشاركة الـ20 في المئة", "percent", 20),
+    ("وبلغت النسبة الـ20%", "percent", 20),
+    ("ودفع النادي الـ14 مليون يورو المطلوبة", "money", 14_000_000),
+])
+def test_a_share_or_a_sum_with_the_article_is_no_ordinal(sentence, kind, value):
+    assert [(c.kind, c.value) for c in read(sentence)] == [(kind, value)]
+
+
+def test_figures_joined_by_and_share_the_unit_after_the_last():
+    assert [(c.kind, c.value, c.unit) for c in read("ويأتي الهاتف بثلاثة أحجام هي 5.8 و6.1 و6.4 بوصة")] == \
+        [("count", 3, None), ("distance", 5.8, "inch"), ("distance", 6.1, "inch"), ("distance", 6.4, "inch")]
+    assert [(c.kind, c.unit) for c in read("وقتل 3 و5 أشخاص في الهجومين")] == [("count", None), ("count", None)]
+
+
+@pytest.mark.parametrize("sentence,unit", [
+    ("وتبلغ قيمة الجائزة تسعة ملايين كرونة سويدية", "SEK"),
+    ("وعرضت الأسرة مكافأة قدرها مليار شلن تنزاني", "TZS"),
+    ("وفرضت المحكمة غرامة قدرها 500 شيكل", "ILS"),
+])
+def test_crowns_shillings_and_shekels_are_money_in_their_currency(sentence, unit):
+    assert [(c.kind, c.unit) for c in read(sentence)] == [("money", unit)]
+
+
+def test_a_count_in_another_clause_does_not_take_an_earlier_sums_currency():
+    found = read("وسجلت العائدات 665 مليون دولار، فيما ارتفع عدد المستخدمين بستة ملايين عن العام الماضي")
+    assert [(c.kind, c.value) for c in found] == [("money", 665_000_000), ("count", 6_000_000)]
+    found = read("وبلغت الإيرادات 50 مليون دولار ثم ارتفعت إلى 90 مليونا")
+    assert [(c.kind, c.unit) for c in found] == [("money", "USD"), ("money", "USD")]
+
+
+def test_an_age_in_words_after_a_bounded_age_cue():
+    assert _read("وخصصت الجائزة للمخرجين دون سن الثلاثين") == \
+        [("دون سن الثلاثين", "duration", 30, "less_than", "year")]
+
+
+def test_a_year_after_until_is_a_year_unless_something_is_counted():
+    assert [(c.kind, c.value) for c in read("وعاش في الجزيرة في الفترة من 1957 وحتى 1961، ثم عاد")] == \
+        [("year", 1957), ("year", 1961)]
+    assert [(c.kind, c.qualifier) for c in read("ويتسع الملعب لما يصل حتى 2000 شخص")] == [("count", "up_to")]
+    assert [(c.kind, c.low, c.high) for c in read("والتقطت الصور بين 1924 و1945 من قبل المصور")] == \
+        [("year", 1924, 1945)]
+
+
+def test_thousand_as_a_verb_before_its_subject_is_no_figure():
+    assert [(c.value, c.counted) for c in read("وألف السير فيديا أكثر من 30 كتابا")] == [(30, "كتابا")]
+    assert [c.value for c in read("وحضر ألف شخص الحفل")] == [1000]
+
+
+def test_a_numeral_with_the_article_takes_no_scale_word_before_a_definite_noun():
+    found = read("واستقبلت منذ مقاطعة الدول الأربع آلاف الأبقار عبر الطائرات")
+    assert [(c.value, c.low, c.qualifier) for c in found] == [(4, 4, "exact"), (None, 2000, "vague")]
+    assert [c.value for c in read("وبيعت الأربعة آلاف تذكرة في ساعة")] == [4000]
+
+
+def test_a_figure_after_the_quote_that_closes_a_name_is_not_part_of_it():
+    assert [(c.kind, c.value) for c in read('وستفتح شركة "إيه إم سي" 40 دار عرض سينمائية')] == [("count", 40)]
+    assert [c.kind for c in read('وأجرت اختبارات على طائرات "إف-"35 في إسرائيل')] == ["spec"]
+
+
+@pytest.mark.parametrize("sentence,qualifier", [
+    ("ويأتي بشاشة أكبر بقليل من 6.5 بوصة", "more_than"),
+    ("ويباع بسعر أقل بقليل من 100 دولار", "less_than"),
+    ("وقتل ما لايقل عن 60 شخصا في الهجوم", "at_least"),
+    ("وسيتجاوز عدد سكان العالم 7.6 مليار نسمة", "more_than"),
+])
+def test_qualifiers_as_news_writes_them(sentence, qualifier):
+    assert [c.qualifier for c in read(sentence)] == [qualifier]
+
+
+def test_a_part_out_of_a_whole_counts_the_wholes_noun_never_the_word_whole():
+    assert [(c.value, c.counted, c.scope) for c in read("وأنقذ الغواصون الأحد ستة من أصل 12 صبيا")] == \
+        [(6, None, "subset"), (12, "صبيا", None)]
+    assert [(c.value, c.counted) for c in read("ويصوت 207 من أصل الدول الأعضاء في الاتحاد")] == [(207, "الدول")]

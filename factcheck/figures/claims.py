@@ -447,6 +447,9 @@ class Extractor:
         """(token index, length, concept) of the counted noun, or (None, 0, None)."""
         lx = self.lx
         n = len(words)
+        if q.noun_before is not None and q.noun_before >= prev_end:  # المرشحين الـ55: the noun stands before
+            m = lx.counted.match(words, q.noun_before)
+            return q.noun_before, 1, (m[1] if m and m[0] == 1 else None)
         if q.sense == "dual":  # قتل شخصان: the dual noun is its own figure
             m = lx.counted.match(words, q.n0)
             return q.n0, 1, (m[1] if m and m[0] == 1 else None)
@@ -457,6 +460,13 @@ class Extractor:
                 and not lx.triggers.match_ending(words, b + 1):  # وأصيب اثنان: a verb is not what is counted
             m = lx.counted.match(words, b)
             return b, 1, (m[1] if m and m[0] == 1 else None)
+        part = lx.scope_after.match(words, q.i1) if q.i1 < n else None
+        if part and part[1] == "subset":  # 207 من أصل الدول الأعضاء: the whole's noun, never أصل
+            k = q.i1 + part[0]
+            if k < n and words[k][0].isalpha() and words[k] not in self._stop_noun:
+                m = lx.counted.match(words, k)
+                return (k, m[0], m[1]) if m else (k, 1, None)
+            return None, 0, None  # ستة من أصل 12 صبيا: the noun is the whole figure's
         k = q.i1
         if k < n and words[k] in self._skip_before_noun and k + 1 < n:
             k += 1

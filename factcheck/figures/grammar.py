@@ -129,6 +129,8 @@ class NumberGrammar:
             if not hit:
                 break
             typ, val, form, _ = hit
+            if k == i:
+                first_article = hit[3]
             joined = k > j or words[k].startswith("و") and k > i
             if typ in ("scale", "dual_scale") and last_scale and (val if typ == "scale" else val / 2) >= last_scale:
                 # scales only descend within one number: "أربعة آلاف وخمسة آلاف" is two figures, not 9,000
@@ -144,6 +146,8 @@ class NumberGrammar:
                 ok = (typ == "ten" and last_type == "one") or (typ == "hundred" and val == 100 and last_type == "one") \
                     or (typ == "scale" and last_type not in ("scale", "dual_scale", None)) \
                     or (typ == "scale" and last_type == "fraction")
+                if typ == "scale" and first_article and k + 1 < n and words[k + 1].startswith("ال"):
+                    ok = False  # الدول الأربع آلاف الأبقار: "the four", then "thousands of the cows"
                 if not ok:
                     break
             if typ in ("one", "tens"):

@@ -52,6 +52,7 @@ class Kinds:
         self._function_words = words["function_words"]
         self._article = words["article"]
         self._counted_after = words["counted_after"]
+        self._not_counted_after = words["not_counted_after"]
         lx = lexicon
         # any(f in S for f in strip_clitics(w)) is w in clitic_forms(S): one lookup, no generator
         self._cf_ordinal_before = clitic_forms(lx.ordinal_before)
@@ -59,6 +60,9 @@ class Kinds:
         self._cf_name_before = clitic_forms(lx.name_before)
         self._cf_score_context = clitic_forms(lx.score_context)
         self._cf_model_prefixes = clitic_forms(lx.model_prefixes)
+        self._plural_endings = tuple(words["plural_endings_before_figure"])
+        self._dual_endings = tuple(words["dual_endings"])
+        self._cf_broken_plurals = clitic_forms(words["broken_plurals"])
 
     def number_words_kind(self, words, q: Quantity, floor) -> bool:
         """Make a count in number words with the article an ordinal when it numbers a noun
@@ -148,6 +152,11 @@ class Kinds:
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
+            if prev in self._article and not lemma and (q.unit or q.n1 - q.n0 > 1):
+                return None  # الـ14 مليون يورو، الـ20 في المئة: a sum or a share with the article, not an ordinal
+            if prev in self._article and not lemma and i >= 2 and self._definite_plural(words, i - 2):
+                q.noun_before = i - 2
+                return None  # المرشحين الـ55: the 55 candidates
             if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
                     and after not in FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
                     and (self.counted_follows(words, q.i1) or after.endswith("ا")):
@@ -228,6 +237,12 @@ class Kinds:
             if self.counted_follows(words, q.i1):
                 return None
             return "year"
+        # (وحتى 1961، حتى 2030): a bound's word that also dates a year, and no counted noun after
+        if value is not None and year_like(value) and len(w) == 4 and w.isdigit() and q.kind == "count" \
+                and q.qualifier == "up_to" and q.n0 > q.i0 and lx.year_before.match_ending(words, q.n0) \
+                and not self.counted_follows(words, q.i1):
+            q.qualifier, q.low, q.high = None, value, value
+            return "year"
         return None
 
     def day_month(self, words, k, day) -> tuple[int, str] | None:
@@ -264,6 +279,18 @@ class Kinds:
             year = int(words[y])
             k = y + 1
         return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
+
+    def _definite_plural(self, words, k) -> bool:
+        """Token k is a definite plural (المرشحين، للمنتخبات، الدول: words.toml [numbers]), not a dual
+        in -تين or a country's name (الأرجنتين، البحرين)."""
+        w = words[k]
+        if w in self._cf_broken_plurals:
+            return True
+        if not (w.startswith("لل") or any(f.startswith("ال") for f in strip_clitics(w))):
+            return False
+        if w.endswith(self._dual_endings) or not w.endswith(self._plural_endings):
+            return False
+        return not self.lx.entity_forms.match(words, k)
 
     def numbered_lemma(self, w: str, digits: bool = False) -> str | None:
         """The numbered noun w names (المجموعة، للدورة، دورته -> مجموعة، دورة), or None; with
@@ -320,8 +347,11 @@ class Kinds:
         k = i - 1
         while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
             k -= 1
-        if k >= 0 and words[k] in self._cf_model_prefixes:
-            return True
+        marks = range(k + 1, i)  # a hyphen binds the figure to its prefix whatever quote stands between (إف-"35)
+        closed = "-" not in words[k + 1:i] and any(words[m] == "»" or words[m] == '"' and words[:m].count('"') % 2
+                                                      for m in marks)
+        if k >= 0 and words[k] in self._cf_model_prefixes and not closed:
+            return True  # (not after the quote that closes a name: شركة "إيه إم سي" 40 دار عرض)
         # "فالكون 9": one or two words and the figure, alone between quotes
         if not (j < len(words) and words[j] in ('"', "»")):
             return False  # no closing quote: the words before the figure need not be read
@@ -353,5 +383,5 @@ class Kinds:
         if lx.counted.match(words, j) or lx.units.match(words, j):
             return True
         if w in self._counted_after:
-            return True
+            return not (j + 1 < len(words) and words[j + 1] in self._not_counted_after)  # من قبل: "by"
         return False

@@ -55,6 +55,7 @@ class Quantity:
     sense: str | None = None  # age, ratio, share, implied_currency (see claims.Claim)
     unit_end: int | None = None  # end of the unit's tokens when more follows in the span (5 أعوام ونصف)
     numbered: str | None = None  # an ordinal's numbered noun, as the lexicon names it (مجموعة، دورة، فوز)
+    noun_before: int | None = None  # the token of a counted noun standing before it (المرشحين الـ55)
 
     @property
     def is_quantity(self) -> bool:
@@ -83,6 +84,8 @@ class Parser:
         self._dual_prefixes = words["dual_prefixes"]
         self._dual_range = words["dual_range"]
         self._rise = words["rise"]
+        self._sum_breaks = words["sum_breaks"]
+        self._verb_forms = words["verb_forms"]
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
         # the words parse() and _duals() may stop at (a superset of those _start_kind() and
         # _dual_noun() accept; digits aside), so the others are passed by set lookups
@@ -204,6 +207,7 @@ class Parser:
             out = self._scores_in_words(words, out)
         if any(q.kind == "duration" for q in out):
             out = self._compound_durations(words, out)
+        self._shared_units(words, out)
         for a, b in zip(out, out[1:]):
             # الدقيقتين 10 و25، الدورتين 70 و71: a figure joined to an ordinal is one too
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
@@ -392,6 +396,24 @@ class Parser:
         out.sort(key=_first_token)
         return out
 
+    SHARED_UNIT_KINDS = ("percent", "money", "distance", "measure")
+
+    def _shared_units(self, words, qs: list[Quantity]) -> None:
+        """"5.8 و6.1 و6.4 بوصة", "0.2 و0.3 بالمئة": figures in digits joined by و, the last with a
+        unit, all take that unit (a list of one measure: three screen sizes, not two counts)."""
+        k = len(qs) - 1
+        while k > 0:
+            last = qs[k]
+            j = k
+            while j > 0 and qs[j - 1].kind == "count" and not qs[j - 1].unit and qs[j - 1].qualifier == "exact" \
+                    and qs[j - 1].i1 + 1 == qs[j].i0 and words[qs[j - 1].i1] in AND \
+                    and qs[j - 1].n1 - qs[j - 1].n0 == 1 and words[qs[j - 1].n0][0].isdigit():
+                j -= 1
+            if j < k and last.kind in self.SHARED_UNIT_KINDS and last.unit and words[last.n0][0].isdigit():
+                for q in qs[j:k]:
+                    q.kind, q.unit = last.kind, last.unit
+            k = j - 1 if j < k else k - 1
+
     def _implied_currency(self, toks, words, qs: list[Quantity]) -> None:
         """"بلغت الإيرادات 50 مليون دولار ثم ارتفعت إلى 90 مليونا": a figure with a scale word
         and no noun of its own, after a sum of money in the same sentence, is money in that currency."""
@@ -406,7 +428,10 @@ class Parser:
             scaled = any((self.word_number(w) or ("",))[0] in ("scale", "dual_scale") for w in words[q.n0:q.n1])
             nxt = words[q.i1] if q.i1 < n else ""
             prev = words[q.i0 - 1] if q.i0 else ""
-            linked = prev in self._sum_links or any(w in self._rise for w in words[last.i1:q.i0])
+            between = words[last.i1:q.i0]
+            if not self._sum_breaks.isdisjoint(between):
+                continue  # "... 665 مليون دولار، فيما ارتفع عدد المستخدمين بستة ملايين": another clause's count
+            linked = prev in self._sum_links or any(w in self._rise for w in between)
             if scaled and linked and (not nxt or not nxt[0].isalpha() or nxt in self._function_words
                                       or nxt in self._stop_after_sum) \
                     and not self.kinds.counted_follows(words, q.i1):
@@ -675,6 +700,9 @@ class Parser:
             return False  # في آن واحد: at the same time
         hit = self.word_number(words[i])
         form = hit[2]
+        if form in self._verb_forms and not hit[3] and i + 1 < len(words) and words[i + 1].startswith("ال") \
+                and len(words[i + 1]) > 2:
+            return False  # وألف السير فيديا 30 كتابا: a verb (wrote) before its subject, not a thousand
         if form in self._needs_context:
             prev = words[i - 1] if i > 0 else ""
             nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -744,8 +772,8 @@ class Parser:
                 and not self._cf_comparatives.isdisjoint(words[max(floor, q.i0 - 2):q.i0]):
             q.kind, q.unit, q.sense, q.i1 = "measure", "times", "ratio", q.i1 + 1   # أكبر بـ4 مرات
         elif q.kind == "count" and not q.unit and q.qualifier != "vague":
-            if self._age(words, q.i0, floor):
-                q.kind, q.unit, q.sense = "duration", "year", "age"   # في سن الـ 92
+            if self._age(words, q.i0, floor) or q.n0 > q.i0 and self._age(words, q.n0, q.i0):
+                q.kind, q.unit, q.sense = "duration", "year", "age"   # في سن الـ 92، دون سن الثلاثين
                 if q.qualifier is None:
                     q.qualifier = "exact"
             elif not words[q.n0][0].isdigit() and q.i0 - 1 >= floor:
