@@ -1147,3 +1147,12 @@ def test_the_years_since_the_first_time_are_nobodys_age():
     c = "وانتخب عباس رئيسا للسلطة الفلسطينية للمرة الأولى في 2005 لمدة أربع سنوات."
     got = extract_claims([Document(id="x", text=c, published="2018-05-04T10:00:00+00:00")])
     assert [x.scope for x in got if x.kind == "duration"] == [None]
+
+
+def test_a_report_that_gives_the_other_figure_beside_its_own_answers_it_whatever_nouns_are_read():
+    title = "الفيفا يختار مضيف مونديال 2026 بتصويت الدول الأعضاء"
+    a = "وتقام عملية التصويت بمشاركة كل الدول الأعضاء في الاتحاد (207 أعضاء بعد استبعاد الدول المرشحة)."
+    b = "وسيكون الأبرز في جدول الأعمال تصويت 207 من أصل الدول الأعضاء الـ211 لاختيار مضيف مونديال 2026."
+    assert not flagged(a, b, title=title)   # b's 211 is the whole, its 207 the voters a counts
+    # without the voters beside it, b's whole is compared with a's figure
+    assert flagged(a, b.replace("تصويت 207 من أصل الدول", "تصويت الدول"), title=title)

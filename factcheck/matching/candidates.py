@@ -552,7 +552,17 @@ def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
         return False
     return any(x is not b and x.sentence == b.sentence and x.value != b.value
                and x.qualifier not in ONE_SIDED and not disagree(a, x) and relation(a, x, lexicon) == "same"
-               and same_thing(a, x) for x in others)
+               and (same_thing(a, x) or same_figure(a, x)) for x in others)
+
+
+SAME_FIGURE_FLOOR = 100  # from here an exact figure written alike in two reports is no coincidence
+
+
+def same_figure(a: Claim, b: Claim) -> bool:
+    """Two exact figures of three digits or more, the same number whatever noun each names ("207
+    أعضاء" and "207 من أصل الدول الأعضاء الـ211"): one figure, though the nouns are read apart."""
+    return a.value is not None and a.value == b.value and a.value >= SAME_FIGURE_FLOOR \
+        and a.qualifier in (None, "exact") and b.qualifier in (None, "exact")
 
 
 LABEL_KINDS = ("ordinal", "spec")
