@@ -443,23 +443,26 @@ class Extractor:
         s, e = norm.span(toks[a].start, toks[b - 1].end)
         return doc.text[s:e]
 
+    def _one_word_noun(self, words, k):
+        """(k, 1, concept) for the noun at token k, taken as one word: its concept only when
+        counted.toml names it in that one word."""
+        m = self.lx.counted.match(words, k)
+        return k, 1, (m[1] if m and m[0] == 1 else None)
+
     def _counted(self, q: Quantity, words, prev_end):
         """(token index, length, concept) of the counted noun, or (None, 0, None)."""
         lx = self.lx
         n = len(words)
         if q.noun_before is not None and q.noun_before >= prev_end:  # المرشحين الـ55: the noun stands before
-            m = lx.counted.match(words, q.noun_before)
-            return q.noun_before, 1, (m[1] if m and m[0] == 1 else None)
+            return self._one_word_noun(words, q.noun_before)
         if q.sense == "dual":  # قتل شخصان: the dual noun is its own figure
-            m = lx.counted.match(words, q.n0)
-            return q.n0, 1, (m[1] if m and m[0] == 1 else None)
+            return self._one_word_noun(words, q.n0)
         # واحد and اثنان follow their noun (شخص واحد، مدنيين اثنين)
         single = q.value is not None and q.value <= 2 and q.n1 - q.n0 == 1 and not words[q.n0][0].isdigit()
         b = q.i0 - 1
         if single and b >= prev_end and b >= 0 and words[b][0].isalpha() and words[b] not in self._stop_noun \
                 and not lx.triggers.match_ending(words, b + 1):  # وأصيب اثنان: a verb is not what is counted
-            m = lx.counted.match(words, b)
-            return b, 1, (m[1] if m and m[0] == 1 else None)
+            return self._one_word_noun(words, b)
         part = lx.scope_after.match(words, q.i1) if q.i1 < n else None
         if part and part[1] == "subset":  # 207 من أصل الدول الأعضاء: the whole's noun, never أصل
             k = q.i1 + part[0]

@@ -122,6 +122,7 @@ class NumberGrammar:
         last_val = 0.0
         last_scale = None
         group = i   # where the part after the last scale word begins
+        first_article = False  # the first number word has the article (الأربع)
         j = i
         while j < n:
             k = self.detached_and(toks, words, j) if j > i else j  # the number word (after a lone و)

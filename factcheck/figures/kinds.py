@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
-from ..reading.arabic import clitic_forms, strip_clitics
+from ..reading.arabic import ARTICLE_PREFIXES, clitic_forms, strip_clitics
 from .grammar import AND, FROM, NumberGrammar
 
 if TYPE_CHECKING:
@@ -152,11 +152,12 @@ class Kinds:
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
-            if prev in self._article and not lemma and (q.unit or q.n1 - q.n0 > 1):
-                return None  # الـ14 مليون يورو، الـ20 في المئة: a sum or a share with the article, not an ordinal
-            if prev in self._article and not lemma and i >= 2 and self._definite_plural(words, i - 2):
-                q.noun_before = i - 2
-                return None  # المرشحين الـ55: the 55 candidates
+            if prev in self._article and not lemma:
+                if q.unit or q.n1 - q.n0 > 1:
+                    return None  # الـ14 مليون يورو، الـ20 في المئة: a sum or a share with the article, not an ordinal
+                if i >= 2 and self._definite_plural(words, i - 2):
+                    q.noun_before = i - 2
+                    return None  # المرشحين الـ55: the 55 candidates
             if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
                     and after not in FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
                     and (self.counted_follows(words, q.i1) or after.endswith("ا")):
@@ -226,8 +227,13 @@ class Kinds:
                 if seasons or not self.counted_follows(words, q.i1):
                     return "year"  # 2017 - 2018 من الدوري: a season
         if value is not None and year_like(value) and "," not in w and "،" not in w and len(w) == 4 \
-                and q.kind == "count" and q.qualifier in (None, "exact"):
+                and q.kind == "count" and q.qualifier in (None, "exact", "up_to"):
             ym = lx.year_before.match_ending(words, i)
+            if q.qualifier == "up_to":  # (وحتى 1961، حتى 2030): a bound's word that also dates a year
+                if not ym or self.counted_follows(words, q.i1):
+                    return None
+                q.qualifier, q.low, q.high = None, value, value
+                return "year"
             k = i - 1
             while k >= 0 and words[k] in ("(", ")", "/", "-", "،", ","):
                 k -= 1
@@ -236,12 +242,6 @@ class Kinds:
                 return "year"
             if self.counted_follows(words, q.i1):
                 return None
-            return "year"
-        # (وحتى 1961، حتى 2030): a bound's word that also dates a year, and no counted noun after
-        if value is not None and year_like(value) and len(w) == 4 and w.isdigit() and q.kind == "count" \
-                and q.qualifier == "up_to" and q.n0 > q.i0 and lx.year_before.match_ending(words, q.n0) \
-                and not self.counted_follows(words, q.i1):
-            q.qualifier, q.low, q.high = None, value, value
             return "year"
         return None
 
@@ -286,7 +286,7 @@ class Kinds:
         w = words[k]
         if w in self._cf_broken_plurals:
             return True
-        if not (w.startswith("لل") or any(f.startswith("ال") for f in strip_clitics(w))):
+        if not w.startswith(ARTICLE_PREFIXES):
             return False
         if w.endswith(self._dual_endings) or not w.endswith(self._plural_endings):
             return False
@@ -347,11 +347,12 @@ class Kinds:
         k = i - 1
         while k >= 0 and i - k <= 3 and words[k] in lx.name_marks:
             k -= 1
-        marks = range(k + 1, i)  # a hyphen binds the figure to its prefix whatever quote stands between (إف-"35)
-        closed = "-" not in words[k + 1:i] and any(words[m] == "»" or words[m] == '"' and words[:m].count('"') % 2
-                                                      for m in marks)
-        if k >= 0 and words[k] in self._cf_model_prefixes and not closed:
-            return True  # (not after the quote that closes a name: شركة "إيه إم سي" 40 دار عرض)
+        if k >= 0 and words[k] in self._cf_model_prefixes:
+            # not after the quote that closes a name (شركة "إيه إم سي" 40 دار عرض), unless a hyphen
+            # binds the figure to its prefix whatever quote stands between (إف-"35)
+            closes = any(words[m] == "»" or words[m] == '"' and words[:m].count('"') % 2 for m in range(k + 1, i))
+            if "-" in words[k + 1:i] or not closes:
+                return True
         # "فالكون 9": one or two words and the figure, alone between quotes
         if not (j < len(words) and words[j] in ('"', "»")):
             return False  # no closing quote: the words before the figure need not be read
