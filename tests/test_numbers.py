@@ -840,6 +840,18 @@ def test_an_ordinal_word_before_ten_with_a_preposition_is_not_a_teen():
     assert [(c.kind, c.value) for c in read("يحتل الفريق المركز الثاني بعشر نقاط")] == [("ordinal", 2), ("count", 10)]
 
 
+@pytest.mark.parametrize("text,events", [
+    # a figure right after the second verb is that verb's, a qualifier before it or not
+    ("أن 16 فلسطينيا قتلوا وأصيب أكثر من 1600 آخرين", [16, "killed", 1600, "wounded"]),
+    ("أسفر الحادث عن سقوط قتيل وإصابة نحو 5 آخرين", [5, "wounded"]),
+    ("قتل 10 أشخاص على الأقل وأصيب 15 آخرون", [10, "killed", 15, "wounded"]),
+    # a figure before both verbs counts the killed and the wounded together
+    ("وتقدر سيول أن حوالي 4000 من الجنود قتلوا أو أصيبوا في المعارك", [4000, "killed_or_wounded"]),
+])
+def test_killed_and_wounded_side_by_side(text, events):
+    assert [x for c in read(text) for x in (c.value or c.low, c.event)] == events
+
+
 @pytest.mark.parametrize("text", ["وفي حادث آخر قتل شخصان وأصيب آخرون الأحد", "قتل 5 أشخاص وجرح آخرون في الهجوم"])
 def test_others_of_the_next_clause_are_not_a_further_batch(text):
     assert [(c.event, c.scope) for c in read(text)] == [("killed", None)]

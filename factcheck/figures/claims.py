@@ -528,10 +528,11 @@ class Extractor:
                     continue
                 lo, hi = (end, p2) if p2 >= end else (e2, pos)
                 second_end = max(e2, end)
-                # "قتلوا وأصيب 184": the second verb has a figure of its own
-                owns_figure = any(w[0].isdigit() for w in words[second_end:second_end + 2]) or \
-                    (second_end < len(words) and (self.parser.word_number(words[second_end]) is not None
-                                                  or self.lx.vague.match(words, second_end) is not None))
+                # "قتلوا وأصيب 184": the second verb has a figure of its own; so it has when ours
+                # stands right after it, a qualifier first ("وأصيب أكثر من 1600"، "قتيل وإصابة نحو 5")
+                owns_figure = q.i0 == second_end or any(w[0].isdigit() for w in words[second_end:second_end + 2]) \
+                    or (second_end < len(words) and (self.parser.word_number(words[second_end]) is not None
+                                                     or self.lx.vague.match(words, second_end) is not None))
                 if hi - lo <= 1 and all(w in self._joiners for w in words[lo:hi]) and \
                         (hi > lo or words[max(p2, pos)].startswith("و")) and not owns_figure:
                     return "killed_or_wounded"
