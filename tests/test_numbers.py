@@ -581,6 +581,9 @@ def test_currency_carried_to_a_later_sum():
     assert found[1].sense == "implied_currency"
     other = read("بلغت أرباح المصرف 40 مليون يورو ويخدم المصرف 3 ملايين")
     assert [c.kind for c in other] == ["money", "count"]
+    # a value named (قيمته) links a sum to the one before; a span (لمدة) after it ends it
+    found = read("حصلت مصر على 8 مليارات دولار من برنامج قرض قيمته 12 مليارا لمدة ثلاث سنوات")
+    assert [(c.kind, c.unit, c.value) for c in found][:2] == [("money", "USD", 8e9), ("money", "USD", 12e9)]
 
 
 @pytest.mark.parametrize("text,senses", [
