@@ -422,15 +422,17 @@ def test_two_days_of_one_month_far_apart_are_two_days_unless_a_digit_slipped():
     ("وحكم على المتهم الرئيسي بالسجن 20 عاما بتهمة التجسس.", "ونفذ المتهم الرئيسي (21 عاما) الهجوم في العاصمة."),
     ("وعمل العالم الروسي في مختبر حكومي لمدة 27 سنة في الحقبة السوفيتية.", "وتعرض العالم الروسي (33 عاما) للتسميم في سالزبري."),
     ("وقالت إن المديرة الجديدة لها خبرة تمتد على مدى 30 عاما في الوكالة.", "وتخلف المديرة الجديدة (61 عاما) المدير السابق في الوكالة."),
+    # years spent; an age read off "his Nth year"
+    ("وقد أمضى الحارس 17 سنة في صفوف النادي.", "والحارس الذي سيبلغ عامه الـ24 في أكتوبر المقبل انضم للنادي."),
 ])
 def test_a_term_or_a_span_of_years_is_not_an_age(period, age):
     title = "الحكم على المتهم الرئيسي في قضية التجسس"
     assert not flagged(period, age, title=title)
     # two terms, or two ages, are still compared
-    assert flagged(period, period.replace("20 عاما", "15 عاما").replace("27 سنة", "30 سنة").replace("30 عاما", "35 عاما"),
-                   title=title)
+    assert flagged(period, period.replace("20 عاما", "15 عاما").replace("27 سنة", "30 سنة").replace("30 عاما", "35 عاما")
+                   .replace("17 سنة", "12 سنة"), title=title)
     assert flagged(age, age.replace("الحادية والعشرين", "الثالثة والعشرين").replace("21 عاما", "23 عاما")
-                   .replace("33 عاما", "36 عاما").replace("61 عاما", "64 عاما"), title=title)
+                   .replace("33 عاما", "36 عاما").replace("61 عاما", "64 عاما").replace("الـ24", "الـ28"), title=title)
 
 def test_times_and_matches_are_never_another_noun():
     title = "رونالدو ينتقل إلى يوفنتوس"

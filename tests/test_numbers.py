@@ -1013,3 +1013,22 @@ def test_a_part_out_of_a_whole_counts_the_wholes_noun_never_the_word_whole():
     assert [(c.value, c.counted, c.scope) for c in read("وأنقذ الغواصون الأحد ستة من أصل 12 صبيا")] == \
         [(6, None, "subset"), (12, "صبيا", None)]
     assert [(c.value, c.counted) for c in read("ويصوت 207 من أصل الدول الأعضاء في الاتحاد")] == [(207, "الدول")]
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("ودخلت الحرب السورية عامها الثامن", ("عامها الثامن", None, 7, 8)),         # the eighth year under way
+    ("ميسي الذي سيكمل عامه الحادي والثلاثين", ("عامه الحادي والثلاثين", None, 30, 31)),  # not done yet
+    ("أكمل نادال عامه الثاني والثلاثين يوم الأحد", ("عامه الثاني والثلاثين", 32, 32, 32)),  # done: he is 32
+    ("التي احتفلت مؤخرا بعامها الـ48", ("بعامها الـ48", 48, 48, 48)),
+])
+def test_an_ordinal_year_of_a_life_or_a_course_is_a_span_of_years(text, reading):
+    assert [(c.text, c.value, c.low, c.high, c.kind, c.unit) for c in read(text)] == [(*reading, "duration", "year")]
+
+
+def test_a_first_year_is_no_span():
+    assert [c.kind for c in read("وفي عامه الأول حقق الفريق اللقب")] == []
+
+
+def test_a_year_of_life_is_an_age_when_its_verb_says_so():
+    assert [c.sense for c in read("ميسي الذي سيكمل عامه الحادي والثلاثين")] == ["age"]
+    assert [c.sense for c in read("ودخلت الحرب السورية عامها الثامن")] == [None]

@@ -86,6 +86,10 @@ class Parser:
         self._rise = words["rise"]
         self._sum_breaks = words["sum_breaks"]
         self._verb_forms = words["verb_forms"]
+        self._year_of = frozenset(words["year_of"])
+        self._year_done = frozenset(words["year_done"])
+        self._year_age = frozenset(words["year_age"]) | self._year_done
+        self._article = frozenset(words["article"])
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
         # the words parse() and _duals() may stop at (a superset of those _start_kind() and
         # _dual_noun() accept; digits aside), so the others are passed by set lookups
@@ -213,7 +217,32 @@ class Parser:
             if a.kind == "ordinal" and b.kind == "count" and not b.unit and b.qualifier == "exact" \
                     and b.n0 == a.i1 + 1 and words[a.i1] in AND and words[b.n0][0].isdigit():
                 b.kind, b.qualifier, b.low, b.high, b.numbered = "ordinal", None, b.value, b.value, a.numbered
+        self._year_of_life(words, out)
         return out
+
+    def _year_of_life(self, words, qs: list[Quantity]) -> None:
+        """"دخلت الحرب عامها الثامن", "سيكمل عامه الحادي والثلاثين": an ordinal year of someone's
+        life or of something's course is a span of years, N-1 to N (the Nth year is under way); a
+        verb that says it is done (أكمل، أتم، بلغ) makes it N, and such verbs make it an age.  The first year is left an ordinal:
+        "في عامه الأول" dates, it does not measure."""
+        for q in qs:
+            if q.kind != "ordinal" or q.value is None or q.value < 2 or q.value != int(q.value):
+                continue
+            k = q.i0 - 1
+            if k >= 0 and words[k] in self._article:  # عامه الـ93
+                k -= 1
+            if k < 0 or words[k] not in self._year_of:
+                continue
+            # the verb, its subject or an adverb between (أكمل نادال عامه، أتم بعد عامه), no comma
+            before = words[max(0, k - 3):k]
+            while before and any(w in ("،", ",", ".", ":") for w in before):
+                before = before[1:]
+            done = not self._year_done.isdisjoint(before)
+            q.kind, q.unit, q.i0, q.numbered = "duration", "year", k, None
+            q.sense = "age" if not self._year_age.isdisjoint(before) else None
+            q.qualifier = "exact" if done else "range"
+            q.low, q.high = (q.value, q.value) if done else (q.value - 1, q.value)
+            q.value = q.value if done else None
 
     def _time_word(self, w: str) -> tuple[float, str] | None:
         """A unit of time standing for its own number: (1, unit) for a singular (شهر، دقيقة),
@@ -585,7 +614,7 @@ class Parser:
             dm = self.kinds.day_month(words, end, value) if lemma is None and not prev.startswith("ال") else None
             if dm:
                 return Quantity(i, dm[0], i, end, v, v, v, None, "date", norm=dm[1])
-            if end == i + 1 and lemma is None:
+            if end == i + 1 and lemma is None and (o < 2 or prev not in self._year_of):  # عامها الثامن: _year_of_life
                 return None  # الأول، الثانية alone: a word, not a figure
             q = Quantity(i, end, i, end, v, v, v, None, "ordinal", numbered=lemma)
             after = lx.age_after.match(words, end) if end < n and lemma is None else None
