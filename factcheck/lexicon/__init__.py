@@ -80,7 +80,7 @@ SCHEMA: dict[str, dict] = {
                      "alarm": bool}},  # written in events.toml, read by no code yet (see tests/test_lexicon.py)
     "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS, "rose_between": WORDS, "markets": WORDS,
                 "remaining_before": WORDS, "remaining_after": WORDS},
-    "frames": {"age_cues": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
+    "frames": {"age_cues": WORDS, "age_after_name": WORDS, "adjective_endings": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
                "forecast_cues": WORDS, "period_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
@@ -339,6 +339,8 @@ class Lexicon:
     entity_forms: PhraseTable = None    # payload entity id
     age_cues: frozenset[str] = frozenset()  # words before a figure in years that make it an age (frames.toml)
     person_nouns: frozenset[str] = frozenset()  # nouns for a person, not names, that may hold an age (frames.toml)
+    age_after_name: frozenset[str] = frozenset()  # adjectives of age after a name (البالغ): frames.toml
+    adjective_endings: tuple[str, ...] = ()  # endings of an adjective of origin, not a name (frames.toml)
     elapsed_cues: frozenset[str] = frozenset()  # ... in months or years that make it time since an event
     elapsed_clitics: frozenset[str] = frozenset()  # the letters joined before an elapsed cue (frames.toml)
     clock_minutes: frozenset[str] = frozenset()  # what an ordinal numbers when it is a match minute (frames.toml)
@@ -541,6 +543,7 @@ def load(extra_dirs: tuple[str, ...] | None = None) -> Lexicon:
     for key, kind in SCHEMA["frames"].items():  # each word list of frames.toml, declared once in SCHEMA
         if kind is WORDS:
             setattr(lx, key, frozenset(normalise(f) for f in raw["frames"].get(key, [])))
+    lx.adjective_endings = tuple(sorted(lx.adjective_endings))  # for str.endswith
     lx.earlier_event = {k: frozenset(normalise(f) for f in v) for k, v in raw["frames"].get("earlier_event", {}).items()}
     for event, forms in sorted(raw["frames"].get("dated_events", {}).items()):
         for f in forms:

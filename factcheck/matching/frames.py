@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..reading.alternation import trie_alternation
-from ..reading.arabic import CLITIC_PREFIXES, normal_skeleton, normalise, skeleton, strip_clitics
+from ..reading.arabic import ARTICLE_PREFIXES, CLITIC_PREFIXES, normal_skeleton, normalise, skeleton, strip_clitics
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -297,7 +297,25 @@ def other_persons_ages(a: Claim, b: Claim) -> bool:
         return False
     if _set_off_name(a, ha) and _set_off_name(b, hb):
         return True  # "راموس، 32 عاما،" and "أوليفر (33 عاما)": two names, two people
+    if _name_of_age(a, ha) and _name_of_age(b, hb):
+        return True  # "ديفيس البالغ من العمر 69" and "هانت (51 عاما)": two names, two people
     return _named_apart(hb, a) or _named_apart(ha, b)
+
+
+def _name_of_age(c: Claim, holder: str) -> bool:
+    """An age's holder that is a name standing right before it: set off ("NAME (33 عاما)",
+    "NAME، 32 عاما") or before an adjective of age ("NAME البالغ من العمر 69"; frames.toml
+    age_after_name), with no article, not a noun for a person (person_nouns: شاب، لاعب) and
+    not an adjective of origin (كوري جنوبي).  A verb before "من العمر" (لم يتجاوز من العمر 21)
+    or "عن عمر ناهز" is no name, so those ages are left to the other tests."""
+    if _set_off_name(c, holder):
+        return True
+    text = _before(c, 60)
+    words = _WORD.findall(normalise(text)) if text else []
+    after = load().age_after_name
+    k = len(words) - 1 - words[::-1].index(holder) if holder in words else -1
+    return 0 <= k < len(words) - 1 and _age_cue(words[k + 1], after) and not holder.startswith(ARTICLE_PREFIXES) \
+        and not holder.endswith(load().adjective_endings) and not any(w in load().person_nouns for w in _unclitic(holder))
 
 
 def _set_off_name(c: Claim, holder: str) -> bool:
