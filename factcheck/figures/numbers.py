@@ -223,8 +223,9 @@ class Parser:
     def _year_of_life(self, words, qs: list[Quantity]) -> None:
         """"دخلت الحرب عامها الثامن", "سيكمل عامه الحادي والثلاثين": an ordinal year of someone's
         life or of something's course is a span of years, N-1 to N (the Nth year is under way); a
-        verb that says it is done (أكمل، أتم، بلغ) makes it N, and such verbs make it an age.  The first year is left an ordinal:
-        "في عامه الأول" dates, it does not measure."""
+        verb that says it is done (أكمل، أتم، بلغ) makes it N; a verb of turning an age (those, and
+        يكمل، سيبلغ) makes it an age.  The first year is left an ordinal: "في عامه الأول" dates,
+        it does not measure."""
         for q in qs:
             if q.kind != "ordinal" or q.value is None or q.value < 2 or q.value != int(q.value):
                 continue
