@@ -30,6 +30,7 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word, as tokens.TOKEN_RE reads one
 _WORD_RUNS = re.compile(r"\w+")  # the same, in a text without digits and "_" (may_hold)
 _COMMAS = frozenset({"،", ","})
+_CLAUSE_STOPS = _COMMAS | {".", ":"}  # what ends the words a verb may stand among (_year_of_life)
 # The units of one span of time in days, to add its parts (3 سنوات وشهر و15 يوما): a year of
 # twelve months of thirty days, as sentences are counted.
 SPAN_SIZE = {"year": 360.0, "month": 30.0, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440,
@@ -236,7 +237,7 @@ class Parser:
                 continue
             # the verb, its subject or an adverb between (أكمل نادال عامه، أتم بعد عامه), no comma
             before = words[max(0, k - 3):k]
-            while before and any(w in ("،", ",", ".", ":") for w in before):
+            while before and not _CLAUSE_STOPS.isdisjoint(before):
                 before = before[1:]
             done = not self._year_done.isdisjoint(before)
             q.kind, q.unit, q.i0, q.numbered = "duration", "year", k, None

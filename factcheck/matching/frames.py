@@ -273,17 +273,24 @@ def is_age(c: Claim, cues: frozenset[str] | None = None) -> bool:
     return any(_age_cue(w, cues) for w in left)
 
 
-def age_holder(c: Claim) -> str | None:
-    """Whose age a figure is: the word just before it, past the age cues
-    ("رونالدو، البالغ من العمر 33 عاما" and "مايورغا (34 عاما)")."""
+@per_claim
+def _age_words(c: Claim) -> tuple[bool, list[str], int | None]:
+    """What stands before a figure that may be an age, read once a claim: whether it is set off
+    (a bracket or a comma), its words, and where among them its holder is (the last word past the
+    age cues: "رونالدو، البالغ من العمر 33 عاما", "مايورغا (34 عاما)"), or None."""
     text = _before(c, 60)
     if text is None:
-        return None
-    lx = load()
-    for w in reversed(_WORD.findall(normalise(text))):
-        if len(w) >= 3 and not _age_cue(w, lx.age_cues):
-            return w
-    return None
+        return False, [], None
+    words = _WORD.findall(normalise(text))
+    cues = load().age_cues
+    k = next((k for k in range(len(words) - 1, -1, -1) if len(words[k]) >= 3 and not _age_cue(words[k], cues)), None)
+    return _set_off(text), words, k
+
+
+def age_holder(c: Claim) -> str | None:
+    """Whose age a figure is: the word just before it, past the age cues."""
+    _, words, k = _age_words(c)
+    return None if k is None else words[k]
 
 
 def other_persons_ages(a: Claim, b: Claim) -> bool:
@@ -295,40 +302,28 @@ def other_persons_ages(a: Claim, b: Claim) -> bool:
     ha, hb = age_holder(a), age_holder(b)
     if not ha or not hb or same_name(ha, hb):
         return False
-    if _set_off_name(a, ha) and _set_off_name(b, hb):
-        return True  # "راموس، 32 عاما،" and "أوليفر (33 عاما)": two names, two people
-    if _name_of_age(a, ha) and _name_of_age(b, hb):
-        return True  # "ديفيس البالغ من العمر 69" and "هانت (51 عاما)": two names, two people
+    if _name_of_age(a) and _name_of_age(b):
+        return True  # "راموس، 32 عاما" and "أوليفر (33 عاما)"; "ديفيس البالغ من العمر 69" and "هانت البالغ ...": two names
     return _named_apart(hb, a) or _named_apart(ha, b)
 
 
-def _name_of_age(c: Claim, holder: str) -> bool:
-    """An age's holder that is a name standing right before it: set off ("NAME (33 عاما)",
-    "NAME، 32 عاما") or before an adjective of age ("NAME البالغ من العمر 69"; frames.toml
-    age_after_name), with no article, not a noun for a person (person_nouns: شاب، لاعب) and
-    not an adjective of origin (كوري جنوبي).  A verb before "من العمر" (لم يتجاوز من العمر 21)
-    or "عن عمر ناهز" is no name, so those ages are left to the other tests."""
-    if _set_off_name(c, holder):
-        return True
-    text = _before(c, 60)
-    words = _WORD.findall(normalise(text)) if text else []
-    after = load().age_after_name
-    k = len(words) - 1 - words[::-1].index(holder) if holder in words else -1
-    return 0 <= k < len(words) - 1 and _age_cue(words[k + 1], after) and not holder.startswith(ARTICLE_PREFIXES) \
-        and not holder.endswith(load().adjective_endings) and not any(w in load().person_nouns for w in _unclitic(holder))
-
-
-def _set_off_name(c: Claim, holder: str) -> bool:
-    """An age set off right after its holder ("NAME (33 عاما)", "NAME، 32 عاما")
-    whose holder is a name: no article, not a noun for a person (frames.toml
-    person_nouns: شاب، لاعب), a clitic letter allowed before it."""
-    text = _before(c, 60)
-    if text is None or not _set_off(text):
+def _name_of_age(c: Claim) -> bool:
+    """The age's holder is a name standing right before it, not a noun for a person (frames.toml
+    person_nouns: شاب، لاعب; a clitic letter allowed before it): set off, with no article
+    ("NAME (33 عاما)", "NAME، 32 عاما"), or before an adjective of age (age_after_name: "NAME
+    البالغ من العمر 69"), with no article or clitic and not an adjective of origin (كوري جنوبي).
+    A verb before "من العمر" (لم يتجاوز من العمر 21) or "عن عمر ناهز" is no name, so those ages
+    are left to the other tests."""
+    set_off, words, k = _age_words(c)
+    if k is None:
         return False
-    words = _WORD.findall(normalise(text))
-    nouns = load().person_nouns
-    return bool(words) and words[-1] == holder and not holder.startswith("ال") and \
-        not any(w in nouns for w in _unclitic(holder))
+    holder, lx = words[k], load()
+    if any(w in lx.person_nouns for w in _unclitic(holder)):
+        return False
+    if set_off and k == len(words) - 1:
+        return not holder.startswith("ال")
+    return k + 1 < len(words) and _age_cue(words[k + 1], lx.age_after_name) \
+        and not holder.startswith(ARTICLE_PREFIXES) and not holder.endswith(lx.adjective_endings)
 
 
 def same_name(x: str, y: str) -> bool:
