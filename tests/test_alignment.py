@@ -401,6 +401,23 @@ def test_two_dates_apart_in_both_day_and_month_are_two_days_not_one_misreported(
         assert flagged(body.format("30 مارس"), body.format(other), title=title), other
 
 
+def test_two_months_of_a_year_are_one_date_when_the_words_before_both_say_what_they_date():
+    """"انضمت إلى المحكمة الجنائية الدولية في كانون الثاني/يناير 2015" and "انضمت إلى المحكمة
+    الدولية في يونيو 2014" date one accession; a month of a year is otherwise the story's
+    background (the war began in March 2011, the city was retaken in October 2015), and
+    nothing is read from a month against a day."""
+    title = "فلسطين والمحكمة الجنائية الدولية"
+    when = ["2018-05-22T08:00:00+00:00", "2018-05-22T09:00:00+00:00"]
+    got = flagged("وكانت فلسطين قد انضمت إلى المحكمة الجنائية الدولية في كانون الثاني/يناير 2015 بعد توقيع الميثاق.",
+                  "وانضمت فلسطين إلى المحكمة الدولية في يونيو 2014، وتجري المحكمة تحقيقا أوليا.", title=title, dates=when)
+    assert [sorted(c.text for c in d.claims) for d in got] == [["كانون الثاني/يناير 2015", "يونيو 2014"]]
+    assert not flagged("وتصاعدت الحرب مع تدخل التحالف العسكري في آذار/مارس 2015 دعما للحكومة.",
+                       "واستعادت القوات السيطرة على الميناء من الحوثيين في أكتوبر 2015 بعد معارك.",
+                       title="الحرب في اليمن", dates=when)
+    assert not flagged("وكانت فلسطين قد انضمت إلى المحكمة الجنائية الدولية في كانون الثاني/يناير 2015.",
+                       "وكانت فلسطين قد انضمت إلى المحكمة الجنائية الدولية في 1 أبريل 2015.", title=title, dates=when)
+
+
 def test_two_days_of_one_month_far_apart_are_two_days_unless_a_digit_slipped():
     """4 and 13 March in one story, with nothing beside both that says what they date, are
     the attack and the ambassador's summons, not one day misreported; 4 and 14, 13 and 31,

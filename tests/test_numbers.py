@@ -170,7 +170,7 @@ def test_qualifiers_give_intervals(text, qualifier, low, high):
 @pytest.mark.parametrize("text,kind", [
     ("في عام 2022 تغير كل شيء", "year"),
     ("اندلعت الحرب الكورية 1950-53 ثم توقفت", "year"),
-    ("في فبراير 2022 بدأ الغزو", "year"),
+    ("في فبراير 2022 بدأ الغزو", "date"),  # a month of a year (norm 2022-02)
     ("وقع الهجوم في 15 مايو 2018", "date"),
     ("أسقطت مقاتلة SU-30M فوق البحر", "spec"),
     ("أطلقت مدافع هاوتزر 170 ملليمتر", "spec"),
@@ -430,6 +430,21 @@ def test_edition_year():
 def test_dates_whose_day_is_not_beside_the_month(text, norm):
     found = read(text)
     assert [(c.kind, c.norm) for c in found] == [("date", norm)]
+
+
+@pytest.mark.parametrize("text,quote,norm", [
+    ("انضمت فلسطين إلى المحكمة في كانون الثاني/يناير 2015 رسميا", "كانون الثاني/يناير 2015", "2015-01"),
+    ("وانضمت فلسطين إلى المحكمة في يونيو من عام 2014 رسميا", "يونيو من عام 2014", "2014-06"),
+    ("وقعت الأزمة في أبريل 2012 في البلاد", "أبريل 2012", "2012-04"),
+    ("ولد في الثامن من يناير 1942 في أكسفورد", "الثامن من يناير 1942", "1942-01-08"),  # a day: the whole date
+])
+def test_a_month_of_a_year_is_a_date_of_that_month(text, quote, norm):
+    assert [(c.text, c.kind, c.norm) for c in read(text)] == [(quote, "date", norm)]
+
+
+def test_a_month_of_a_year_dates_the_figures_beside_it_as_its_year_does():
+    d = Document(id="t", text="قتل 27 شخصا في حادث قطار في نوفمبر 2013 جنوب القاهرة")
+    assert [(c.text, c.years) for c in extractor().extract(d)] == [("27", [2013]), ("نوفمبر 2013", [2013])]
 
 
 def test_day_of_the_current_month_needs_the_publication_date():

@@ -24,7 +24,7 @@ from ..reading.documents import Document, published_datetime
 from .context import SentenceContext
 from .entities import EntityFinder
 from ..lexicon import Lexicon, load
-from .numbers import Parser, Quantity
+from .numbers import Parser, Quantity, year_named
 from ..reading.tokens import sentences, tokens_and_words
 from ..reading.wordtest import positions
 
@@ -218,7 +218,7 @@ class Extractor:
             self._attribution_hits = self._scope_cues = self._breaks = None
             ents = self.entities.find(words)
             sent_entities = sorted({eid for _, _, eid in ents})
-            years = last_years = sorted({int(q.value) for q in qs if q.kind == "year" and q.value})
+            years = last_years = sorted({y for y in map(year_named, qs) if y})
             days = self.context.days(words, pub)
             off_day = self.context.dated_elsewhere(words, pub)
             placed = self.context.place_positions(words)
@@ -318,12 +318,12 @@ class Extractor:
                 continue
             at = bisect_left(breaks, r)
             end = breaks[at] if at < len(breaks) else len(words)
-            inside = {int(y.value) for y in qs if y.kind == "year" and y.value and r < y.i0 < end}
+            inside = {year_named(y) for y in qs if year_named(y) and r < y.i0 < end}
             if inside:
                 clauses.append((k, r, end, inside))
         if not clauses:
             return
-        outside = {int(y.value) for y in qs if y.kind == "year" and y.value  # (named outside them too: kept)
+        outside = {year_named(y) for y in qs if year_named(y)  # (named outside them too: kept)
                    and not any(r < y.i0 < end for _, r, end, _ in clauses)}
         for k, (c, q) in enumerate(zip(cs, qs)):
             if not q.is_quantity or q.kind == "year":

@@ -51,6 +51,7 @@ class Kinds:
         self._glue_prefixes = words["glue_prefixes"]
         self._function_words = words["function_words"]
         self._article = words["article"]
+        self._year_nouns = frozenset(lexicon.words["pairs"]["year_nouns"])  # words.toml [pairs]
         self._counted_after = words["counted_after"]
         self._not_counted_after = words["not_counted_after"]
         lx = lexicon
@@ -238,6 +239,10 @@ class Kinds:
             while k >= 0 and words[k] in ("(", ")", "/", "-", "،", ","):
                 k -= 1
             month_before = k >= 0 and lx.months.match_ending(words, k + 1) is not None
+            month = self.month_of_year(words, i)
+            if month:  # كانون الثاني/يناير 2015، في يونيو من عام 2014: a month, not only a year
+                q.i0, q.norm = month[0], f"{int(value):04d}-{month[1]:02d}"
+                return "date"
             if ym or month_before or nxt in lx.year_after:
                 return "year"
             if self.counted_follows(words, q.i1):
@@ -279,6 +284,33 @@ class Kinds:
             year = int(words[y])
             k = y + 1
         return k, (f"{year:04d}-" if year else "") + f"{mm[1]:02d}-{day:02d}"
+
+    def month_of_year(self, words, i) -> tuple[int, int] | None:
+        """(start, month) when a month's name stands right before the year at i, alone, with its
+        other name (كانون الثاني/يناير) or with a year's noun between (يونيو من عام 2014); None
+        when a day stands before the month (a whole date is read from its day: day_month)."""
+        lx = self.lx
+        k = i
+        if k > 0 and words[k - 1] in self._year_nouns:
+            k -= 1
+            if k > 0 and words[k - 1] in FROM:
+                k -= 1
+        mm = lx.months.match_ending(words, k)
+        if mm is None:
+            return None
+        start = k - mm[0]
+        if start >= 2 and words[start - 1] == "/" and lx.months.match_ending(words, start - 1):
+            start -= 1 + lx.months.match_ending(words, start - 1)[0]
+        j = start - 1
+        if j >= 0 and words[j] in FROM:
+            j -= 1
+        if j >= 0 and (words[j].isdigit() or self._day_word(words[j])):
+            return None
+        return start, mm[1]
+
+    def _day_word(self, w: str) -> bool:
+        """A day written in words or as an ordinal before a month (الثامن من يناير)."""
+        return any(f in self.lx.ordinal_words for f in strip_clitics(w)) or self.word_number(w) is not None
 
     def _definite_plural(self, words, k) -> bool:
         """Token k is a definite plural (المرشحين، للمنتخبات، الدول: words.toml [numbers]), not a dual

@@ -63,6 +63,15 @@ class Quantity:
         return self.kind in QUANTITY_KINDS
 
 
+def year_named(q: Quantity) -> int | None:
+    """The year a figure names: a year (2014), or a month of a year (يونيو 2014, norm 2014-06)."""
+    if q.kind == "year":
+        return int(q.value) if q.value else None
+    if q.kind == "date" and q.norm and len(q.norm) == 7 and q.norm[4] == "-" and q.norm[:4].isdigit():
+        return int(q.norm[:4])
+    return None
+
+
 def _first_token(q: Quantity) -> int:
     return q.i0
 

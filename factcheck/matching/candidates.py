@@ -27,8 +27,9 @@ from ..lexicon import load
 from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
 from ..reading.documents import published_datetime
 from .memo import per_claim
-from .frames import (a_period_and_an_age, clock_minute, elapsed, is_age, one_anchored_thing, other_persons_ages,
-                     other_teams, reading, same_record, tally_since_start)
+from .frames import (a_period_and_an_age, anchor_words, clock_minute, elapsed, entity_name_words, is_age,
+                     month_name_words, one_anchored_thing, other_persons_ages, other_teams, reading, same_record,
+                     tally_since_start)
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -180,11 +181,21 @@ def written_decimal_step(c: Claim) -> float:
     return 10.0 ** (round(math.log10(scale)) - len(m[2]))
 
 
+def month_level(norm: str | None) -> bool:
+    """A date that names a month of a year, not its day (يونيو 2014: 2014-06)."""
+    return bool(norm) and len(norm) == 7 and norm[4] == "-" and norm[:4].isdigit()
+
+
 def same_date(a: str | None, b: str | None) -> bool:
     """Two dates agree when they name the same day; a date without its year
-    (30 حزيران) agrees with the same day of any year (30 يونيو 2018)."""
+    (30 حزيران) agrees with the same day of any year (30 يونيو 2018); a month
+    of a year (يونيو 2014) with every day of it, and with its month of no year."""
     if not a or not b:
         return a == b
+    if month_level(a) or month_level(b):
+        if len(a) == 5 or len(b) == 5:  # MM-DD: its month only
+            return a[-5:-3] == b[5:7] if month_level(b) else a[5:7] == b[:2]
+        return a[:7] == b[:7]
     if len(a) == 10 and len(b) == 10:
         return a == b
     return a[-5:] == b[-5:]
@@ -401,7 +412,7 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
         return True
     if a.kind == "date" and b.kind == "date" and _two_days(a, b):
         return True
-    if a.kind not in ("year",) and a.years and b.years and not set(a.years) & set(b.years):
+    if a.kind != "year" and not month_level(a.norm) and a.years and b.years and not set(a.years) & set(b.years):
         return True
     if a.kind == "year" and _either_side_of_report(a, b):
         return True
@@ -433,7 +444,7 @@ def _other_year(a: Claim, b: Claim) -> bool:
     year (28 نوفمبر 2014 and 12 يناير in a 2018 report): two events."""
     na, nb = getattr(a, "norm", None) or "", getattr(b, "norm", None) or ""
     when = published_datetime(b.published)
-    return len(na) == 10 and len(nb) == 5 and when is not None and na[:4] != str(when.year)
+    return (len(na) == 10 or month_level(na)) and len(nb) == 5 and when is not None and na[:4] != str(when.year)
 
 
 def concepts_apart(x: str, y: str, lexicon) -> bool:
@@ -487,6 +498,16 @@ def _fields_apart(x: str, y: str) -> bool:
     return (apart if both_years else min(apart, 366 - apart)) > NEAR_DAYS
 
 
+MONTH_ANCHORS = 2  # the content words before a month in its clause that say what it dates
+
+
+def _month_anchors(c: Claim) -> frozenset[str]:
+    """The content words just before a month of a year, but the names of its sentence's
+    entities and of months: "علاقة مع ترامب ... في تموز/يوليو 2006" and "الإقرار المالي لترامب
+    منذ يونيو/حزيران 2017" share a man, not an event."""
+    return anchor_words(c, nearest=MONTH_ANCHORS) - entity_name_words(tuple(c.entities)) - month_name_words()
+
+
 def _two_days(a: Claim, b: Claim) -> bool:
     """Every day a names is apart from every day b names in two fields: two days, not one
     misreported.  So are two days of one month far apart, not one slip of a digit, when no
@@ -495,6 +516,10 @@ def _two_days(a: Claim, b: Claim) -> bool:
     da, db = listed_dates(a), listed_dates(b)
     if None in da or None in db:
         return False
+    if month_level(a.norm) or month_level(b.norm):
+        # a month of a year dates the story's background (the war began in March 2011): two are
+        # one date only when a word beside both says what they date (انضمت ... في يونيو 2014)
+        return not (month_level(a.norm) and month_level(b.norm)) or not _month_anchors(a) & _month_anchors(b)
     if all(_fields_apart(x, y) for x in da for y in db):
         return True
     return all(_days_apart(x, y) for x in da for y in db) and not one_anchored_thing(a, b)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..reading.arabic import normalise
-from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
+from .candidates import comparable_class, disagree, hours, month_level, rel_gap, unit_scale
 from .frames import ANCHORED_KINDS, figure_span, is_tally, one_anchored_thing
 from ..figures.claims import Claim
 from ..lexicon import load
@@ -442,6 +442,8 @@ def _misdated(a: Claim, b: Claim) -> bool:
 
 
 def _month_day(c: Claim) -> tuple[int, int] | None:
+    if month_level(c.norm):
+        return None  # a month of a year: no day to compare (candidates._two_days weighed its months)
     parts = (c.norm or "").split("-")
     try:
         return int(parts[-2]), int(parts[-1])

@@ -63,6 +63,29 @@ def anchor_words(c: Claim, after: bool = True, nearest: int = 0) -> frozenset[st
     return _anchor_words(id(load()), c.sentence, c.text, after, nearest)
 
 
+def entity_name_words(entities: tuple[str, ...]) -> frozenset[str]:
+    """The skeletons of the words of these entities' names (entities.toml): a name beside two
+    dates says whom the story is about, not which of its events they date."""
+    return _entity_name_words(id(load()), entities)
+
+
+def month_name_words() -> frozenset[str]:
+    """The skeletons of the words of the months' names (nonquantity.toml [months])."""
+    return _month_name_words(id(load()))
+
+
+@lru_cache(maxsize=4)
+def _month_name_words(lexicon: int) -> frozenset[str]:
+    return frozenset(normal_skeleton(w) for lst in load().months.by_first.values() for words, _ in lst for w in words)
+
+
+@lru_cache(maxsize=1 << 12)
+def _entity_name_words(lexicon: int, entities: tuple[str, ...]) -> frozenset[str]:
+    known = load().entities
+    return frozenset(normal_skeleton(w) for e in entities for name in known.get(e, {}).get("names", ())
+                     for w in _WORD.findall(normalise(name)))
+
+
 @lru_cache(maxsize=1 << 14)
 def _anchor_words(lexicon: int, sentence: str, text: str, after: bool, nearest: int = 0) -> frozenset[str]:
     i = sentence.find(text)
