@@ -63,11 +63,16 @@ class Quantity:
         return self.kind in QUANTITY_KINDS
 
 
+def month_level(norm: str | None) -> bool:
+    """A date's norm that names a month of a year, not its day (يونيو 2014: 2014-06)."""
+    return bool(norm) and len(norm) == 7 and norm[4] == "-" and norm[:4].isdigit()
+
+
 def year_named(q: Quantity) -> int | None:
     """The year a figure names: a year (2014), or a month of a year (يونيو 2014, norm 2014-06)."""
     if q.kind == "year":
         return int(q.value) if q.value else None
-    if q.kind == "date" and q.norm and len(q.norm) == 7 and q.norm[4] == "-" and q.norm[:4].isdigit():
+    if q.kind == "date" and month_level(q.norm):
         return int(q.norm[:4])
     return None
 

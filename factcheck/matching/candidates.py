@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..reading.arabic import normalise, skeleton
 from ..figures.claims import Claim
 from ..lexicon import load
-from ..figures.numbers import SPAN_SIZE, SPAN_UNITS
+from ..figures.numbers import SPAN_SIZE, SPAN_UNITS, month_level
 from ..reading.documents import published_datetime
 from .memo import per_claim
 from .frames import (a_period_and_an_age, anchor_words, clock_minute, elapsed, entity_name_words, is_age,
@@ -181,11 +181,6 @@ def written_decimal_step(c: Claim) -> float:
     return 10.0 ** (round(math.log10(scale)) - len(m[2]))
 
 
-def month_level(norm: str | None) -> bool:
-    """A date that names a month of a year, not its day (يونيو 2014: 2014-06)."""
-    return bool(norm) and len(norm) == 7 and norm[4] == "-" and norm[:4].isdigit()
-
-
 def same_date(a: str | None, b: str | None) -> bool:
     """Two dates agree when they name the same day; a date without its year
     (30 حزيران) agrees with the same day of any year (30 يونيو 2018); a month
@@ -193,9 +188,8 @@ def same_date(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return a == b
     if month_level(a) or month_level(b):
-        if len(a) == 5 or len(b) == 5:  # MM-DD: its month only
-            return a[-5:-3] == b[5:7] if month_level(b) else a[5:7] == b[:2]
-        return a[:7] == b[:7]
+        month, other = (a, b) if month_level(a) else (b, a)
+        return month[5:7] == other[:2] if len(other) == 5 else month == other[:7]  # MM-DD: its month only
     if len(a) == 10 and len(b) == 10:
         return a == b
     return a[-5:] == b[-5:]
