@@ -584,6 +584,17 @@ def test_the_span_of_a_record_is_compared_only_with_the_same_records():
     assert flagged(a, c, title=title)
 
 
+def test_the_time_since_something_last_happened_is_compared_only_with_such_spans():
+    """"للمرة الأولى منذ 13 عاما" is the time since the last time, not the length of the
+    four-year term sworn in that day; said two ways ("لأول مرة في"، "بعد غياب") it is one record."""
+    title = "السيسي يؤدي اليمين الدستورية لولاية ثانية"
+    first = "وللمرة الأولى منذ {} أدى الرئيس المصري اليمين الدستورية أمام البرلمان لولاية ثانية."
+    term = "وأدى الرئيس المصري اليمين الدستورية أمام البرلمان لولاية ثانية تمتد لأربع سنوات."
+    assert not flagged(first.format("13 عاما"), term, title=title)
+    gap = "وأدى الرئيس المصري اليمين الدستورية أمام البرلمان لولاية ثانية بعد غياب {} عن هذا التقليد."
+    assert flagged(first.format("13 عاما"), gap.format("11 عاما"), title=title)
+
+
 def test_a_tally_higher_a_day_later_has_counted_another_match():
     title = "الكعبي هداف بطولة أمم أفريقيا للمحليين"
     body = "ورفع المهاجم المغربي أيوب الكعبي رصيده إلى {} أهداف في البطولة مع منتخب المغرب."

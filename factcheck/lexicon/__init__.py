@@ -81,7 +81,8 @@ SCHEMA: dict[str, dict] = {
     "updates": {"cues": WORDS, "provisional": WORDS, "margins": WORDS, "rose_between": WORDS, "markets": WORDS,
                 "remaining_before": WORDS, "remaining_after": WORDS},
     "frames": {"age_cues": WORDS, "age_after_name": WORDS, "adjective_endings": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
-               "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "until_cues": WORDS,
+               "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "first_time": WORDS,
+               "until_cues": WORDS,
                "forecast_cues": WORDS, "period_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
@@ -347,6 +348,7 @@ class Lexicon:
     record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
     record_clitics: frozenset[str] = frozenset()  # the letters joined before a record's superlative
+    first_time: frozenset[str] = frozenset()  # "for the first time (in)", "after an absence of": a span since the last time
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
     period_cues: frozenset[str] = frozenset()  # words that make years a term or a span, no one's age (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)

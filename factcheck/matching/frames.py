@@ -378,14 +378,24 @@ def _unclitic(w: str) -> tuple[str, ...]:
     return tuple(out[:3])
 
 
+FIRST_TIME = "أول مرة"  # the record of "the first time in N years" (frames.toml first_time), however it is said
+
+
 def record_span(c: Claim) -> str | None:
     """The record a duration is the span of ("أكبر انخفاض في 11 شهرا": the
-    biggest fall), named by its superlative and the word after it, or None."""
+    biggest fall), named by its superlative and the word after it; FIRST_TIME
+    for the time since something last happened (للمرة الأولى منذ 13 عاما); or None."""
     text = _before(c, 80, "duration")
     if text is None:
         return None
     lx = load()
     before = [normalise(w) for w in _WORD.findall(text)][-6:]
+    tail = before[:-1] if before and before[-1] in lx.record_links else before
+    for m in (3, 2):
+        first = tail[-m] if len(tail) >= m else ""
+        bare = first[1:] if first[:1] in lx.record_clitics else first  # وللمرة الأولى، وبعد غياب
+        if first and (" ".join(tail[-m:]) in lx.first_time or " ".join([bare] + tail[1 - m:]) in lx.first_time):
+            return FIRST_TIME
     if not before or before[-1] not in lx.record_links:
         return None
     for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
