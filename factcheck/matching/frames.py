@@ -63,6 +63,22 @@ def anchor_words(c: Claim, after: bool = True, nearest: int = 0) -> frozenset[st
     return _anchor_words(id(load()), c.sentence, c.text, after, nearest)
 
 
+def _holder_forms(c: Claim) -> frozenset[str]:
+    """The skeletons of the content words before a figure, each with and without its clitics."""
+    return _holder_forms_of(id(load()), c.sentence, c.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _holder_forms_of(lexicon: int, sentence: str, text: str) -> frozenset[str]:
+    i = sentence.find(text)
+    if i < 0:
+        return frozenset()
+    plain = _plain_words()
+    words = _WORD.findall(normalise(sentence[:i]))[-ANCHOR_REACH:]
+    forms = ({f for f in map(normal_skeleton, strip_clitics(w)) if len(f) > 2} for w in words)
+    return frozenset().union(*(f for f in forms if f and not f & plain))
+
+
 def entity_name_words(entities: tuple[str, ...]) -> frozenset[str]:
     """The skeletons of the words of these entities' names (entities.toml): a name beside two
     dates says whom the story is about, not which of its events they date."""
@@ -118,8 +134,9 @@ def one_anchored_thing(a: Claim, b: Claim, headlines: tuple[str, ...] = ()) -> b
     events; for a span, a name in the headline still says whose age it is."""
     if is_age(a) and is_age(b):
         # whose age: the person comes before it (رزان النجار (21 عاما)، عباس البالغ 83 عاما); what
-        # follows tells what befell them (لقيت حتفها، اغتصبت), which two people's ages share
-        return bool(anchor_words(a, after=False) & anchor_words(b, after=False))
+        # follows tells what befell them (لقيت حتفها، اغتصبت), which two people's ages share; a
+        # name with a clitic letter is the name (يعد نادال، 31 عاما؛ لنادال (32 عاما))
+        return bool(_holder_forms(a) & _holder_forms(b))
     shared = anchor_words(a) & anchor_words(b)
     if shared and a.kind in DATED_KINDS:
         for h in headlines:
