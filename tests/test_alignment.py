@@ -595,6 +595,18 @@ def test_the_time_since_something_last_happened_is_compared_only_with_such_spans
     assert flagged(first.format("13 عاما"), gap.format("11 عاما"), title=title)
 
 
+def test_two_moments_of_a_match_are_two_of_its_events_unless_a_word_beside_both_says_what_they_time():
+    title = "تونس تفوز على بنما في كأس العالم"
+    a = "وسجل ديلان برون هدف تونس الأول في المباراة بعد مرور 18 دقيقة من البداية."
+    b = "وأدرك المنتخب التعادل في المباراة من ركلة جزاء قبل عشر دقائق من الاستراحة."
+    assert not flagged(a, b, title=title)
+    c = "وسجل ديلان برون هدف تونس الأول في المباراة بعد مرور 12 دقيقة من البداية."
+    assert flagged(a, c, title=title)
+    # outside a match, two spans of minutes are still compared (a plane lost 20 or 50 minutes after take-off)
+    assert flagged("وسقطت الطائرة بعد 20 دقيقة من إقلاعها من طهران.", "وسقطت الطائرة بعد مرور 50 دقيقة على إقلاعها.",
+                   title="سقوط طائرة ركاب إيرانية")
+
+
 def test_a_tally_higher_a_day_later_has_counted_another_match():
     title = "الكعبي هداف بطولة أمم أفريقيا للمحليين"
     body = "ورفع المهاجم المغربي أيوب الكعبي رصيده إلى {} أهداف في البطولة مع منتخب المغرب."

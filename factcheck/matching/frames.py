@@ -15,7 +15,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..reading.alternation import trie_alternation
-from ..reading.arabic import ARTICLE_PREFIXES, CLITIC_PREFIXES, normal_skeleton, normalise, skeleton, strip_clitics
+from ..reading.arabic import (ARTICLE_PREFIXES, CLITIC_PREFIXES, clitic_forms, normal_skeleton, normalise, skeleton,
+                              strip_clitics)
 from ..figures.claims import Claim
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
@@ -288,6 +289,36 @@ def a_period_and_an_age(a: Claim, b: Claim) -> bool:
     a man of 21, a career of 30 years and a woman of 61 are two quantities."""
     pa = a_period(a)
     return pa != a_period(b) and is_age(b if pa else a)
+
+
+MOMENT_UNITS = ("second", "minute")
+
+
+@per_claim
+def match_moment(c: Claim) -> bool:
+    """A span of minutes or seconds in a sentence about a match (nonquantity.toml
+    score_context: مباراة، هدف، الشوط…): a moment of the game counted from some other
+    moment ("بعد 18 دقيقة"، "قبل عشر دقائق من النهاية"، "في غضون 16 دقيقة"), each of
+    its own event."""
+    if c.kind != "duration" or c.unit not in MOMENT_UNITS:
+        return False
+    return not _match_words(id(load())).isdisjoint(normalise(c.sentence).split())
+
+
+@lru_cache(maxsize=4)
+def _match_words(lexicon: int) -> frozenset[str]:
+    return clitic_forms(load().score_context)
+
+
+def one_moment(a: Claim, b: Claim) -> bool:
+    """Do two moments of a match share a word beside them that says what they time (the
+    equaliser, Salah's injury), other than the words that say it is a match (المباراة، هدف)?"""
+    return bool((anchor_words(a) & anchor_words(b)) - _match_skeletons(id(load())))
+
+
+@lru_cache(maxsize=4)
+def _match_skeletons(lexicon: int) -> frozenset[str]:
+    return frozenset(normal_skeleton(w) for w in load().score_context)
 
 
 @per_claim
