@@ -607,6 +607,20 @@ def test_two_moments_of_a_match_are_two_of_its_events_unless_a_word_beside_both_
                    title="سقوط طائرة ركاب إيرانية")
 
 
+def test_two_goals_minutes_are_one_goal_only_when_a_scorer_or_event_is_named_beside_both():
+    title = "روما يفوز على ليفربول برباعية في دوري الأبطال"
+    when = ["2018-05-02T08:00:00+00:00", "2018-05-02T09:00:00+00:00"]
+    a = "وبهدف التعادل تحرر لاعبو روما وسجلوا هدفا ثالثا في الدقيقة 83 بواسطة نانيغولان ثم احتسب الحكم ركلة جزاء."
+    b = "وسجل روما هدف التعادل عند الدقيقة 52، قبل أن يسجل البلجيكي رادجا نايغولان عند الدقيقة 87، ويضيف الرابع."
+    assert [sorted(c.text for c in d.claims) for d in flagged(a, b, title=title, dates=when)] == [["83", "87"]]
+    c = "وقلص البوسني إيدين دجيكو الفارق لروما عند الدقيقة 81 برأسية قوية."  # another scorer: another goal
+    assert not flagged(a, c, title=title, dates=when)
+    # the scorer counted past the plain words before the minute
+    d = "ورد عليه باييت مسجلا الهدف الرابع (60) قبل أن يختتم الياباني هيروكي ساكاي المقابلة بتسجيله هدفا خامسا في الدقيقة 80."
+    e = "ورد عليه باييت مسجلا الهدف الرابع (60) قبل أن يختتم الياباني هيروكي ساكاي الخامس (90)."
+    assert [sorted(c.text for c in x.claims) for x in flagged(d, e, title=title, dates=when)] == [["80", "90"]]
+
+
 def test_a_tally_higher_a_day_later_has_counted_another_match():
     title = "الكعبي هداف بطولة أمم أفريقيا للمحليين"
     body = "ورفع المهاجم المغربي أيوب الكعبي رصيده إلى {} أهداف في البطولة مع منتخب المغرب."

@@ -82,6 +82,7 @@ SCHEMA: dict[str, dict] = {
                 "remaining_before": WORDS, "remaining_after": WORDS},
     "frames": {"age_cues": WORDS, "age_after_name": WORDS, "adjective_endings": WORDS, "person_nouns": WORDS, "elapsed_cues": WORDS, "elapsed_clitics": WORDS, "clock_minutes": WORDS,
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "first_time": WORDS,
+               "scoring_plain": WORDS,
                "until_cues": WORDS,
                "forecast_cues": WORDS, "period_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
@@ -348,6 +349,7 @@ class Lexicon:
     record_cues: frozenset[str] = frozenset()  # superlatives that make a duration a record's span (frames.toml)
     record_links: frozenset[str] = frozenset()  # ... and the words between the record and its span
     record_clitics: frozenset[str] = frozenset()  # the letters joined before a record's superlative
+    scoring_plain: frozenset[str] = frozenset()  # words beside a match minute that say a goal was scored, not which
     first_time: frozenset[str] = frozenset()  # "for the first time (in)", "after an absence of": a span since the last time
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
     period_cues: frozenset[str] = frozenset()  # words that make years a term or a span, no one's age (frames.toml)

@@ -28,8 +28,8 @@ from ..figures.numbers import SPAN_SIZE, SPAN_UNITS, month_level
 from ..reading.documents import published_datetime
 from .memo import per_claim
 from .frames import (a_period_and_an_age, anchor_words, clock_minute, elapsed, entity_name_words, is_age,
-                     match_moment, month_name_words, one_anchored_thing, one_moment, other_persons_ages, other_teams,
-                     reading, same_record, tally_since_start)
+                     match_moment, month_name_words, one_anchored_thing, one_moment, one_scorer, other_persons_ages,
+                     other_teams, reading, same_record, tally_since_start)
 
 MAX_HOURS = 54.0    # "published within about two days"
 RATE_SCOPES = ("per_day", "per_week", "per_month", "per_year")
@@ -406,6 +406,8 @@ def incompatible(a: Claim, b: Claim) -> bool:  # noqa: C901 - one veto a line
     # unless a word beside both says what they time
     if match_moment(a) and match_moment(b) and not one_moment(a, b):
         return True
+    if clock_minute(a) and clock_minute(b) and not one_scorer(a, b):
+        return True  # two goals' minutes of one match, no scorer or event named beside both
     if a.kind == "date" and _other_year(a, b) or b.kind == "date" and _other_year(b, a):
         return True
     if a.kind == "date" and b.kind == "date" and _two_days(a, b):

@@ -321,6 +321,55 @@ def _match_skeletons(lexicon: int) -> frozenset[str]:
     return frozenset(normal_skeleton(w) for w in load().score_context)
 
 
+NAME_LIKE = 80.0  # rapidfuzz ratio of two long words that are one name spelled two ways (نانيغولان، نايغولان)
+NAME_LENGTH = 5   # letters from which a word may be a name spelled two ways
+
+
+def one_scorer(a: Claim, b: Claim) -> bool:
+    """Do two match minutes name one player or event beside them: a word of the one within
+    ANCHOR_REACH either side, with or without a clitic letter, that is a word of the other,
+    or a long word spelled alike (إنوي، وأنوي؛ نانيغولان، نايغولان); the words that say it is
+    a match (هدف، المباراة) aside?  Two goals' minutes of one match are otherwise two goals."""
+    wa, wb = _minute_words(id(load()), a.sentence, a.text), _minute_words(id(load()), b.sentence, b.text)
+    if wa & wb:
+        return True
+    long_a, long_b = [w for w in wa if len(w) >= NAME_LENGTH], [w for w in wb if len(w) >= NAME_LENGTH]
+    return any(fuzz.ratio(x, y) >= NAME_LIKE for x in long_a for y in long_b)
+
+
+@lru_cache(maxsize=4)
+def _side_names(lexicon: int) -> frozenset[str]:
+    """The words of the names of clubs (teams.toml) and of places, countries and bodies
+    (entities.toml, not persons): the sides of a match, which every minute of it shares."""
+    names = [f for d in raw_lexicon("teams").values() for f in d.get("names", [])]
+    names += [f for d in load().entities.values() if d.get("type") != "person" for f in d.get("names", [])]
+    return frozenset(w for name in names for w in _WORD.findall(normalise(name)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _minute_words(lexicon: int, sentence: str, text: str) -> frozenset[str]:
+    i = sentence.find(text)
+    if i < 0:
+        return frozenset()
+    lx = load()
+    skip = _plain_words() | _match_skeletons(lexicon)
+    sides = _side_names(lexicon)
+
+    def content(words: list[str]) -> list[frozenset[str]]:
+        out = []
+        for w in words:
+            forms = frozenset(f for f in strip_clitics(w) if len(f) > 2)
+            if forms and not any(normal_skeleton(f) in skip or f in lx.score_context or f in lx.clock_minutes
+                                 or f in lx.scoring_plain or f in sides for f in forms):
+                out.append(forms)
+        return out
+    # the content words either side, counted past the plain ones (a scorer may stand seven words back:
+    # "هيروكي ساكاي المقابلة بتسجيله هدفا خامسا في الدقيقة 80")
+    before = content(_WORD.findall(normalise(sentence[:i])))[-ANCHOR_REACH:]
+    after = content(_WORD.findall(normalise(sentence[i + len(text):])))[:ANCHOR_REACH]
+    return frozenset().union(*before, *after)
+
+
 @per_claim
 def clock_minute(c: Claim) -> bool:
     """An ordinal that is a match minute (الدقيقة 85): frames.toml clock_minutes."""
