@@ -339,10 +339,16 @@ def one_scorer(a: Claim, b: Claim) -> bool:
 
 @lru_cache(maxsize=4)
 def _side_names(lexicon: int) -> frozenset[str]:
-    """The words of the names of clubs (teams.toml) and of places, countries and bodies
-    (entities.toml, not persons): the sides of a match, which every minute of it shares."""
+    """The words of the names of clubs (teams.toml) and of places, countries and bodies, with
+    their adjectives of origin (entities.toml, not persons: فرنسا، الفرنسي): the sides of a
+    match, which every minute of it shares."""
+    lx = load()
+    endings = lx.words["entities"]["nisba_endings"]
     names = [f for d in raw_lexicon("teams").values() for f in d.get("names", [])]
-    names += [f for d in load().entities.values() if d.get("type") != "person" for f in d.get("names", [])]
+    for d in lx.entities.values():
+        if d.get("type") != "person":
+            names += d.get("names", [])
+            names += [a + stem + e for stem in d.get("nisba", []) for e in endings for a in ("", "ال")]  # الفرنسي
     return frozenset(w for name in names for w in _WORD.findall(normalise(name)))
 
 
