@@ -619,6 +619,10 @@ def test_two_goals_minutes_are_one_goal_only_when_a_scorer_or_event_is_named_bes
     d = "ورد عليه باييت مسجلا الهدف الرابع (60) قبل أن يختتم الياباني هيروكي ساكاي المقابلة بتسجيله هدفا خامسا في الدقيقة 80."
     e = "ورد عليه باييت مسجلا الهدف الرابع (60) قبل أن يختتم الياباني هيروكي ساكاي الخامس (90)."
     assert [sorted(c.text for c in x.claims) for x in flagged(d, e, title=title, dates=when)] == [["80", "90"]]
+    # a side's adjective and the words of a shot name no goal: a save at 48, a goal at 59
+    f = "وفي الشوط الثاني سجل بوغبا الهدف الثالث للمنتخب الفرنسي في الدقيقة 59 بتسديدة قوية من خارج منطقة الجزاء."
+    g = "ولم يتحسن أداء المنتخب الفرنسي إذ أنقذ لوريس فريقه في الدقيقة 48 من تسديدة قوية داخل منطقة الجزاء."
+    assert not flagged(f, g, title="فرنسا تتوج بكأس العالم", dates=when)
 
 
 def test_a_tally_higher_a_day_later_has_counted_another_match():
