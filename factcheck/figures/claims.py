@@ -318,12 +318,12 @@ class Extractor:
                 continue
             at = bisect_left(breaks, r)
             end = breaks[at] if at < len(breaks) else len(words)
-            inside = {year_named(y) for y in qs if year_named(y) and r < y.i0 < end}
+            inside = {v for y in qs if (v := year_named(y)) and r < y.i0 < end}
             if inside:
                 clauses.append((k, r, end, inside))
         if not clauses:
             return
-        outside = {year_named(y) for y in qs if year_named(y)  # (named outside them too: kept)
+        outside = {v for y in qs if (v := year_named(y))  # (named outside them too: kept)
                    and not any(r < y.i0 < end for _, r, end, _ in clauses)}
         for k, (c, q) in enumerate(zip(cs, qs)):
             if not q.is_quantity or q.kind == "year":

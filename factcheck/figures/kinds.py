@@ -50,7 +50,7 @@ class Kinds:
         words = lexicon.words["numbers"]  # lexicon/words.toml
         self._glue_prefixes = words["glue_prefixes"]
         self._function_words = words["function_words"]
-        self._article = words["article"]
+        self.article = frozenset(words["article"])  # the article as a word of its own (الـ 20): Parser's too
         self._year_nouns = frozenset(lexicon.words["pairs"]["year_nouns"])  # words.toml [pairs]
         self._counted_after = words["counted_after"]
         self._not_counted_after = words["not_counted_after"]
@@ -70,7 +70,7 @@ class Kinds:
         (في المرتبة العشرين) or a date when a month follows (في العشرين من مارس); False when neither."""
         if q.kind == "count" and not words[q.n0][0].isdigit() and q.i0 == q.n0 and q.i0 - 1 >= floor \
                 and q.qualifier == "exact" and (self.word_number(words[q.n0]) or (0, 0, 0, False))[3] \
-                and not words[q.i0 - 1] in self._article:
+                and not words[q.i0 - 1] in self.article:
             if words[q.i0 - 1] in self._cf_name_before:
                 q.kind, q.qualifier = "spec", None   # مجموعة السبع: the Group of Seven, a name
                 return True
@@ -148,18 +148,18 @@ class Kinds:
         if q.qualifier in (None, "exact") and prev and not dated and \
                 (lemma or prev in self._cf_ordinal_before):
             after = words[q.i1] if q.i1 < n else ""
-            um = lx.units.match(words, i - 2) if prev in self._article and i >= 2 else None
+            um = lx.units.match(words, i - 2) if prev in self.article and i >= 2 else None
             if um and um[0] == 1 and um[1][0] == "duration" and \
                     not any(f in lx.unit_singulars for f in strip_clitics(words[i - 2])):
                 q.kind, q.unit, q.i0 = "duration", um[1][1], min(q.i0, i - 2)  # الأشهر الـ12: twelve months
                 return None
-            if prev in self._article and not lemma:
+            if prev in self.article and not lemma:
                 if q.unit or q.n1 - q.n0 > 1:
                     return None  # الـ14 مليون يورو، الـ20 في المئة: a sum or a share with the article, not an ordinal
                 if i >= 2 and self._definite_plural(words, i - 2):
                     q.noun_before = i - 2
                     return None  # المرشحين الـ55: the 55 candidates
-            if (prev in self._article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
+            if (prev in self.article or lemma) and after[:1].isalpha() and not after.startswith("ال") \
                     and after not in FROM and after not in self._function_words and not lx.months.match(words, q.i1) \
                     and (self.counted_follows(words, q.i1) or after.endswith("ا")):
                 return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
@@ -299,8 +299,9 @@ class Kinds:
         if mm is None:
             return None
         start = k - mm[0]
-        if start >= 2 and words[start - 1] == "/" and lx.months.match_ending(words, start - 1):
-            start -= 1 + lx.months.match_ending(words, start - 1)[0]
+        other = lx.months.match_ending(words, start - 1) if start >= 2 and words[start - 1] == "/" else None
+        if other:  # كانون الثاني/يناير: its other name
+            start -= 1 + other[0]
         j = start - 1
         if j >= 0 and words[j] in FROM:
             j -= 1
@@ -340,7 +341,7 @@ class Kinds:
     def numbered_before(self, words, i, floor, digits: bool = False) -> str | None:
         """The numbered noun right before token i (an article token between: الأسبوع الـ20)."""
         k = i - 1
-        if k > floor and words[k] in self._article:
+        if k > floor and words[k] in self.article:
             k -= 1
         return self.numbered_lemma(words[k], digits) if k >= floor and k >= 0 and words[k][0].isalpha() else None
 

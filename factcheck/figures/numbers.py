@@ -104,7 +104,6 @@ class Parser:
         self._year_of = frozenset(words["year_of"])
         self._year_done = frozenset(words["year_done"])
         self._year_age = frozenset(words["year_age"]) | self._year_done
-        self._article = frozenset(words["article"])
         self._starts: dict[str, int] = {}  # word -> 1 may start a number, 2 may start a qualifier, 0 neither
         # the words parse() and _duals() may stop at (a superset of those _start_kind() and
         # _dual_noun() accept; digits aside), so the others are passed by set lookups
@@ -245,7 +244,7 @@ class Parser:
             if q.kind != "ordinal" or q.value is None or q.value < 2 or q.value != int(q.value):
                 continue
             k = q.i0 - 1
-            if k >= 0 and words[k] in self._article:  # عامه الـ93
+            if k >= 0 and words[k] in self.kinds.article:  # عامه الـ93
                 k -= 1
             if k < 0 or words[k] not in self._year_of:
                 continue

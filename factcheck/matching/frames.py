@@ -74,10 +74,15 @@ def _holder_forms_of(lexicon: int, sentence: str, text: str) -> frozenset[str]:
     i = sentence.find(text)
     if i < 0:
         return frozenset()
+    return frozenset().union(*_unclitic_skeletons(_WORD.findall(normalise(sentence[:i]))[-ANCHOR_REACH:]))
+
+
+def _unclitic_skeletons(words: list[str]) -> list[set[str]]:
+    """Per word that is not plain, the skeletons of its forms with and without its clitics
+    (بالسجن، بسجن: سجن; لنادال: نادال), in order."""
     plain = _plain_words()
-    words = _WORD.findall(normalise(sentence[:i]))[-ANCHOR_REACH:]
     forms = ({f for f in map(normal_skeleton, strip_clitics(w)) if len(f) > 2} for w in words)
-    return frozenset().union(*(f for f in forms if f and not f & plain))
+    return [f for f in forms if f and not f & plain]
 
 
 def entity_name_words(entities: tuple[str, ...]) -> frozenset[str]:
@@ -108,12 +113,10 @@ def _anchor_words(lexicon: int, sentence: str, text: str, after: bool, nearest: 
     i = sentence.find(text)
     if i < 0:
         return frozenset()
-    plain = _plain_words()
     if nearest:  # in its clause, each word with and without its clitics (بالسجن، بسجن: سجن)
         words = _WORD.findall(normalise(_CLAUSE.split(sentence[:i])[-1]))[-ANCHOR_REACH:]
-        forms = [{f for f in map(normal_skeleton, strip_clitics(w)) if len(f) > 2} for w in words]
-        forms = [f for f in forms if f and not f & plain]
-        return frozenset().union(*forms[-nearest:])
+        return frozenset().union(*_unclitic_skeletons(words)[-nearest:])
+    plain = _plain_words()
     left = _skeletons(sentence[:i])[-ANCHOR_REACH:]
     right = _skeletons(sentence[i + len(text):])[:ANCHOR_REACH] if after else []
     return frozenset(w for w in left + right if len(w) > 2 and w not in plain)
@@ -343,13 +346,13 @@ def _side_names(lexicon: int) -> frozenset[str]:
     their adjectives of origin (entities.toml, not persons: فرنسا، الفرنسي): the sides of a
     match, which every minute of it shares."""
     lx = load()
-    endings = lx.words["entities"]["nisba_endings"]
-    names = [f for d in raw_lexicon("teams").values() for f in d.get("names", [])]
-    for d in lx.entities.values():
-        if d.get("type") != "person":
-            names += d.get("names", [])
-            names += [a + stem + e for stem in d.get("nisba", []) for e in endings for a in ("", "ال")]  # الفرنسي
-    return frozenset(w for name in names for w in _WORD.findall(normalise(name)))
+    teams = frozenset(w for d in raw_lexicon("teams").values() for name in d.get("names", ())
+                      for w in _WORD.findall(normalise(name)))
+    # the lexicon's forms of each entity, its names and adjectives of origin (the article is a
+    # clitic _minute_words strips: الفرنسي is فرنسي)
+    places = frozenset(w for forms in lx.entity_forms.by_first.values() for words, eid in forms
+                       if lx.entities[eid].get("type") != "person" for w in words)
+    return teams | places
 
 
 @lru_cache(maxsize=1 << 14)
