@@ -368,7 +368,7 @@ def _minute_words(lexicon: int, sentence: str, text: str) -> frozenset[str]:
         out = []
         for w in words:
             forms = frozenset(f for f in strip_clitics(w) if len(f) > 2)
-            if forms and not any(normal_skeleton(f) in skip or f in lx.score_context or f in lx.clock_minutes
+            if forms and not any(normal_skeleton(f) in skip or f in lx.clock_minutes
                                  or f in lx.scoring_plain or f in sides for f in forms):
                 out.append(forms)
         return out
