@@ -865,6 +865,18 @@ def test_figures_of_two_events_the_lexicon_tells_apart_are_two_quantities():
     assert flagged(sent, sent.replace("12 ألف", "15 ألف"), title=title)
 
 
+def test_a_verdicts_figures_are_four_quantities_and_those_tried_are_one():
+    title = "محكمة مصرية تصدر أحكامها في قضية فض اعتصام رابعة"
+    # the sentenced to death and the acquitted of one verdict are two quantities (events.toml)
+    death = "وقضت المحكمة بإعدام 75 شخصا في القضية التي حوكم فيها قادة الجماعة."
+    acquitted = "وقضت المحكمة ببراءة 60 شخصا في القضية التي حوكم فيها قادة الجماعة."
+    assert not flagged(death, acquitted, title=title)
+    # those tried, counted as people by one report and as defendants by the other, are one
+    tried = "وهي القضية التي حوكم فيها 739 شخصا بينهم قادة الجماعة، بحسب مصادر قضائية."
+    accused = "ويحاكم في القضية 713 متهما بينهم قادة الجماعة، بحسب مصادر قضائية."
+    assert flagged(tried, accused, title=title)
+
+
 def test_an_event_said_of_one_figure_only_is_evidence_of_its_own():
     from factcheck.figures.claims import extractor
     from factcheck.matching.pairs import build_stories, score_candidates
