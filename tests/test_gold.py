@@ -103,7 +103,8 @@ def test_part_exceeds_whole_is_typed(seeds_check):
 
 
 @pytest.mark.parametrize("name", ["fresh-pairs.yaml", "fresh-pairs-2.yaml", "fresh-pairs-3.yaml", "fresh-pairs-4.yaml",
-                                  "fresh-pairs-5.yaml", "fresh-pairs-6.yaml", "fresh-pairs-7.yaml"])
+                                  "fresh-pairs-5.yaml", "fresh-pairs-6.yaml", "fresh-pairs-7.yaml",
+                                  "fresh-pairs-8.yaml"])
 def test_each_held_out_gold_names_its_documents_and_quotes_two_of_them_an_item(name):
     """The held-out golds in benchmarks/ are in the schema the scorers and `factcheck fit` read:
     every item quotes two named documents, once each outlet.  A set whose readers found no
