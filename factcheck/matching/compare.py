@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..reading.arabic import normalise
-from .candidates import comparable_class, disagree, hours, month_level, rel_gap, unit_scale
+from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
 from .frames import ANCHORED_KINDS, figure_span, is_tally, one_anchored_thing
 from ..figures.claims import Claim
+from ..figures.numbers import month_level
 from ..lexicon import load
 from ..lexicon import raw as raw_lexicon
 
