@@ -11,7 +11,7 @@ from .matching.compare import Discrepancy, discrepancies, figure_en
 from .reading.documents import Document
 from .matching.candidates import unit_scale
 from .matching.pairs import build_stories, figure_key, score_candidates
-from .matching.pairfeatures import given_together
+from .matching.pairfeatures import gives_both, given_together
 from .matching.memo import remembering
 from .matching.stories import Stories
 
@@ -69,7 +69,8 @@ def _analyse(documents: list[Document], claims: dict[str, list[Claim]]) -> Check
     def told_apart(a: Claim, b: Claim) -> bool:
         return any(given_together(a, b, reports.get(s, []), scored.values)
                    for s in sorted({story_of(a.doc), story_of(b.doc)}))
-    found = discrepancies(pairs, scored.mentions, figure_key, model.tier, story_of, ex.lx, titles, told_apart)
+    found = discrepancies(pairs, scored.mentions, figure_key, model.tier, story_of, ex.lx, titles, told_apart,
+                          lambda a, b: gives_both(a, b, claims))
     sources = sorted({d.source for d in documents if d.source})
     return CheckResult(documents, all_claims, found, stories, sources)
 

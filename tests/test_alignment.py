@@ -1239,3 +1239,58 @@ def test_a_report_that_gives_the_other_figure_beside_its_own_answers_it_whatever
     assert not flagged(a, b, title=title)   # b's 211 is the whole, its 207 the voters a counts
     # without the voters beside it, b's whole is compared with a's figure
     assert flagged(a, b.replace("تصويت 207 من أصل الدول", "تصويت الدول"), title=title)
+
+
+def test_a_report_that_also_gives_the_others_figure_is_its_own_slip_to_review():
+    title = "قطر تتعهد باستثمارات مباشرة في تركيا"
+    say = "وأعلنت الرئاسة التركية أن قطر تعهدت بضخ استثمارات مباشرة بقيمة {} دولار في تركيا."
+    slip = say.format("15 مليون")
+    corrected = slip + " وقال الديوان الأميري إن الاستثمارات المباشرة تبلغ 15 مليار دولار."
+    dates = ["2018-08-15T10:00:00+00:00", "2018-08-15T11:00:00+00:00"]
+    assert [d.tier for d in flagged(slip, say.format("15 مليار"), title=title, dates=dates)] == ["alarm"]
+    got = flagged(corrected, say.format("15 مليار"), title=title, dates=dates)
+    assert got and all(d.tier == "review" for d in got)
+
+
+def test_a_count_that_with_another_in_its_sentence_makes_the_others_figure_is_its_part():
+    title = "بري رئيسا لمجلس النواب اللبناني للمرة السادسة"
+    whole = "وفاز بري بعد حصوله على 98 صوتا مقابل 30 ورقة بيضاء في أول جلسة للمجلس الجديد."
+    parts = "وفاز بري بعد حصوله على 98 صوتا مقابل 29 ورقة بيضاء وواحدة ملغاة في أول جلسة للمجلس الجديد."
+    alone = "وفاز بري بعد حصوله على 98 صوتا مقابل 29 ورقة بيضاء في أول جلسة للمجلس الجديد."
+    dates = ["2018-05-23T10:00:00+00:00", "2018-05-23T11:00:00+00:00", "2018-05-23T12:00:00+00:00"]
+    assert flagged(whole, alone, title=title, dates=dates[:2])
+    assert not flagged(whole, parts, title=title, dates=dates[:2])
+    # a third report of the story that gives the two parts tells them apart for the others too
+    assert not flagged(whole, alone, parts, title=title, dates=dates)
+
+
+def test_three_outlets_with_three_figures_are_to_review():
+    title = "إغلاق معبر حدودي بين البلدين بعد اشتباكات"
+    say = "وأعلنت السلطات أن المعبر الحدودي أغلق لمدة {} بعد الاشتباكات الأخيرة."
+    dates = ["2018-05-23T10:00:00+00:00", "2018-05-23T11:00:00+00:00", "2018-05-23T12:00:00+00:00"]
+    two = flagged(say.format("تسعة أيام"), say.format("14 يوما"), title=title, dates=dates[:2])
+    assert [d.tier for d in two] == ["alarm"]
+    three = flagged(say.format("تسعة أيام"), say.format("14 يوما"), say.format("20 يوما"), title=title, dates=dates)
+    assert three and all(d.tier == "review" for d in three)
+
+
+def test_two_estimates_are_to_review_but_an_estimate_against_a_figure_is_an_alarm():
+    title = "لبنان يطلب دعم المانحين في مؤتمر باريس"
+    say = "ويطلب لبنان من المانحين مساعدته في التعامل مع أزمة {} لاجئ سوري على أراضيه."
+    dates = ["2018-02-19T10:00:00+00:00", "2018-02-19T11:00:00+00:00"]
+    assert [d.tier for d in flagged(say.format("مليون"), say.format("نحو مليون ونصف المليون"),
+                                      title=title, dates=dates)] == ["alarm"]
+    got = flagged(say.format("نحو مليون"), say.format("نحو مليون ونصف المليون"), title=title, dates=dates)
+    assert got and all(d.tier == "review" for d in got)
+
+
+def test_what_may_be_is_not_set_against_what_is_and_two_possibilities_are_to_review():
+    title = "إسبانيا تطلب تسليم بوتشيمون بعد توقيفه في ألمانيا"
+    may = "ويواجه بوتشيمون عقوبة، قد تصل إلى السجن {} عاما، في إسبانيا بتهمة التمرد."
+    can = "ويمكن أن يحكم على بوتشيمون بالسجن {} عاما في إسبانيا بتهمة التمرد."
+    was = "وحكم على بوتشيمون بالسجن {} عاما في إسبانيا بتهمة التمرد."
+    dates = ["2018-03-25T10:00:00+00:00", "2018-03-25T11:00:00+00:00"]
+    assert [d.tier for d in flagged(was.format(25), was.format(30), title=title, dates=dates)] == ["alarm"]
+    assert not flagged(may.format(25), was.format(30), title=title, dates=dates)
+    got = flagged(may.format(25), can.format(30), title=title, dates=dates)
+    assert got and all(d.tier == "review" for d in got)

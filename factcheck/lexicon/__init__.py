@@ -84,7 +84,7 @@ SCHEMA: dict[str, dict] = {
                "record_cues": WORDS, "record_links": WORDS, "record_clitics": WORDS, "first_time": WORDS,
                "scoring_plain": WORDS,
                "until_cues": WORDS,
-               "forecast_cues": WORDS, "period_cues": WORDS,
+               "forecast_cues": WORDS, "possibility_cues": WORDS, "period_cues": WORDS,
                "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS, "country": str}},
@@ -352,6 +352,7 @@ class Lexicon:
     scoring_plain: frozenset[str] = frozenset()  # words beside a match minute that say a goal was scored, not which
     first_time: frozenset[str] = frozenset()  # "for the first time (in)", "after an absence of": a span since the last time
     forecast_cues: frozenset[str] = frozenset()  # words that make a figure a forecast (frames.toml)
+    possibility_cues: frozenset[str] = frozenset()  # words and word pairs that make it what may be (frames.toml)
     period_cues: frozenset[str] = frozenset()  # words that make years a term or a span, no one's age (frames.toml)
     until_cues: frozenset[str] = frozenset()  # words that make a date the end of a span (frames.toml)
     earlier_event: dict = field(default_factory=dict)  # open/times/link: "بعد أيام على" an earlier event (frames.toml)

@@ -580,6 +580,22 @@ def answered(a: Claim, b: Claim, others: list[Claim], lexicon=None) -> bool:
                and (same_thing(a, x) or same_figure(a, x)) for x in others)
 
 
+def summed(a: Claim, b: Claim, sentences: list[list[Claim]]) -> bool:
+    """A sentence gives a's count beside another that, added to it, makes b ("98
+    صوتا مقابل 29 ورقة بيضاء وواحدة ملغاة" against "98 صوتا مقابل 30 ورقة بيضاء";
+    "71 نقطة بفارق 15 نقطة" against another team's 86): b is a whole of which
+    a's count is a part, or another count, not a misreport of a's.  `sentences`:
+    figures of a's class, a sentence at a time, from a's report or a third one.
+    Exact counts only."""
+    if a.kind != "count" or a.qualifier != "exact" or b.qualifier != "exact" or not a.value or not b.value:
+        return False
+    rest = b.value - a.value
+    return rest > 0 and any(
+        y.value == a.value and y.qualifier == "exact" and any(
+            x is not y and x.qualifier == "exact" and x.value == rest and same_thing(y, x) for x in cs)
+        for cs in sentences for y in cs)
+
+
 SAME_FIGURE_FLOOR = 100  # from here an exact figure written alike in two reports is no coincidence
 
 
@@ -670,6 +686,13 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
         common = set(neighbours.get(d, {})) & set(neighbours.get(e, {}))
         return [by_class[f][k] for f in sorted(common - {d, e}) if f in by_class and k in by_class[f]]
 
+    def by_sentence(reports: list[list[Claim]]) -> list[list[Claim]]:
+        out: dict[tuple, list[Claim]] = {}
+        for cs in reports:
+            for c in cs:
+                out.setdefault((c.doc, c.sentence), []).append(c)
+        return list(out.values())
+
     for d in sorted(by_class):
         for e, sim in sorted(neighbours.get(d, {}).items()):
             if e <= d or e not in by_class:
@@ -690,6 +713,8 @@ def candidate_pairs(claims: dict[str, list[Claim]], neighbours: dict[str, dict[s
                             continue
                         if frames and (incompatible(a, b) or answered(a, b, sentence_mates(e, k, b), lexicon)
                                        or answered(b, a, sentence_mates(d, k, a), lexicon)
+                                       or summed(a, b, [sentence_mates(d, k, a)] + by_sentence(thirds(d, e, k)))
+                                       or summed(b, a, [sentence_mates(e, k, b)] + by_sentence(thirds(d, e, k)))
                                        or answered_by_label(a, b, labels.get(e, ()))
                                        or answered_by_label(b, a, labels.get(d, ()))
                                        or clock_minute(a) and clock_minute(b)

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..reading.arabic import normalise
 from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
-from .frames import ANCHORED_KINDS, figure_span, is_tally, one_anchored_thing
+from .frames import ANCHORED_KINDS, figure_span, forecast, is_tally, one_anchored_thing
 from ..figures.claims import Claim
 from ..figures.numbers import month_level
 from ..lexicon import load
@@ -381,11 +381,14 @@ def _within_rise(a: Claim, b: Claim, rises: dict[tuple, list[tuple[float, float]
 
 def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[tuple, list[Claim]], figure_key,
                   tier_of, story_of, lexicon, titles: dict[str, str] | None = None,
-                  told_apart=None) -> list[Discrepancy]:
+                  told_apart=None, gives_both=None) -> list[Discrepancy]:
     """Group scored disagreeing pairs of figures into discrepancies.  `pairs`
     are (claim, claim, probability, relation); `told_apart(a, b)`, when given,
-    says a third report of the story gives both figures (pairfeatures.given_together):
-    such a discrepancy is to review, not an alarm.  Every mention of each figure is
+    says a third report of the story gives both figures (pairfeatures.given_together),
+    and `gives_both(a, b)` that a's or b's own report gives the other's figure too
+    (pairfeatures.gives_both): a discrepancy one of whose pairs is told apart, or all
+    of whose pairs are given both by one of their reports, is to review, not an
+    alarm.  Every mention of each figure is
     listed, and the conflicts are the pairs of mentions of disagreeing figures.
     A pair that is a rising toll is an update: updates and contradictions are
     grouped apart, so one late report never turns a timeline into an alarm."""
@@ -413,7 +416,8 @@ def discrepancies(pairs: list[tuple[Claim, Claim, float, str]], mentions: dict[t
     for key in mentions:
         kin.setdefault(_unqualified(key), []).append(key)
     return sorted(_group(updates, mentions, figure_key, tier_of, story_of, lexicon, True, titles, kin=kin) +
-                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles, told_apart, kin),
+                  _group(others, mentions, figure_key, tier_of, story_of, lexicon, False, titles, told_apart, kin,
+                         gives_both),
                   key=lambda d: ({"alarm": 0, "review": 1}.get(d.tier, 2), -d.probability, -d.score, d.id))
 
 
@@ -452,7 +456,24 @@ def _month_day(c: Claim) -> tuple[int, int] | None:
         return None
 
 
-def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None) -> str | None:
+SPLIT_WAYS = 3  # figures, each disagreeing with the others, from which a card is to review
+
+
+def split_three_ways(conflicts: list[Conflict]) -> list[Claim]:
+    """Figures of a card that each disagree with all the others (62.5, 70 and 72.5
+    million euros for one transfer; quakes of 6.2, 6.9 and 7 degrees on one day).
+    Three outlets with three figures have most often given three quantities (a
+    fee without and with its add-ons, and rounded; three quakes), not one
+    misreported: such a card is to review, not an alarm."""
+    apart: list[Claim] = []
+    for c in sorted({c.id: c for k in conflicts for c in (k.a, k.b)}.values(), key=lambda c: c.id):
+        if all(disagree(c, x) for x in apart):
+            apart.append(c)
+    return apart
+
+
+def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None,
+          gives_both=None) -> str | None:
     """A toll is an alarm only when both reports quote the same primary source
     within hours of each other.  Tolls hours apart may have been revised in
     between (down as well as up) or repeated from an earlier stage; tolls from
@@ -461,10 +482,20 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
     spans of time are an alarm only when a word beside two of them says what
     they date or measure, other than the story's words in their headlines
     (frames.one_anchored_thing); dates, only when they look like one date
-    given two ways (a day or two apart, or one day of two months)."""
+    given two ways (a day or two apart, or one day of two months).  Two
+    estimates, each said to be one (نحو، حوالي), rest on bases an outlet does
+    not give (registered refugees or all of them): to review."""
     if tier == "alarm":
         if told_apart is not None and any(told_apart(k.a, k.b) for k in conflicts):
             return "review"
+        if gives_both is not None and all(gives_both(k.a, k.b) for k in conflicts):
+            return "review"  # no two outlets disagree but through a report that also agrees
+        if len(split_three_ways(conflicts)) >= SPLIT_WAYS:
+            return "review"
+        if all(forecast(k.a) and forecast(k.b) for k in conflicts):
+            return "review"  # two forecasts or possibilities, each its own forecaster's
+        if all(k.a.qualifier == k.b.qualifier == "approx" for k in conflicts):
+            return "review"  # two estimates ("نحو مليون" and "نحو مليون ونصف"), each said to be one
         if conflicts[0].a.kind in ANCHORED_KINDS and not any(
                 one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
                 for k in conflicts):
@@ -481,7 +512,8 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
 
 
 def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool,
-           titles: dict[str, str], told_apart=None, kin: dict[tuple, list[tuple]] | None = None) -> list[Discrepancy]:
+           titles: dict[str, str], told_apart=None, kin: dict[tuple, list[tuple]] | None = None,
+           gives_both=None) -> list[Discrepancy]:
     # Greedy, most probable pair first: two groups join only when no document
     # would then give two different figures (one report, one figure per
     # quantity), so a rising toll, a background toll and a subset in one
@@ -604,6 +636,7 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
                                explanation=en + (attr_en if kind != "update" else ""),
                                explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
                                claims=cl, conflicts=ks, positions=sides,
-                               tier="update" if kind == "update" else _tier(tier_of(best), ks, titles, told_apart),
+                               tier="update" if kind == "update" else _tier(
+                                   tier_of(best), ks, titles, told_apart, gives_both),
                                probability=round(best, 4)))
     return out

@@ -568,13 +568,16 @@ def figure_month(c: Claim) -> int | None:
 
 
 def forecast(c: Claim) -> bool:
-    """A forecast: a cue (frames.toml forecast_cues) among the sixteen words
+    """A forecast or a possibility, not what was measured: a cue (frames.toml
+    forecast_cues, possibility_cues: a word or two) among the sixteen words
     before the figure in its clause."""
     clause = _clause_before(c)
     if clause is None:
         return False
-    cues = load().forecast_cues
-    return any(w in cues for w in _WORD.findall(normalise(clause))[-16:])
+    lx = load()
+    words = _WORD.findall(normalise(clause))[-16:]
+    return any(w in lx.forecast_cues or w in lx.possibility_cues or " ".join(words[k:k + 2]) in lx.possibility_cues
+               for k, w in enumerate(words))
 
 
 DATED_REACH = 16  # words before a year that may say what it dates ("وبدأت رحلتها الفنية بمشهد ... في عام 1942")

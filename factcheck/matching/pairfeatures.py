@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..reading.arabic import normalise, skeleton
-from .candidates import Candidate, comparable_class, disagree, hours, rel_gap, rescaled, significant_digits
+from .candidates import ONE_SIDED, Candidate, comparable_class, disagree, hours, rel_gap, rescaled, significant_digits
 from .frames import figure_span, is_age, reading
 from ..figures.claims import Claim
 from ..lexicon import load
@@ -132,6 +132,25 @@ def given_together(a: Claim, b: Claim, reports: list[str], values: dict[tuple, s
     k, fa, fb = comparable_class(a), (*_figure(a), a.concept), (*_figure(b), b.concept)
     return any(doc not in (a.doc, b.doc) and fa in values.get((doc, k), ()) and fb in values.get((doc, k), ())
                for doc in reports)
+
+
+def gives_both(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> bool:
+    """One of the two reports also gives the other's figure, in the same unit,
+    of the same thing as far as both say (what it counts, its event), not as a
+    bound, which agrees with too much ("أكثر من 15 مليار"): that
+    outlet agrees with the other one elsewhere ("15 مليون دولار" once, beside
+    "15 مليار دولار" in its headline and lead: its own slip), or tells two
+    quantities apart.  Either way the two outlets do not disagree, so it is
+    to review, not an alarm.  `claims`: document -> its claims."""
+    def alike(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+
+    def gives(own: Claim, x: Claim) -> bool:
+        k = comparable_class(x)
+        return any(y.unit == x.unit and comparable_class(y) == k and y.qualifier not in ONE_SIDED
+                   and not disagree(x, y) and disagree(own, y)
+                   and alike(y.concept, x.concept) and alike(y.event, x.event) for y in claims.get(own.doc, ()))
+    return gives(a, b) or gives(b, a)
 
 
 def bounded_figures(claims) -> dict[tuple, list[Claim]]:
