@@ -1294,3 +1294,17 @@ def test_what_may_be_is_not_set_against_what_is_and_two_possibilities_are_to_rev
     assert not flagged(may.format(25), was.format(30), title=title, dates=dates)
     got = flagged(may.format(25), can.format(30), title=title, dates=dates)
     assert got and all(d.tier == "review" for d in got)
+
+
+def test_an_outlet_that_gives_both_figures_in_two_reports_makes_the_card_one_to_review():
+    title = "ترحيل أفغاني من السويد بعد احتجاج طالبة على متن الطائرة"
+    say = "وكان على متن الطائرة رجل أفغاني يبلغ من العمر {} عاما تقرر ترحيله إلى كابول."
+    dates = ["2018-07-25T10:00:00+00:00", "2018-07-25T11:00:00+00:00", "2018-07-25T12:00:00+00:00",
+             "2018-07-25T13:00:00+00:00"]
+    apart = docs(say.format(52), say.format(51), say.format(52), say.format(51), title=title, dates=dates,
+                 sources=["BBC", "france24", "CNN", "skynews"])
+    assert [d.tier for d in run_check(apart).discrepancies] == ["alarm"]
+    torn = docs(say.format(52), say.format(51), say.format(52), say.format(51), title=title, dates=dates,
+                sources=["BBC", "france24", "france24", "skynews"])
+    got = [d for d in run_check(torn).discrepancies if d.type != "update"]
+    assert got and all(d.tier == "review" for d in got)

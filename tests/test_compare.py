@@ -504,3 +504,28 @@ def test_explanations_in_both_languages():
     d = alarms(SENT.format("14000") + ".", SENT.format("11000") + ".")[0]
     assert "14,000" in d.explanation and "11,000" in d.explanation
     assert "14000" in d.explanation_ar and "11000" in d.explanation_ar
+
+
+def test_a_figure_joins_the_card_its_outlets_same_figure_is_on_though_not_paired_with_every_report():
+    """CNN gives 97.8 in two reports; only one was paired with France 24's 97.08.
+    The other report's 97.8 stands for the same figure and joins the card
+    rather than being left out of it."""
+    from factcheck.figures.claims import extractor
+    from factcheck.lexicon import load
+    from factcheck.matching.alignment import load_model
+    from factcheck.matching.compare import discrepancies
+    from factcheck.matching.pairs import figure_key
+    title = "الهيئة الوطنية للانتخابات تعلن فوز السيسي بولاية ثانية"
+    say = "وأعلنت الهيئة الوطنية للانتخابات فوز السيسي بولاية ثانية بنسبة {}."
+    reports = [("CNN", "97.8 في المائة"), ("CNN", "97.8 في المائة"), ("france24", "97,08 بالمئة"),
+               ("skynews", "97.08 بالمئة")]
+    docs = [Document(id=f"d{k}", text=f"{title}\n{say.format(f)}", source=s, title_end=len(title),
+                     published=f"2018-04-02T1{k}:00:00+00:00") for k, (s, f) in enumerate(reports)]
+    ex = extractor()
+    figure = {d.id: next(c for c in ex.extract(d) if c.kind == "percent") for d in docs}
+    scored = [("d0", "d2", 0.99), ("d0", "d3", 0.95), ("d1", "d3", 0.80)]  # d1 and d2 were never paired
+    pairs = [(figure[a], figure[b], p, "same") for a, b, p in scored]
+    mentions = {figure_key(c): [c] for c in figure.values()}
+    model = load_model()
+    cards = discrepancies(pairs, mentions, figure_key, model.tier, lambda doc: "story", load())
+    assert [sorted({c.doc for c in d.claims}) for d in cards] == [["d0", "d1", "d2", "d3"]]

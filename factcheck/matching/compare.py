@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..reading.arabic import normalise
-from .candidates import comparable_class, disagree, hours, rel_gap, unit_scale
+from .candidates import comparable_class, disagree, hours, outlet, rel_gap, unit_scale
 from .frames import ANCHORED_KINDS, figure_span, forecast, is_tally, one_anchored_thing
 from ..figures.claims import Claim
 from ..figures.numbers import month_level
@@ -456,6 +456,21 @@ def _month_day(c: Claim) -> tuple[int, int] | None:
         return None
 
 
+def torn_outlet(conflicts: list[Conflict]) -> str | None:
+    """An outlet that gives both sides' figures, in one report or two (CNN's 9
+    journalists killed in the morning and 8 by noon; France 24's five years in
+    one report and five months in another): its figure moved, or it holds two
+    quantities or slipped, so the outlets are not simply at odds.  Its name, or None."""
+    by_outlet: dict[str, list[Claim]] = {}
+    for c in sorted({c.id: c for k in conflicts for c in (k.a, k.b)}.values(), key=lambda c: c.id):
+        by_outlet.setdefault(outlet(c), []).append(c)
+    for name in sorted(by_outlet):
+        cs = by_outlet[name]
+        if any(disagree(x, y) for i, x in enumerate(cs) for y in cs[i + 1:]):
+            return name
+    return None
+
+
 SPLIT_WAYS = 3  # figures, each disagreeing with the others, from which a card is to review
 
 
@@ -490,6 +505,8 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
             return "review"
         if gives_both is not None and all(gives_both(k.a, k.b) for k in conflicts):
             return "review"  # no two outlets disagree but through a report that also agrees
+        if torn_outlet(conflicts):
+            return "review"
         if len(split_three_ways(conflicts)) >= SPLIT_WAYS:
             return "review"
         if all(forecast(k.a) and forecast(k.b) for k in conflicts):
@@ -520,7 +537,11 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
     # report never chain several quantities into one card.
     aligned = {(figure_key(t[0]), figure_key(t[1])) for t in pairs}
     aligned |= {(y, x) for x, y in aligned}
+    # a figure aligned with y in one report stands for the same figure in the outlet's other
+    # reports (CNN's 97.8 in two reports, only one of them paired with France 24's 97.08); not a
+    # date, of which a story has many (the opening match's, the team's first), each paired apart
     claim_of = {figure_key(c): c for t in pairs for c in t[:2]}
+    aligned_figure = {(outlet(claim_of[x]), x[1:], y) for x, y in aligned if claim_of[x].kind != "date"}
     group_of: dict[tuple, int] = {}
     members: list[set[tuple]] = []
     chosen: list[list] = []
@@ -536,7 +557,10 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
             given = {x[1:] for x in xs}, {y[1:] for y in ys}
             xs = {x for x in xs if x[1:] not in given[1]}
             ys = {y for y in ys if y[1:] not in given[0]}
+        one = len(xs) == 1 or len(ys) == 1  # one figure joining a card, never two cards chained
         return all((x, y) in aligned or not disagree(claim_of[x], claim_of[y]) or _told(x, y) in repeats
+                   or one and ((outlet(claim_of[x]), x[1:], y) in aligned_figure
+                               or (outlet(claim_of[y]), y[1:], x) in aligned_figure)
                    for x in xs for y in ys)
 
     def _told(x: tuple, y: tuple) -> tuple:
