@@ -1308,3 +1308,12 @@ def test_an_outlet_that_gives_both_figures_in_two_reports_makes_the_card_one_to_
                 sources=["BBC", "france24", "france24", "skynews"])
     got = [d for d in run_check(torn).discrepancies if d.type != "update"]
     assert got and all(d.tier == "review" for d in got)
+
+
+def test_a_figure_of_what_came_the_day_before_is_not_todays():
+    title = "الصين ترد على واشنطن برسوم جمركية جديدة"
+    today = "وقالت الصين إنها ستفرض رسوما جمركية على {} منتجا أميركيا ردا على الرسوم الأميركية."
+    before = "وأتى نشر القائمة غداة فرض الصين رسوما جمركية على {} منتجا أميركيا ردا على الرسوم الأميركية."
+    dates = ["2018-04-04T10:00:00+00:00", "2018-04-04T11:00:00+00:00"]
+    assert flagged(today.format(106), today.format(128), title=title, dates=dates)
+    assert not flagged(today.format(106), before.format(128), title=title, dates=dates)

@@ -85,7 +85,7 @@ SCHEMA: dict[str, dict] = {
                "scoring_plain": WORDS,
                "until_cues": WORDS,
                "forecast_cues": WORDS, "possibility_cues": WORDS, "period_cues": WORDS,
-               "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS}, "dated_events": {"*": WORDS}},
+               "earlier_event": {"open": WORDS, "times": WORDS, "link": WORDS, "alone": WORDS}, "dated_events": {"*": WORDS}},
     "attribution": {"before": WORDS, "stop": WORDS, "max_words": int},
     "entities": {"*": {"type": str, "names": WORDS, "nisba": WORDS, "country": str}},
     "words": {

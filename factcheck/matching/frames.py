@@ -514,17 +514,23 @@ def record_span(c: Claim) -> str | None:
 _CLITIC_LETTERS = frozenset(p for p in CLITIC_PREFIXES if len(p) == 1)
 
 
+ALONE_REACH = 6  # words from "غداة" to the figure of the event it recalls
+
+
 def of_earlier_event(c: Claim) -> bool:
     """The figure belongs to an earlier event its sentence recalls ("بعد أيام على
     زلزال بقوة 6,9 درجات"، "بعد 4 أيام من هجوم أسفر عن مقتل 20"): opener, an
     optional number, a span of time and a link (frames.toml earlier_event), then
-    at most four words to the figure, within its clause."""
+    at most four words to the figure, within its clause; or a word that says all
+    that alone ("غداة فرض الصين رسوما جمركية على 128 صنفا"), then at most six."""
     clause = _clause_before(c)
     frame = load().earlier_event
     if clause is None or not frame:
         return False
     words = [normalise(w) for w in re.findall(r"\S+", clause)]
     for k in range(max(0, len(words) - 9), len(words)):
+        if words[k] in frame.get("alone", ()) and len(words) - (k + 1) <= ALONE_REACH:
+            return True
         if words[k] not in frame["open"]:
             continue
         j = k + 1
