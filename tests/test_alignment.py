@@ -1272,6 +1272,11 @@ def test_three_outlets_with_three_figures_are_to_review():
     assert [d.tier for d in two] == ["alarm"]
     three = flagged(say.format("تسعة أيام"), say.format("14 يوما"), say.format("20 يوما"), title=title, dates=dates)
     assert three and all(d.tier == "review" for d in three)
+    # a round figure between two others agrees with one of them, yet three values are printed
+    fee = "وانتقل الحارس البرازيلي إلى ليفربول قادما من روما مقابل {} مليون يورو."
+    three = flagged(fee.format("62.5"), fee.format("70"), fee.format("72.5"), title=title, dates=dates)
+    assert three and all(d.tier == "review" for d in three)
+    assert [d.tier for d in flagged(fee.format("62.5"), fee.format("72.5"), title=title, dates=dates[:2])] == ["alarm"]
 
 
 def test_two_estimates_are_to_review_but_an_estimate_against_a_figure_is_an_alarm():

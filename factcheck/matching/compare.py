@@ -471,20 +471,21 @@ def torn_outlet(conflicts: list[Conflict]) -> str | None:
     return None
 
 
-SPLIT_WAYS = 3  # figures, each disagreeing with the others, from which a card is to review
+SPLIT_WAYS = 3  # figures printed in a card from which it is to review
 
 
 def split_three_ways(conflicts: list[Conflict]) -> list[Claim]:
-    """Figures of a card that each disagree with all the others (62.5, 70 and 72.5
-    million euros for one transfer; quakes of 6.2, 6.9 and 7 degrees on one day).
-    Three outlets with three figures have most often given three quantities (a
-    fee without and with its add-ons, and rounded; three quakes), not one
+    """A card's figures, one for each value printed (62.5, 70 and 72.5 million
+    euros for one transfer; quakes of 6.2, 6.9 and 7 degrees on one day), dates
+    left out (a day with and without its year is one date).  Three outlets with
+    three values have most often given three quantities (a fee without and with
+    its add-ons, and rounded; three quakes), or one still unsettled, not one
     misreported: such a card is to review, not an alarm."""
-    apart: list[Claim] = []
+    printed: dict[tuple, Claim] = {}
     for c in sorted({c.id: c for k in conflicts for c in (k.a, k.b)}.values(), key=lambda c: c.id):
-        if all(disagree(c, x) for x in apart):
-            apart.append(c)
-    return apart
+        if c.kind != "date":
+            printed.setdefault((c.value, c.unit), c)
+    return list(printed.values())
 
 
 def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None,
