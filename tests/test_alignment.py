@@ -38,6 +38,11 @@ def flagged(*bodies, **kw):
     return [d for d in found(*bodies, **kw) if d.type != "update"]
 
 
+def tiers(*bodies, **kw) -> set[str]:
+    """The tiers of the flagged cards: {"alarm"}, {"review"}, or both."""
+    return {d.tier for d in flagged(*bodies, **kw)}
+
+
 def test_durations_compare_across_units():
     got = flagged("قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 يوما بسبب كذبه على المحققين.",
                   "قضت محكمة أمريكية بسجن جورج بابادوبولوس 14 عاما بسبب كذبه على المحققين.")
@@ -1247,9 +1252,8 @@ def test_a_report_that_also_gives_the_others_figure_is_its_own_slip_to_review():
     slip = say.format("15 مليون")
     corrected = slip + " وقال الديوان الأميري إن الاستثمارات المباشرة تبلغ 15 مليار دولار."
     dates = ["2018-08-15T10:00:00+00:00", "2018-08-15T11:00:00+00:00"]
-    assert [d.tier for d in flagged(slip, say.format("15 مليار"), title=title, dates=dates)] == ["alarm"]
-    got = flagged(corrected, say.format("15 مليار"), title=title, dates=dates)
-    assert got and all(d.tier == "review" for d in got)
+    assert tiers(slip, say.format("15 مليار"), title=title, dates=dates) == {"alarm"}
+    assert tiers(corrected, say.format("15 مليار"), title=title, dates=dates) == {"review"}
 
 
 def test_a_count_that_with_another_in_its_sentence_makes_the_others_figure_is_its_part():
@@ -1268,25 +1272,22 @@ def test_three_outlets_with_three_figures_are_to_review():
     title = "إغلاق معبر حدودي بين البلدين بعد اشتباكات"
     say = "وأعلنت السلطات أن المعبر الحدودي أغلق لمدة {} بعد الاشتباكات الأخيرة."
     dates = ["2018-05-23T10:00:00+00:00", "2018-05-23T11:00:00+00:00", "2018-05-23T12:00:00+00:00"]
-    two = flagged(say.format("تسعة أيام"), say.format("14 يوما"), title=title, dates=dates[:2])
-    assert [d.tier for d in two] == ["alarm"]
-    three = flagged(say.format("تسعة أيام"), say.format("14 يوما"), say.format("20 يوما"), title=title, dates=dates)
-    assert three and all(d.tier == "review" for d in three)
+    nine, fourteen, twenty = say.format("تسعة أيام"), say.format("14 يوما"), say.format("20 يوما")
+    assert tiers(nine, fourteen, title=title, dates=dates[:2]) == {"alarm"}
+    assert tiers(nine, fourteen, twenty, title=title, dates=dates) == {"review"}
     # a round figure between two others agrees with one of them, yet three values are printed
     fee = "وانتقل الحارس البرازيلي إلى ليفربول قادما من روما مقابل {} مليون يورو."
-    three = flagged(fee.format("62.5"), fee.format("70"), fee.format("72.5"), title=title, dates=dates)
-    assert three and all(d.tier == "review" for d in three)
-    assert [d.tier for d in flagged(fee.format("62.5"), fee.format("72.5"), title=title, dates=dates[:2])] == ["alarm"]
+    assert tiers(fee.format("62.5"), fee.format("70"), fee.format("72.5"), title=title, dates=dates) == {"review"}
+    assert tiers(fee.format("62.5"), fee.format("72.5"), title=title, dates=dates[:2]) == {"alarm"}
 
 
 def test_two_estimates_are_to_review_but_an_estimate_against_a_figure_is_an_alarm():
     title = "لبنان يطلب دعم المانحين في مؤتمر باريس"
     say = "ويطلب لبنان من المانحين مساعدته في التعامل مع أزمة {} لاجئ سوري على أراضيه."
     dates = ["2018-02-19T10:00:00+00:00", "2018-02-19T11:00:00+00:00"]
-    assert [d.tier for d in flagged(say.format("مليون"), say.format("نحو مليون ونصف المليون"),
-                                      title=title, dates=dates)] == ["alarm"]
-    got = flagged(say.format("نحو مليون"), say.format("نحو مليون ونصف المليون"), title=title, dates=dates)
-    assert got and all(d.tier == "review" for d in got)
+    more = say.format("نحو مليون ونصف المليون")
+    assert tiers(say.format("مليون"), more, title=title, dates=dates) == {"alarm"}
+    assert tiers(say.format("نحو مليون"), more, title=title, dates=dates) == {"review"}
 
 
 def test_what_may_be_is_not_set_against_what_is_and_two_possibilities_are_to_review():
@@ -1295,10 +1296,9 @@ def test_what_may_be_is_not_set_against_what_is_and_two_possibilities_are_to_rev
     can = "ويمكن أن يحكم على بوتشيمون بالسجن {} عاما في إسبانيا بتهمة التمرد."
     was = "وحكم على بوتشيمون بالسجن {} عاما في إسبانيا بتهمة التمرد."
     dates = ["2018-03-25T10:00:00+00:00", "2018-03-25T11:00:00+00:00"]
-    assert [d.tier for d in flagged(was.format(25), was.format(30), title=title, dates=dates)] == ["alarm"]
+    assert tiers(was.format(25), was.format(30), title=title, dates=dates) == {"alarm"}
     assert not flagged(may.format(25), was.format(30), title=title, dates=dates)
-    got = flagged(may.format(25), can.format(30), title=title, dates=dates)
-    assert got and all(d.tier == "review" for d in got)
+    assert tiers(may.format(25), can.format(30), title=title, dates=dates) == {"review"}
 
 
 def test_an_outlet_that_gives_both_figures_in_two_reports_makes_the_card_one_to_review():
@@ -1311,8 +1311,7 @@ def test_an_outlet_that_gives_both_figures_in_two_reports_makes_the_card_one_to_
     assert [d.tier for d in run_check(apart).discrepancies] == ["alarm"]
     torn = docs(say.format(52), say.format(51), say.format(52), say.format(51), title=title, dates=dates,
                 sources=["BBC", "france24", "france24", "skynews"])
-    got = [d for d in run_check(torn).discrepancies if d.type != "update"]
-    assert got and all(d.tier == "review" for d in got)
+    assert {d.tier for d in run_check(torn).discrepancies if d.type != "update"} == {"review"}
 
 
 def test_a_figure_of_what_came_the_day_before_is_not_todays():
