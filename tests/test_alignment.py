@@ -1311,7 +1311,11 @@ def test_an_outlet_that_gives_both_figures_in_two_reports_makes_the_card_one_to_
     assert [d.tier for d in run_check(apart).discrepancies] == ["alarm"]
     torn = docs(say.format(52), say.format(51), say.format(52), say.format(51), title=title, dates=dates,
                 sources=["BBC", "france24", "france24", "skynews"])
-    assert {d.tier for d in run_check(torn).discrepancies if d.type != "update"} == {"review"}
+    got = [d for d in run_check(torn).discrepancies if d.type != "update"]
+    assert {d.tier for d in got} == {"review"}
+    # and the card says why, in both languages, naming the outlet
+    assert all("To review: france24 gives both figures" in d.explanation and "للمراجعة: تذكر france24" in d.explanation_ar
+               for d in got)
 
 
 def test_a_figure_of_what_came_the_day_before_is_not_todays():

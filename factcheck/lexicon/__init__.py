@@ -111,7 +111,9 @@ SCHEMA: dict[str, dict] = {
     },
     "explanations": {"value_mismatch": TEXT, "bound_violated": TEXT, "part_exceeds_whole": TEXT, "update": TEXT,
                      "same_source": TEXT, "disputed": TEXT, "events": {"*": str}, "kinds": {"*": TEXT},
-                     "ordinals": {"*": TEXT}},
+                     "ordinals": {"*": TEXT},
+                     "review": {k: TEXT for k in ("told_apart", "own_report", "outlet", "three_values", "forecasts",
+                                                  "estimates", "unanchored", "two_dates", "counts_in_progress")}},
     "outlets": {"*": {"ar": str, "en": str, "aliases": WORDS}},
     "teams": {"*": {"names": WORDS, "national": bool}},
     "labels": {

@@ -489,8 +489,10 @@ def split_three_ways(conflicts: list[Conflict]) -> list[Claim]:
 
 
 def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None,
-          gives_both=None) -> str | None:
-    """A toll is an alarm only when both reports quote the same primary source
+          gives_both=None) -> tuple[str | None, str | None, dict]:
+    """The card's tier, and when the model's alarm is sent to review, why
+    (a key of explanations.toml [review]) with what its text names.
+    A toll is an alarm only when both reports quote the same primary source
     within hours of each other.  Tolls hours apart may have been revised in
     between (down as well as up) or repeated from an earlier stage; tolls from
     different or unnamed sources on the day are counts in progress, each
@@ -501,32 +503,42 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
     given two ways (a day or two apart, or one day of two months).  Two
     estimates, each said to be one (نحو، حوالي), rest on bases an outlet does
     not give (registered refugees or all of them): to review."""
-    if tier == "alarm":
-        if told_apart is not None and any(told_apart(k.a, k.b) for k in conflicts):
-            return "review"
-        if gives_both is not None and all(gives_both(k.a, k.b) for k in conflicts):
-            return "review"  # no two outlets disagree but through a report that also agrees
-        if torn_outlet(conflicts):
-            return "review"
-        if len(split_three_ways(conflicts)) >= SPLIT_WAYS:
-            return "review"
-        if all(forecast(k.a) and forecast(k.b) for k in conflicts):
-            return "review"  # two forecasts or possibilities, each its own forecaster's
-        if all(k.a.qualifier == k.b.qualifier == "approx" for k in conflicts):
-            return "review"  # two estimates ("نحو مليون" and "نحو مليون ونصف"), each said to be one
-        if conflicts[0].a.kind in ANCHORED_KINDS and not any(
-                one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
-                for k in conflicts):
-            return "review"
-        if conflicts[0].a.kind == "date" and not any(_misdated(k.a, k.b) for k in conflicts):
-            return "review"
-        for k in conflicts:
-            if not cumulative(k.a):
-                continue
-            ta, tb = hours(k.a), hours(k.b)
-            if ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS or same_attribution(k.a, k.b) is not True:
-                return "review"
-    return tier
+    if tier != "alarm":
+        return tier, None, {}
+    if told_apart is not None and any(told_apart(k.a, k.b) for k in conflicts):
+        return "review", "told_apart", {}
+    if gives_both is not None and all(gives_both(k.a, k.b) for k in conflicts):
+        return "review", "own_report", {}  # no two outlets disagree but through a report that also agrees
+    torn = torn_outlet(conflicts)
+    if torn:
+        return "review", "outlet", {"outlet": torn}
+    if len(split_three_ways(conflicts)) >= SPLIT_WAYS:
+        return "review", "three_values", {}
+    if all(forecast(k.a) and forecast(k.b) for k in conflicts):
+        return "review", "forecasts", {}  # two forecasts or possibilities, each its own forecaster's
+    if all(k.a.qualifier == k.b.qualifier == "approx" for k in conflicts):
+        return "review", "estimates", {}  # two estimates ("نحو مليون" and "نحو مليون ونصف"), each said to be one
+    if conflicts[0].a.kind in ANCHORED_KINDS and not any(
+            one_anchored_thing(k.a, k.b, (titles.get(k.a.doc, ""), titles.get(k.b.doc, "")))
+            for k in conflicts):
+        return "review", "unanchored", {}
+    if conflicts[0].a.kind == "date" and not any(_misdated(k.a, k.b) for k in conflicts):
+        return "review", "two_dates", {}
+    for k in conflicts:
+        if not cumulative(k.a):
+            continue
+        ta, tb = hours(k.a), hours(k.b)
+        if ta is None or tb is None or abs(ta - tb) > SETTLED_HOURS or same_attribution(k.a, k.b) is not True:
+            return "review", "counts_in_progress", {}
+    return tier, None, {}
+
+
+def review_note(why: str | None, names: dict) -> tuple[str, str]:
+    """Why a card the model was sure of is to review, in English and Arabic (explanations.toml [review])."""
+    if why is None:
+        return "", ""
+    t = _TEXTS["review"][why]
+    return t["en"].format(**names), t["ar"].format(**names)
 
 
 def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool,
@@ -656,12 +668,15 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
         about, about_ar, en, ar = describe(ks, kind)
         sides = positions(cl)
         score, level = severity(cl, ks, kind, attr, sides, best)
+        if kind == "update":
+            tier, why, names = "update", None, {}
+            attr_en = attr_ar = ""
+        else:
+            tier, why, names = _tier(tier_of(best), ks, titles, told_apart, gives_both)
+        note_en, note_ar = review_note(why, names)
         out.append(Discrepancy(id=did, known_as=sorted(pair_ids - {did}), type=kind, severity=level, score=score, about=about,
                                about_ar=about_ar, story=story_of(cl[0].doc),
-                               explanation=en + (attr_en if kind != "update" else ""),
-                               explanation_ar=ar + (attr_ar if kind != "update" else ""), attribution=attr,
-                               claims=cl, conflicts=ks, positions=sides,
-                               tier="update" if kind == "update" else _tier(
-                                   tier_of(best), ks, titles, told_apart, gives_both),
+                               explanation=en + attr_en + note_en, explanation_ar=ar + attr_ar + note_ar,
+                               attribution=attr, claims=cl, conflicts=ks, positions=sides, tier=tier,
                                probability=round(best, 4)))
     return out
