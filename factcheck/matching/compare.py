@@ -471,10 +471,10 @@ def torn_outlet(conflicts: list[Conflict]) -> str | None:
     return None
 
 
-SPLIT_WAYS = 3  # figures printed in a card from which it is to review
+THREE_VALUES = 3  # values printed in a card from which it is to review
 
 
-def split_three_ways(conflicts: list[Conflict]) -> list[Claim]:
+def printed_values(conflicts: list[Conflict]) -> list[Claim]:
     """A card's figures, one for each value printed (62.5, 70 and 72.5 million
     euros for one transfer; quakes of 6.2, 6.9 and 7 degrees on one day), dates
     left out (a day with and without its year is one date).  Three outlets with
@@ -512,7 +512,7 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
     torn = torn_outlet(conflicts)
     if torn:
         return "review", "outlet", {"outlet": torn}
-    if len(split_three_ways(conflicts)) >= SPLIT_WAYS:
+    if len(printed_values(conflicts)) >= THREE_VALUES:
         return "review", "three_values", {}
     if all(forecast(k.a) and forecast(k.b) for k in conflicts):
         return "review", "forecasts", {}  # two forecasts or possibilities, each its own forecaster's
