@@ -456,13 +456,14 @@ def _month_day(c: Claim) -> tuple[int, int] | None:
         return None
 
 
-def torn_outlet(conflicts: list[Conflict]) -> str | None:
+def torn_outlet(claims: list[Claim]) -> str | None:
     """An outlet that gives both sides' figures, in one report or two (CNN's 9
     journalists killed in the morning and 8 by noon; France 24's five years in
     one report and five months in another): its figure moved, or it holds two
-    quantities or slipped, so the outlets are not simply at odds.  Its name, or None."""
+    quantities or slipped, so the outlets are not simply at odds.  `claims`: the
+    card's.  The outlet's name, or None."""
     by_outlet: dict[str, list[Claim]] = {}
-    for c in sorted({c.id: c for k in conflicts for c in (k.a, k.b)}.values(), key=lambda c: c.id):
+    for c in claims:
         by_outlet.setdefault(outlet(c), []).append(c)
     for name in sorted(by_outlet):
         cs = by_outlet[name]
@@ -474,21 +475,17 @@ def torn_outlet(conflicts: list[Conflict]) -> str | None:
 THREE_VALUES = 3  # values printed in a card from which it is to review
 
 
-def printed_values(conflicts: list[Conflict]) -> list[Claim]:
-    """A card's figures, one for each value printed (62.5, 70 and 72.5 million
+def printed_values(claims: list[Claim]) -> set[tuple]:
+    """The values a card's claims print, with their units (62.5, 70 and 72.5 million
     euros for one transfer; quakes of 6.2, 6.9 and 7 degrees on one day), dates
     left out (a day with and without its year is one date).  Three outlets with
     three values have most often given three quantities (a fee without and with
     its add-ons, and rounded; three quakes), or one still unsettled, not one
     misreported: such a card is to review, not an alarm."""
-    printed: dict[tuple, Claim] = {}
-    for c in sorted({c.id: c for k in conflicts for c in (k.a, k.b)}.values(), key=lambda c: c.id):
-        if c.kind != "date":
-            printed.setdefault((c.value, c.unit), c)
-    return list(printed.values())
+    return {(c.value, c.unit) for c in claims if c.kind != "date"}
 
 
-def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], told_apart=None,
+def _tier(tier: str | None, conflicts: list[Conflict], claims: list[Claim], titles: dict[str, str], told_apart=None,
           gives_both=None) -> tuple[str | None, str | None, dict]:
     """The card's tier, and when the model's alarm is sent to review, why
     (a key of explanations.toml [review]) with what its text names.
@@ -509,10 +506,10 @@ def _tier(tier: str | None, conflicts: list[Conflict], titles: dict[str, str], t
         return "review", "told_apart", {}
     if gives_both is not None and all(gives_both(k.a, k.b) for k in conflicts):
         return "review", "own_report", {}  # no two outlets disagree but through a report that also agrees
-    torn = torn_outlet(conflicts)
+    torn = torn_outlet(claims)
     if torn:
         return "review", "outlet", {"outlet": torn}
-    if len(printed_values(conflicts)) >= THREE_VALUES:
+    if len(printed_values(claims)) >= THREE_VALUES:
         return "review", "three_values", {}
     if all(forecast(k.a) and forecast(k.b) for k in conflicts):
         return "review", "forecasts", {}  # two forecasts or possibilities, each its own forecaster's
@@ -672,7 +669,7 @@ def _group(pairs, mentions, figure_key, tier_of, story_of, lexicon, update: bool
             tier, why, names = "update", None, {}
             attr_en = attr_ar = ""
         else:
-            tier, why, names = _tier(tier_of(best), ks, titles, told_apart, gives_both)
+            tier, why, names = _tier(tier_of(best), ks, cl, titles, told_apart, gives_both)
         note_en, note_ar = review_note(why, names)
         out.append(Discrepancy(id=did, known_as=sorted(pair_ids - {did}), type=kind, severity=level, score=score, about=about,
                                about_ar=about_ar, story=story_of(cl[0].doc),
