@@ -805,6 +805,14 @@ def test_numbered_things_are_ordinals_of_their_noun(text, value, counted):
     assert [(c.kind, c.value, c.counted) for c in read(text)] == [("ordinal", value, counted)]
 
 
+def test_a_scorers_goals_listed_in_brackets_are_minutes():
+    # each goal of a scorer in one pair of brackets, joined by "and"; "أحرز ... هدفي" says it is a match
+    got = [(c.kind, c.value, c.counted) for c in read("وأحرز ميسي (38 و82 و85) ولوكاس بيريز (40) هدفي الفريقين")]
+    assert got == [("ordinal", v, "دقيقة") for v in (38, 82, 85, 40)]
+    # a list in brackets with a unit inside is not a list of minutes
+    assert [c.kind for c in read("وسجل اللاعبان (25 و31 عاما) الأهداف")] != ["ordinal", "ordinal"]
+
+
 def test_minutes_joined_by_and_number_the_minute():
     assert [(c.kind, c.value, c.counted) for c in read("أحرز الفريق هدفيه في الدقيقتين 48 و 54")] == \
         [("ordinal", 48, "دقيقة"), ("ordinal", 54, "دقيقة")]

@@ -165,11 +165,13 @@ class Kinds:
                 return None  # الـ 16 لاعبا، خسارته 11 نقطة: an indefinite counted noun follows
             q.numbered = lemma
             return "ordinal"
-        # a minute after a scorer's name, in brackets: صلاح (67)، مودريتش (71 من ركلة جزاء)
-        note = lx.minute_notes.match(words, j) if prev == "(" and nxt != ")" and j < n else None
-        closed = nxt == ")" or note is not None and j + note[0] < n and words[j + note[0]] == ")"
-        if prev == "(" and closed and q.qualifier in (None, "exact") and value is not None and value <= 130 \
-                and i > 1 and words[i - 2][0].isalpha() and not lx.units.match(words, i - 2) \
+        # a minute after a scorer's name, in brackets, alone or in a list of his goals: صلاح (67)،
+        # مودريتش (71 من ركلة جزاء)، ميسي (38 و82 و85)
+        opened, k = _bracket_list(words, i, j)
+        note = lx.minute_notes.match(words, k) if opened is not None and k < n and words[k] != ")" else None
+        closed = k < n and words[k] == ")" or note is not None and k + note[0] < n and words[k + note[0]] == ")"
+        if opened is not None and closed and q.qualifier in (None, "exact") and value is not None and value <= 130 \
+                and opened > 0 and words[opened - 1][0].isalpha() and not lx.units.match(words, opened - 1) \
                 and not self._cf_score_context.isdisjoint(words):
             q.numbered = lx.score_minute
             return "ordinal"
@@ -419,3 +421,21 @@ class Kinds:
         if w in self._counted_after:
             return not (j + 1 < len(words) and words[j + 1] in self._not_counted_after)  # من قبل: "by"
         return False
+
+
+_LIST_JOINS = ("و", "،", ",")
+
+
+def _bracket_list(words: list[str], i: int, j: int) -> tuple[int | None, int]:
+    """The number at words[i:j] in brackets, alone or among numbers joined by و or a comma
+    (ميسي (38 و82 و85)): (the index of the opening bracket, the index after the list), or
+    (None, j) when it is not in such brackets."""
+    a = i - 1
+    while a >= 2 and words[a] in _LIST_JOINS and words[a - 1][:1].isdigit():
+        a -= 2
+    if a < 0 or words[a] != "(":
+        return None, j
+    k = j
+    while k + 1 < len(words) and words[k] in _LIST_JOINS and words[k + 1][:1].isdigit():
+        k += 2
+    return a, k
